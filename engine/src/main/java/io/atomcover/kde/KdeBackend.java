@@ -1,0 +1,31 @@
+package io.atomcover.kde;
+
+/**
+ * Computes Gaussian kernel sums between two sets of descriptor rows; the only place where pairs of
+ * rows are visited. Implementations: the multi-threaded CPU backend here, OpenCL in its own module
+ * (found through {@link java.util.ServiceLoader}).
+ *
+ * <p>Blocks are flat row-major arrays: rows {@code [first, first+count)} of {@code data} with
+ * {@code dim} values each. The kernel is {@code k(x, y) = exp(-|x - y|² / (2h²))}.
+ */
+public interface KdeBackend extends AutoCloseable {
+
+    /** Short name for reports ("cpu", "opencl:…"). */
+    String name();
+
+    /**
+     * Linear-space sums: {@code out[i] = Σ_j k(q_i, r_j)} for every query row i; a sum whose terms
+     * all underflow is exactly 0, as in the reference implementation.
+     */
+    void kernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out);
+
+    /**
+     * Log-space sums: {@code out[i] = log Σ_j k(q_i, r_j)}, computed max-shifted so the result stays
+     * finite however far q_i is from every r_j; {@code -∞} only when {@code ref} is empty.
+     */
+    void logKernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out);
+
+    @Override
+    default void close() {
+    }
+}
