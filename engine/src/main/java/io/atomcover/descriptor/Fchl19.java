@@ -233,7 +233,10 @@ public final class Fchl19 {
         if (s.size() > pad)
             throw new IllegalArgumentException("structure has " + s.size() + " atoms, more than pad " + pad);
         int[] types = elementTypes(s);
-        double[] out = new double[Math.multiplyExact(pad, dim)];
+        long values = (long) pad * dim;
+        if (values > Integer.MAX_VALUE - 8)
+            throw new IllegalArgumentException(pad + " rows × " + dim + " values do not fit in one array");
+        double[] out = new double[(int) values];
         fill(s.positions(), types, out, 0);
         return out;
     }
@@ -261,7 +264,10 @@ public final class Fchl19 {
             }
             offsets[i + 1] = Math.addExact(offsets[i], s.size());
         }
-        double[] data = new double[Math.multiplyExact(offsets[count], dim)];
+        long values = (long) offsets[count] * dim;
+        if (values > Integer.MAX_VALUE - 8)
+            throw new IllegalArgumentException(offsets[count] + " atoms × " + dim + " values do not fit in one array");
+        double[] data = new double[(int) values];
         AtomicInteger next = new AtomicInteger();
         AtomicLong done = new AtomicLong();
         Runnable worker = () -> {
