@@ -88,4 +88,100 @@ class ExtXyzWriterTest {
         assertThrows(IndexOutOfBoundsException.class, () -> ExtXyzWriter.write(dir.resolve("bad.extxyz"), d, new int[]{0, 214}));
         assertFalse(Files.exists(dir.resolve("bad.extxyz")));
     }
+
+    @Test
+    void writesAseStyleHeaderAndAtomLines() throws IOException {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("energy", "-1.5");
+        info.put("name", "two words");
+        info.put("empty", "");
+        info.put("quote", "say \"hi\"");
+        info.put("arr", "[1, 2]");
+        AtomColumn tags = new AtomColumn("tags", 'I', 1, new String[]{"1", "2"}, null);
+        Structure s = new Structure(new String[]{"Cu", "Cu"}, new double[]{0, 0, 10, 1.5, 1.5, -0.0},
+                new double[]{3, 0, 0, 0, 3, 0, 0, 0, 20}, new boolean[]{true, true, false}, info, List.of(tags));
+        StringWriter w = new StringWriter();
+        ExtXyzWriter.write(w, s);
+        String[] lines = w.toString().split("\n", -1);
+        assertEquals("2", lines[0]);
+        assertEquals("Lattice=\"3.0 0.0 0.0 0.0 3.0 0.0 0.0 0.0 20.0\" Properties=species:S:1:pos:R:3:tags:I:1"
+                + " energy=-1.5 name=\"two words\" empty=\"\" quote=\"say \\\"hi\\\"\" arr=\"[1, 2]\" pbc=\"T T F\"", lines[1]);
+        assertEquals(List.of("Cu", "0.0", "0.0", "10.0", "1"), List.of(lines[2].trim().split("\\s+")));
+        assertEquals(List.of("Cu", "1.5", "1.5", "-0.0", "2"), List.of(lines[3].trim().split("\\s+")));
+        assertEquals("", lines[4]);
+
+        Structure back = ExtXyzReader.read(new java.io.StringReader(w.toString()), null).get(0);
+        assertSameStructure(s, back);
+    }
+
+    @Test
+    void moleculeWithoutCellHasNoLattice() throws IOException {
+        Structure m = Structure.molecule(new String[]{"O", "H", "H"},
+                new double[]{0, 0, 0.117, 0, 0.757, -0.467, 0, -0.757, -0.467});
+        StringWriter w = new StringWriter();
+        ExtXyzWriter.write(w, m);
+        assertTrue(w.toString().startsWith("3\nProperties=species:S:1:pos:R:3 pbc=\"F F F\"\nO "), w.toString());
+        assertSameStructure(m, ExtXyzReader.read(new java.io.StringReader(w.toString()), null).get(0));
+    }
+
+    @Test
+    void roundTripOfAwkwardValues(@TempDir Path dir) throws IOException {
+        String text = """
+                2
+                Lattice="5.43 0 0 0 5.43 0 0 0 5.43" Properties=species:S:1:pos:R:3:forces:R:3:label:S:1:fixed:L:3:ids:I:2 flag b="two words" e="esc \\"q\\" \\\\ x" f=[1,2] g={x y} empty="" pbc="T F T"
+                Si 0.1 1e-300 -0.0 1.0E-5 nan -inf alpha T F True 10 -11
+                Si 4.9e-324 1.7976931348623157E308 0.30000000000000004 0.5 0.25 0.125 beta false t F +12 13
+                1
+                just a comment
+                Xe 1 2 3
+                """;
+        Dataset d = ExtXyzReader.read(new java.io.StringReader(text), null);
+        Path out = dir.resolve("awkward.extxyz");
+        ExtXyzWriter.write(out, d.structures());
+        Dataset back = ExtXyzReader.read(out);
+        assertSameDataset(d, back);
+        assertEquals("esc \"q\" \\ x", back.get(0).info().get("e"));
+        assertEquals("T", back.get(0).info().get("flag"));
+        assertEquals("just a comment", back.get(1).info().get("comment"));
+        assertEquals("-inf", back.get(0).column("forces").tokens()[2]);
+    }
+
+    @Test
+    void roundTripOfRandomDoublesIsBitExact(@TempDir Path dir) throws IOException {
+        java.util.Random r = new java.util.Random(42);
+        int n = 500;
+        double[] pos = new double[3 * n];
+        String[] sym = new String[n];
+        for (int i = 0; i < 3 * n; i++) {
+            double scale = Math.pow(10, r.nextInt(40) - 20);
+            pos[i] = (r.nextDouble() - 0.5) * scale;
+        }
+        for (int i = 0; i < n; i++) sym[i] = Elements.symbol(1 + r.nextInt(118));
+        double[] cell = new double[9];
+        for (int i = 0; i < 9; i++) cell[i] = r.nextGaussian() + (i % 4 == 0 ? 10 : 0);
+        Structure s = new Structure(sym, pos, cell, new boolean[]{true, true, true}, Map.of("seed", "42"), List.of());
+        Path out = dir.resolve("random.extxyz");
+        ExtXyzWriter.write(out, List.of(s));
+        assertSameStructure(s, ExtXyzReader.read(out).get(0));
+    }
+
+    @Test
+    void rejectsWhatCannotBeReadBack(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("x.extxyz");
+        Files.writeString(out, "previous content");
+        Structure nan = Structure.molecule(new String[]{"H"}, new double[]{0, Double.NaN, 0});
+        assertThrows(IllegalArgumentException.class, () -> ExtXyzWriter.write(out, List.of(nan)));
+        Structure reserved = new Structure(new String[]{"H"}, new double[3], null, null, Map.of("PBC", "x"), null);
+        assertThrows(IllegalArgumentException.class, () -> ExtXyzWriter.write(out, List.of(reserved)));
+        AtomColumn spaced = new AtomColumn("label", 'S', 1, new String[]{"a b"}, null);
+        Structure bad = new Structure(new String[]{"H"}, new double[3], null, null, null, List.of(spaced));
+        assertThrows(IllegalArgumentException.class, () -> ExtXyzWriter.write(out, List.of(bad)));
+        AtomColumn pos = new AtomColumn("pos", 'R', 1, new String[]{"1"}, new double[]{1});
+        Structure clash = new Structure(new String[]{"H"}, new double[3], null, null, null, List.of(pos));
+        assertThrows(IllegalArgumentException.class, () -> ExtXyzWriter.write(out, List.of(clash)));
+        assertEquals("previous content", Files.readString(out));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(out), files.toList());
+        }
+    }
 }
