@@ -52,6 +52,9 @@ public final class Fchl19 {
     /** 1 / (sqrt(2π) Rs2_k). */
     private final double[] twoBodyNorm;
     private final double[] rs3;
+    /** Spacing of the Rs3 grid and exp(-2 η3 h²). */
+    private final double rs3Step;
+    private final double rs3Shrink;
     /** 2 exp(-(ζ o)² / 2) for o = 1, 3, ..., 2 nFourier - 1. */
     private final double[] angularNorm;
     /** sqrt(η3 / π) · three-body weight. */
@@ -112,6 +115,8 @@ public final class Fchl19 {
             twoBodyNorm[k] = 1.0 / (SQRT_2PI * rs2[k]);
         }
         this.rs3 = gridWithoutZero(acut, nRs3);
+        this.rs3Step = acut / nRs3;
+        this.rs3Shrink = Math.exp(-2.0 * eta3 * rs3Step * rs3Step);
         this.angularNorm = new double[nFourier];
         for (int f = 0; f < nFourier; f++) {
             double zo = zeta * (2 * f + 1);
@@ -446,12 +451,7 @@ public final class Fchl19 {
                     double sinT = Math.sqrt(Math.max(0.0, 1.0 - cosT * cosT));
                     angular(cosT, sinT, xi3, ang);
 
-                    double mean = 0.5 * (rij + rik);
-                    double cut = fij * fc[i * n + k];
-                    for (int l = 0; l < nRs3; l++) {
-                        double t = mean - rs3[l];
-                        rho[l] = Math.exp(-eta3 * t * t) * cut;
-                    }
+                    radial(0.5 * (rij + rik), fij * fc[i * n + k], rho);
                     int tk = types[k];
                     int start = row + threeBodyBlock(Math.min(tj, tk), Math.max(tj, tk));
                     if (nAngular == 2) {
@@ -469,6 +469,37 @@ public final class Fchl19 {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * ρ_l = exp(-η3 (mean - Rs3_l)²) · cut for every l. The grid is uniform (spacing h), so from the grid
+     * point nearest to {@code mean} the Gaussian is stepped outwards by ratios that shrink by the constant
+     * factor exp(-2 η3 h²) per step: three {@code exp} per triplet instead of nRs3. Moving away from the
+     * peak every factor is at most 1, so nothing overflows; the relative rounding grows by a few ulp per
+     * step and multiplies values that shrink like the Gaussian itself (well below 1e-15 absolute).
+     */
+    private void radial(double mean, double cut, double[] rho) {
+        double h = rs3Step;
+        int l0 = (int) Math.rint(mean / h) - 1;
+        if (l0 < 0) l0 = 0;
+        if (l0 > nRs3 - 1) l0 = nRs3 - 1;
+        double t0 = mean - rs3[l0];
+        double g0 = Math.exp(-eta3 * t0 * t0) * cut;
+        rho[l0] = g0;
+        double g = g0;
+        double ratio = Math.exp(-eta3 * h * (h - 2.0 * t0));
+        for (int l = l0 + 1; l < nRs3; l++) {
+            g *= ratio;
+            rho[l] = g;
+            ratio *= rs3Shrink;
+        }
+        g = g0;
+        ratio = Math.exp(-eta3 * h * (h + 2.0 * t0));
+        for (int l = l0 - 1; l >= 0; l--) {
+            g *= ratio;
+            rho[l] = g;
+            ratio *= rs3Shrink;
         }
     }
 

@@ -174,9 +174,15 @@ class Fchl19Test {
 
     @Test
     void threeAtomsMatchTheFormulasWrittenOut() {
-        // A bent triangle; nFourier = 2 with a small zeta checks the third harmonic and the slot layout.
+        // A bent triangle of bonded size, one near the cutoff and a squeezed one below the first grid point.
+        checkAgainstFormulas(new double[] {0.1, -0.2, 0.05, 1.05, 0.15, -0.1, -0.45, 1.2, 0.3});
+        checkAgainstFormulas(new double[] {0, 0, 0, 7.5, 0, 0, 3.75, 6.4, 0.3});
+        checkAgainstFormulas(new double[] {0, 0, 0, 0.12, 0.02, 0, -0.03, 0.15, 0.01});
+    }
+
+    private static void checkAgainstFormulas(double[] pos) {
+        // nFourier = 2 with a small zeta checks the third harmonic and the slot layout.
         String[] sym = {"O", "H", "N"};
-        double[] pos = {0.1, -0.2, 0.05, 1.05, 0.15, -0.1, -0.45, 1.2, 0.3};
         double zeta = 0.5;
         Fchl19 f = Fchl19.builder().elements(1, 7, 8).nFourier(2).zeta(zeta).build();
         int d = f.dim();
@@ -225,9 +231,12 @@ class Fchl19Test {
         double diff = maxAbsDiff(expected, out);
         assertTrue(diff <= 1e-13 * scale, "difference to the written-out formulas " + diff + " (scale " + scale + ")");
         // The third harmonic carries weight here, so the comparison above tests it.
-        int hn = f.threeBodyOffset(0, 1); // O's (H, N) block; at l = 2 the slots are cos θ, sin θ, cos 3θ, sin 3θ
+        int hn = f.threeBodyOffset(0, 1); // O's (H, N) block; per l the slots are cos θ, sin θ, cos 3θ, sin 3θ
         assertEquals(3 * 24 + 20 * 4, hn);
-        assertTrue(Math.abs(out[hn + 4 * 2 + 3]) > 1e-3 * scale, "sin 3θ term " + out[hn + 4 * 2 + 3]);
+        double third = 0;
+        for (int l = 0; l < 20; l++)
+            third = Math.max(third, Math.max(Math.abs(out[hn + 4 * l + 2]), Math.abs(out[hn + 4 * l + 3])));
+        assertTrue(third > 1e-3 * scale, "largest third-harmonic term " + third + " (scale " + scale + ")");
     }
 
     @Test
