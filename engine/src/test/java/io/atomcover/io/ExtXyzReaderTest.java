@@ -286,4 +286,20 @@ class ExtXyzReaderTest {
         assertEquals(0, d.get(0).size());
         assertEquals(1, d.atomCount());
     }
+
+    @Test
+    void columnsInAnyOrder() {
+        Dataset d = parse("""
+                2
+                Properties=forces:R:3:pos:R:3:id:I:1:species:S:1 pbc="F F F"
+                0.1 0.2 0.3 1.0 2.0 3.0 5 Fe
+                -0.1 -0.2 -0.3 4.0 5.0 6.0 6 Ni
+                """);
+        Structure s = d.get(0);
+        assertArrayEquals(new int[]{26, 28}, s.atomicNumbers());
+        assertArrayEquals(new double[]{1, 2, 3, 4, 5, 6}, s.positions());
+        assertEquals(List.of("forces", "id"), s.columns().stream().map(AtomColumn::name).toList());
+        assertArrayEquals(new double[]{0.1, 0.2, 0.3, -0.1, -0.2, -0.3}, s.column("forces").reals());
+        assertArrayEquals(new String[]{"5", "6"}, s.column("id").tokens());
+    }
 }
