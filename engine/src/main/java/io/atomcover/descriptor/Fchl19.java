@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * FCHL19 per-atom representation (Christensen et al., J. Chem. Phys. 152, 044107 (2020)) as produced by
@@ -274,7 +273,7 @@ public final class Fchl19 {
             throw new IllegalArgumentException(offsets[count] + " atoms × " + dim + " values do not fit in one array");
         double[] data = new double[(int) values];
         AtomicInteger next = new AtomicInteger();
-        AtomicLong done = new AtomicLong();
+        long[] done = {0};
         Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                 try {
@@ -282,7 +281,9 @@ public final class Fchl19 {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("structure " + i + ": " + e.getMessage(), e);
                 }
-                listener.progress(done.incrementAndGet(), count);
+                synchronized (done) { // keeps the reported counts monotone across workers
+                    listener.progress(++done[0], count);
+                }
             }
         };
         int workers = Math.min(threads, Math.max(1, count));

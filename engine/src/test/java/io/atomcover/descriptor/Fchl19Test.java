@@ -3,6 +3,8 @@ package io.atomcover.descriptor;
 import io.atomcover.io.Structure;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -287,6 +289,19 @@ class Fchl19Test {
             for (int c = 0; c < rows.length; c++) assertEquals(rows[c], one.data()[one.offsets()[s] * 720 + c]);
         }
         assertEquals(0, DEFAULT.compute(List.of(), 2, null).rows());
+    }
+
+    @Test
+    void progressCountsEveryStructureOnceInOrder() {
+        List<Structure> list = new ArrayList<>();
+        for (int s = 0; s < 60; s++) list.add(scattered(100 + s));
+        List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+        DEFAULT.compute(list, 2, (done, total) -> {
+            assertEquals(60, total);
+            seen.add(done);
+        });
+        assertEquals(60, seen.size());
+        for (int i = 0; i < seen.size(); i++) assertEquals(i + 1, seen.get(i));
     }
 
     @Test
