@@ -5,14 +5,16 @@ package io.atomcover.descriptor;
  * per-thread scratch buffers. Not thread-safe: one instance per worker thread.
  *
  * <p>Only neighbours with positive weight (distance below the cutoff) can make anything non-zero, and
- * they are a prefix of the sorted list, say the first m. Each of their rows of R has exactly m-1
- * positive entries and k-m+1 zeros (the diagonal and the columns of absent or weightless neighbours),
- * so once a row is sorted ascending its zeros come first and column l of the sorted matrix is made
- * of the rows' (k-1-l)-th largest positive entries. Hence
- * {@code x2[t] = (1/k) Σ_j (t-th largest off-diagonal entry of row j)} for t &lt; m-1 and 0 beyond:
- * only the m-1 positive values of each of the m live rows are sorted, the rows are summed in
- * neighbour order (the same additions, in the same order, as summing the k sorted rows of the
- * reference) and the sum is divided by k.
+ * they are a prefix of the sorted list, say the first m; all other rows and columns of R are zero.
+ * R is built for those m (upper triangle computed, mirrored) in a square scratch matrix, and since R
+ * is symmetric its rows are also its columns (the scratch is one array per row so the network's
+ * loops vectorise, see {@link SortingNetwork}): a {@link SortingNetwork} sorts all m of them at once,
+ * largest first, with branch-free SIMD compare-exchanges. Every entry of R is non-negative, so the
+ * zeros beyond position m need no sorting and the network only spans the next power of two ≥ m.
+ * Column l of the reference's ascending-sorted matrix holds the rows' (k-1-l)-th largest entries, so
+ * {@code x2[t] = (1/k) Σ_j (t-th largest entry of row j)}: summed over the live rows in neighbour
+ * order (the same additions, in the same order, as the reference summing all k sorted rows, whose
+ * other rows are zero) and divided by k. Positions t ≥ m-1 hold only zeros.
  */
 final class QuestsKernel {
     /** ε1 of x1: {@code x1[j] = w(r_j + ε1) / (r_j + ε1)}. */
@@ -25,9 +27,12 @@ final class QuestsKernel {
     final Neighbours neighbours;
     /** sqrt(w(r_j)) = 1 - (r_j/rc)^2 for the weighted neighbours. */
     private final double[] root;
-    /** One row of R, off-diagonal entries only, then sorted largest first. */
-    private final double[] row;
-    /** Column sums of the sorted rows, largest entries first. */
+    /** R, {@code stride × stride}; only the live top-left block is ever read. */
+    private final double[][] matrix;
+    private final int stride;
+    /** networks[b] sorts 2^b positions. */
+    private final SortingNetwork[] networks;
+    /** Sums of the t-th largest entries over the live rows. */
     private final double[] sum;
 
     QuestsKernel(int k, double cutoff) {
@@ -35,7 +40,11 @@ final class QuestsKernel {
         this.cutoff = cutoff;
         this.neighbours = new Neighbours(k);
         this.root = new double[k];
-        this.row = new double[k];
+        this.stride = Integer.highestOneBit(Math.max(1, k - 1)) << 1;
+        this.matrix = new double[stride][stride];
+        int levels = Integer.numberOfTrailingZeros(stride) + 1;
+        this.networks = new SortingNetwork[levels];
+        for (int b = 0; b < levels; b++) networks[b] = new SortingNetwork(1 << b);
         this.sum = new double[k];
     }
 
@@ -69,38 +78,29 @@ final class QuestsKernel {
             return;
         }
 
+        int size = Integer.highestOneBit(m - 1) << 1; // power of two >= m
+        int columns = Math.min(stride, (m + 3) & ~3);  // whole SIMD lanes; the extra columns stay zero
+        double[][] a = matrix;
+        for (int e = 0; e < size; e++) java.util.Arrays.fill(a[e], 0, columns, 0.0);
         double[] dx = nb.dx(), dy = nb.dy(), dz = nb.dz();
-        double[] s = sum;
-        double[] w = row;
-        int live = m - 1;
-        for (int t = 0; t < live; t++) s[t] = 0;
         for (int j = 0; j < m; j++) {
             double xj = dx[j], yj = dy[j], zj = dz[j], rj = root[j];
-            int p = 0;
-            for (int l = 0; l < m; l++) {
-                if (l == j) continue;
+            double[] row = a[j];
+            for (int l = j + 1; l < m; l++) {
                 double ex = dx[l] - xj, ey = dy[l] - yj, ez = dz[l] - zj;
-                double d = Math.sqrt(ex * ex + ey * ey + ez * ez);
-                w[p++] = rj * root[l] / (d + EPS_X2);
+                row[l] = rj * root[l] / (Math.sqrt(ex * ex + ey * ey + ez * ez) + EPS_X2);
             }
-            sortDescending(w, live);
-            for (int t = 0; t < live; t++) s[t] += w[t];
+            for (int l = j + 1; l < m; l++) a[l][j] = row[l];
         }
+        networks[Integer.numberOfTrailingZeros(size)].sortColumnsDescending(a, columns);
+
+        int live = m - 1;
+        double[] s = sum;
+        for (int t = 0; t < live; t++) s[t] = 0;
+        for (int j = 0; j < m; j++)
+            for (int t = 0; t < live; t++) s[t] += a[t][j];
         double kk = k;
         for (int t = 0; t < live; t++) out[x2 + t] = s[t] / kk;
         for (int t = live; t < k - 1; t++) out[x2 + t] = 0;
-    }
-
-    /** Insertion sort, largest first; at this size (≤ k-1 values) faster than a general sort. */
-    static void sortDescending(double[] a, int n) {
-        for (int i = 1; i < n; i++) {
-            double v = a[i];
-            int j = i - 1;
-            while (j >= 0 && a[j] < v) {
-                a[j + 1] = a[j];
-                j--;
-            }
-            a[j + 1] = v;
-        }
     }
 }
