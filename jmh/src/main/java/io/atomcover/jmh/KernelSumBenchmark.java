@@ -37,6 +37,10 @@ public class KernelSumBenchmark {
     @Param({"0"})
     public int threads;
 
+    /** Exact pruning of negligible pairs (the default); false evaluates every pair ({@code -p pruning=true,false} compares). */
+    @Param({"true"})
+    public boolean pruning;
+
     private RowBlock train;
     private RowBlock test;
     private double[] trainOut;
@@ -53,7 +57,7 @@ public class KernelSumBenchmark {
         test = RowBlock.of(te);
         trainOut = new double[tr.rows()];
         testOut = new double[te.rows()];
-        backend = new CpuKdeBackend(workers);
+        backend = new CpuKdeBackend(workers, pruning);
     }
 
     @TearDown(Level.Trial)
