@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
                         + "QUESTS descriptors (environments per second), the all-pairs kernel sums of the dataset "
                         + "(pair evaluations per second, N^2 / time) and the dataset entropy (seconds).",
                 "",
-                "Each stage is run WARMUP times untimed and then REPEAT times; the medians are reported with "
+                "Each stage is run untimed for WARMUP seconds and then REPEAT times; the medians are reported with "
                         + "the machine (cores, CPU, OS, JVM). For statistically careful numbers use the JMH "
                         + "benchmarks (jmh/target/benchmarks.jar, see README).",
                 ""},
@@ -45,8 +45,9 @@ final class BenchCommand extends BaseCommand {
     @Option(names = "--repeat", paramLabel = "N", description = "Timed runs of each stage; the median is reported. Default: ${DEFAULT-VALUE}.")
     int repeat = 5;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Untimed runs of each stage first, to let the JIT compile the hot code. Default: ${DEFAULT-VALUE}.")
-    int warmup = 1;
+    @Option(names = "--warmup", paramLabel = "SECONDS",
+            description = "Untimed runs of each stage first, repeated for at least this long, so the JIT has compiled the hot code; 0 skips them. Default: ${DEFAULT-VALUE}.")
+    double warmup = 3;
 
     @Option(names = {"-b", "--bandwidth"}, paramLabel = "H", description = "Kernel bandwidth h. Default: ${DEFAULT-VALUE}.")
     double h = io.atomcover.kde.Bandwidth.DEFAULT;
@@ -95,7 +96,7 @@ final class BenchCommand extends BaseCommand {
     void validate() {
         descriptor.validate();
         if (repeat < 1) throw usage("--repeat must be at least 1, got " + repeat);
-        if (warmup < 0) throw usage("--warmup must not be negative, got " + warmup);
+        if (!(warmup >= 0) || Double.isInfinite(warmup)) throw usage("--warmup must be a number of seconds, at least 0, got " + warmup);
         if (!BandwidthOptions.valid(h)) throw usage("--bandwidth must be a positive number, got " + h);
     }
 
@@ -143,7 +144,7 @@ final class BenchCommand extends BaseCommand {
             report.put("bandwidth", h);
             report.put("threads", threads);
             report.put("repeat", repeat);
-            report.put("warmup", warmup);
+            report.put("warmup_seconds", warmup);
             report.put("read_seconds", readSeconds);
             report.put("descriptors_seconds", desc.median());
             report.put("descriptors_envs_per_second", envsPerSecond);
@@ -167,7 +168,7 @@ final class BenchCommand extends BaseCommand {
                 input, ds.size(), n, descriptor.k, Double.toString(descriptor.cutoff), d.dim(), Double.toString(h)));
         Text.line(o, "machine", machine.describe());
         Text.line(o, "threads", Integer.toString(threads));
-        Text.line(o, "runs", Text.format("median of %d after %d warm-up", repeat, warmup));
+        Text.line(o, "runs", Text.format("median of %d, after %s s of warm-up per stage", repeat, Double.toString(warmup)));
         Text.line(o, "read", Text.seconds(readSeconds) + " (once)");
         Text.line(o, "descriptors", Text.seconds(desc.median()) + "  " + Text.rate(envsPerSecond) + " environments/s");
         Text.line(o, "kernel sums", Text.seconds(kernel.median()) + "  " + Text.rate(pairsPerSecond)
@@ -177,10 +178,13 @@ final class BenchCommand extends BaseCommand {
     }
 
     private Stage measure(String name, PrintWriter err, Work work) throws Exception {
-        for (int i = 0; i < warmup; i++) {
-            err.println(Text.format("bench: %s, warm-up %d/%d", name, i + 1, warmup));
+        if (warmup > 0) {
+            err.println(Text.format("bench: %s, warming up for %s s", name, Double.toString(warmup)));
             err.flush();
-            work.run();
+            long start = System.nanoTime();
+            do {
+                work.run();
+            } while (secondsSince(start) < warmup);
         }
         double[] samples = new double[repeat];
         for (int i = 0; i < repeat; i++) {
