@@ -1,0 +1,44 @@
+package io.atomcover.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code atomcover} command: dispatches to one subcommand per task. */
+@Command(name = "atomcover",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = {
+                "Information-theoretic analysis of atomistic datasets: QUESTS descriptors of every atomic "
+                        + "environment, and kernel-density entropy, diversity, differential entropy (dH) and "
+                        + "overlap between datasets.",
+                "",
+                "Input: extended XYZ (ASE dialect) or plain XYZ files, and descriptor matrices in NumPy format where noted."},
+        subcommands = {
+                DescriptorsCommand.class,
+                EntropyCommand.class,
+                OverlapCommand.class,
+                DhCommand.class,
+                BenchCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  atomcover entropy examples/mlearn-si/Si-train.extxyz",
+                "  atomcover descriptors examples/mlearn-si/Si-train.extxyz -o si.npy",
+                "  atomcover entropy si.npy -b 0.02",
+                "  cd examples/mlearn-si && atomcover overlap Si-test.extxyz Si-train.extxyz",
+                "  atomcover bench",
+                "",
+                "Run 'atomcover COMMAND --help' for the options of a command.",
+                "Exit status: 0 success, 1 bad input or I/O error, 2 bad usage."})
+public final class AtomcoverCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+}

@@ -1,0 +1,129 @@
+package io.atomcover.cli;
+
+import io.atomcover.descriptor.Descriptors;
+import io.atomcover.descriptor.QuestsDescriptor;
+import io.atomcover.io.Dataset;
+import io.atomcover.io.ExtXyzReader;
+import io.atomcover.io.InputException;
+import io.atomcover.io.Npy;
+import io.atomcover.io.NpyArray;
+import io.atomcover.io.Structure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Reads datasets and turns them into descriptor matrices, with progress on stderr. */
+final class Inputs {
+    private Inputs() {
+    }
+
+    /**
+     * Descriptors of one input and where they came from.
+     *
+     * @param file        the input path as given
+     * @param dataset     the structures read, or null when the input was a .npy descriptor matrix
+     * @param descriptors one row per environment
+     * @param seconds     wall time spent reading and computing
+     */
+    record Loaded(Path file, Dataset dataset, Descriptors descriptors, double seconds) {
+        /** Number of structures, or -1 when the input was a bare descriptor matrix. */
+        int structureCount() {
+            return dataset == null ? -1 : dataset.size();
+        }
+
+        boolean fromNpy() {
+            return dataset == null;
+        }
+    }
+
+    /** True when the path names a NumPy .npy file (by its extension). */
+    static boolean isNpy(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy");
+    }
+
+    /** Fails with exit code 1 and a one-line message when the input file cannot be read. */
+    static void requireReadable(Path file) {
+        if (!Files.exists(file)) throw new InputException(file, 0, "no such file");
+        if (Files.isDirectory(file)) throw new InputException(file, 0, "is a folder, expected a file");
+        if (!Files.isReadable(file)) throw new InputException(file, 0, "permission denied");
+    }
+
+    /** Reads a structure file (extended or plain XYZ). */
+    static Dataset readDataset(Path file) {
+        requireReadable(file);
+        Dataset ds = ExtXyzReader.read(file);
+        if (ds.atomCount() == 0) throw new InputException(file, 0, "no atoms in the file");
+        return ds;
+    }
+
+    /** The QUESTS descriptor for the options (multicomponent species taken from the data). */
+    static QuestsDescriptor descriptor(DescriptorOptions d) {
+        return new QuestsDescriptor(d.k, d.cutoff).multicomponent(d.multicomponent);
+    }
+
+    /** Computes descriptors of every environment of the dataset, with a progress bar when enabled. */
+    static Descriptors compute(Dataset dataset, QuestsDescriptor q, CommonOptions common) {
+        try (Progress p = Progress.start("descriptors", " environments", common.showProgress(), System.err)) {
+            return q.compute(dataset.structures(), common.threads, p);
+        }
+    }
+
+    /**
+     * Reads an input: the structures of an extended/plain XYZ file, or the matrix of a .npy file
+     * (then {@code dataset} is null and {@code matrix} holds the rows).
+     */
+    record Source(Path file, Dataset dataset, Descriptors matrix, long startNanos) {
+        boolean isMatrix() {
+            return dataset == null;
+        }
+    }
+
+    static Source open(Path file) {
+        long t0 = System.nanoTime();
+        requireReadable(file);
+        if (isNpy(file)) return new Source(file, null, readMatrix(file), t0);
+        Dataset ds = ExtXyzReader.read(file);
+        if (ds.atomCount() == 0) throw new InputException(file, 0, "no atoms in the file");
+        return new Source(file, ds, null, t0);
+    }
+
+    /** The descriptors of an opened input: computed with {@code q}, or the matrix as read. */
+    static Loaded describe(Source src, QuestsDescriptor q, CommonOptions common) {
+        Descriptors d = src.isMatrix() ? src.matrix() : compute(src.dataset(), q, common);
+        return new Loaded(src.file(), src.dataset(), d, BaseCommand.secondsSince(src.startNanos()));
+    }
+
+    /** Descriptors of {@code file}: read from it when it is a .npy matrix, else computed from its structures. */
+    static Loaded load(Path file, DescriptorOptions d, CommonOptions common) {
+        return describe(open(file), descriptor(d), common);
+    }
+
+    /** A 2-D .npy matrix as descriptor rows (environments x values); other dtypes are converted to double. */
+    static Descriptors readMatrix(Path file) {
+        NpyArray a = Npy.read(file);
+        long[] shape = a.shape();
+        if (shape.length != 2 || shape[0] < 1 || shape[1] < 1)
+            throw new InputException(file, 0, "expected a non-empty 2-D descriptor matrix (environments x values), got shape "
+                    + Arrays.toString(shape));
+        return Descriptors.ofRows(a.data(), (int) shape[1]);
+    }
+
+    /**
+     * Mean volume per atom over the periodic structures (for the "gaussian" bandwidth rule).
+     *
+     * @throws CliFailure when no structure has a cell
+     */
+    static double volumePerAtom(Dataset ds) {
+        double sum = 0;
+        int n = 0;
+        for (Structure s : ds.structures()) {
+            if (!s.hasCell() || s.size() == 0) continue;
+            sum += s.volume() / s.size();
+            n++;
+        }
+        if (n == 0)
+            throw new CliFailure(ds.source() + ": the gaussian bandwidth rule needs structures with a cell (volume per atom); give -b instead");
+        return sum / n;
+    }
+}

@@ -1,0 +1,101 @@
+package io.atomcover.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atomcover.kde.Kde;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code atomcover overlap}: how much of TEST is already covered by REF. */
+@Command(name = "overlap",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        header = "Fraction of TEST environments already covered by REF, with dH statistics.",
+        description = {
+                "Overlap of a TEST dataset with a REF dataset: the fraction of TEST environments y whose "
+                        + "differential entropy dH(y | REF) = -log sum_x k(y, x) is below EPS (environments that REF "
+                        + "already covers). Also reports the mean and maximum dH over finite values and how many "
+                        + "environments are infinitely far (their kernel sum underflows to 0).",
+                ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  cd examples/mlearn-si",
+                "  atomcover overlap Si-test.extxyz Si-train.extxyz",
+                "  atomcover overlap test.extxyz train.extxyz -e 1e-3 --json overlap.json"})
+final class OverlapCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "TEST", description = "Dataset to test: structures (.extxyz/.xyz) or descriptors (.npy).")
+    Path test;
+
+    @Parameters(index = "1", paramLabel = "REF", description = "Reference dataset: structures (.extxyz/.xyz) or descriptors (.npy).")
+    Path ref;
+
+    @Mixin
+    FixedBandwidthOption bandwidth;
+
+    @Option(names = {"-e", "--eps"}, paramLabel = "EPS",
+            description = "dH threshold below which a TEST environment counts as covered. Default: ${DEFAULT-VALUE}.")
+    double eps = Kde.DEFAULT_OVERLAP_EPS;
+
+    @Mixin
+    DescriptorOptions descriptor;
+
+    @Option(names = "--json", paramLabel = "OUT.json",
+            description = "Also write a JSON report (overlap, n_test_envs, n_ref_envs, dH_mean, dH_max, n_infinite, seconds, ...); '-' prints it on stdout instead of the summary.")
+    Path json;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    void validate() {
+        descriptor.validate();
+        bandwidth.validate();
+        if (Double.isNaN(eps)) throw usage("--eps must be a number");
+    }
+
+    @Override
+    void run() throws Exception {
+        long t0 = System.nanoTime();
+        checkWritable(json);
+        DhCommand.Result r = DhCommand.compute(test, ref, bandwidth.h, descriptor, common);
+        double overlap = Kde.overlap(r.dH(), eps);
+        double seconds = secondsSince(t0);
+
+        ObjectNode report = Json.object();
+        report.put("overlap", overlap);
+        report.put("n_test_envs", r.dH().length);
+        report.put("n_ref_envs", r.refEnvs());
+        Json.putFinite(report, "dH_mean", r.finiteMean());
+        Json.putFinite(report, "dH_max", r.finiteMax());
+        report.put("n_infinite", r.infinite());
+        report.put("seconds", seconds);
+        report.put("eps", eps);
+        report.put("bandwidth", bandwidth.h);
+        report.put("test", test.toString());
+        report.put("ref", ref.toString());
+        report.put("k", descriptor.k);
+        report.put("cutoff", descriptor.cutoff);
+        report.put("multicomponent", descriptor.multicomponent);
+        report.put("threads", common.threads);
+
+        if (json != null) Json.write(json, report, out());
+        if (Json.STDOUT.equals(json)) return;
+        var o = out();
+        o.println(test + " against " + ref + ": " + r.dH().length + " test environments, " + r.refEnvs() + " reference environments");
+        Text.line(o, "overlap", Text.precise(overlap) + Text.format(" (%d of %d with dH < %s)",
+                Math.round(overlap * r.dH().length), r.dH().length, Double.toString(eps)));
+        Text.line(o, "dH mean", Text.precise(r.finiteMean()) + " (finite values)");
+        Text.line(o, "dH max", Text.precise(r.finiteMax()) + " (finite values)");
+        Text.line(o, "dH infinite", Long.toString(r.infinite()));
+        Text.line(o, "bandwidth", Double.toString(bandwidth.h));
+        Text.line(o, "time", Text.seconds(seconds));
+    }
+}

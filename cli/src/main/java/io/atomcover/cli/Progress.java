@@ -1,0 +1,60 @@
+package io.atomcover.cli;
+
+import io.atomcover.util.ProgressListener;
+import java.io.PrintStream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Adapts the engine's {@link ProgressListener} (called from worker threads) to a progress bar drawn
+ * on stderr. The bar appears with the first report, once the total is known. A disabled instance
+ * ignores every call and draws nothing.
+ */
+final class Progress implements ProgressListener, AutoCloseable {
+    private static final int WIDTH = 100;
+
+    private final String task;
+    private final String unit;
+    private final PrintStream stream;
+    private final boolean enabled;
+    private ProgressBar bar;
+    private long shown = -1;
+
+    private Progress(String task, String unit, boolean enabled, PrintStream stream) {
+        this.task = task;
+        this.unit = unit;
+        this.enabled = enabled;
+        this.stream = stream;
+    }
+
+    /** A bar named {@code task} counting {@code unit} on {@code stream}, or a silent listener when not {@code enabled}. */
+    static Progress start(String task, String unit, boolean enabled, PrintStream stream) {
+        return new Progress(task, unit, enabled, stream);
+    }
+
+    @Override
+    public synchronized void progress(long done, long total) {
+        if (!enabled || done <= shown) return; // workers may report out of order: only move forward
+        shown = done;
+        if (bar == null) {
+            bar = new ProgressBarBuilder()
+                    .setTaskName(task)
+                    .setUnit(unit, 1)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(250)
+                    .setConsumer(new ConsoleProgressBarConsumer(stream, WIDTH))
+                    .setInitialMax(total)
+                    .build();
+        } else if (bar.getMax() != total) {
+            bar.maxHint(total);
+        }
+        bar.stepTo(done);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (bar != null) bar.close();
+    }
+}

@@ -1,0 +1,41 @@
+package io.atomcover.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void reportsRatesSamplesAndTheMachine() throws Exception {
+        Path json = tmp.resolve("bench.json");
+        Cli.Run r = Cli.run("bench", Cli.writeMolecules(tmp).toString(), "--repeat", "3", "--warmup", "0",
+                "--threads", "1", "--json", json.toString());
+        assertEquals(0, r.exit(), r::toString);
+        JsonNode j = EntropyCommandTest.readJson(json);
+        assertEquals(12, j.get("n_envs").asInt());
+        assertEquals(3, j.get("repeat").asInt());
+        assertEquals(1, j.get("threads").asInt());
+        for (String f : new String[] {"descriptors_envs_per_second", "kernel_sums_pairs_per_second", "entropy_seconds"})
+            assertTrue(j.get(f).asDouble() > 0, f + " in " + j);
+        assertEquals(3, j.get("samples_seconds").get("kernel_sums").size());
+        JsonNode m = j.get("machine");
+        assertEquals(Runtime.getRuntime().availableProcessors(), m.get("cores").asInt());
+        assertTrue(m.get("jvm").asText().contains(System.getProperty("java.runtime.version")));
+        for (String line : new String[] {"machine", "descriptors", "kernel sums", "entropy"})
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(line + " ")), line + " missing: " + r);
+        assertTrue(r.err().contains("bench: kernel sums, run 3/3"), "progress notices on stderr: " + r);
+    }
+
+    @Test
+    void withoutFileItFindsTheBundledSiTrain() {
+        // Resolving the default input only; a full bench of Si-train takes too long for a unit test.
+        assertTrue(Locations.bundledSiTrain().endsWith(Path.of("examples", "mlearn-si", "Si-train.extxyz")));
+    }
+}
