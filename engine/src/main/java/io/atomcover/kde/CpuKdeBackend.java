@@ -41,7 +41,13 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code d² > d²_min,i + 2h²T} (for h = 0.015 and a self term, d > 0.1327). Whole tiles are skipped
  * when a lower bound on the distance between their leaves exceeds that radius (plus a 1e-9 relative
  * margin for rounding) — the bounds come from orthonormal principal-axis projections and bounding
- * balls, so they never exceed a true distance. Inside evaluated tiles the shifted exponent is
+ * balls, so they never exceed a true distance; then, inside a kept tile, query rows whose own bound
+ * to the reference leaf (projected point-to-box, point-to-ball) exceeds their own radius
+ * {@code sqrt(d²_min,i + 2h²T)} are skipped as well. On self sums (entropy) only tiles with
+ * reference leaf ≥ query leaf are evaluated, each adding its row sums to the query rows and its
+ * column sums to the reference rows (the kernel is symmetric and the band is the same for every
+ * row). Measured: Si-train evaluates 36.8% of its N² pairs (54% lie inside the band), QM7 6.1%.
+ * Inside evaluated tiles the shifted exponent is
  * clamped at {@value #CLAMP} (e^-60 ≈ 8.8e-27, so each clamped term is off by less than that, a
  * change below N·1e-26 of S_i), which keeps the fast exp in its normal range.
  *
@@ -286,7 +292,8 @@ public final class CpuKdeBackend implements KdeBackend {
             pairsEvaluated.add((long) (p1 - p0) * nb);
             int p = p0;
             for (; p + 4 <= p1; p += 4) {
-                dots4(q.data, p * q.dim, q.dim, pl, nb, sc.a0, sc.a1, sc.a2, sc.a3);
+                int d = q.dim;
+                dots4(q.data, p * d, (p + 1) * d, (p + 2) * d, (p + 3) * d, d, pl, nb, sc.a0, sc.a1, sc.a2, sc.a3);
                 minD2[p] = Math.min(minD2[p], minDist(sc.a0, nr, nb, q.norms[p]));
                 minD2[p + 1] = Math.min(minD2[p + 1], minDist(sc.a1, nr, nb, q.norms[p + 1]));
                 minD2[p + 2] = Math.min(minD2[p + 2], minDist(sc.a2, nr, nb, q.norms[p + 2]));
@@ -329,19 +336,36 @@ public final class CpuKdeBackend implements KdeBackend {
             int nb = r.leafSize(b);
             double[][] pl = r.panel[b];
             double[] nr = r.leafNorms[b];
-            pairsEvaluated.add((long) (p1 - p0) * nb);
-            int p = p0;
-            for (; p + 4 <= p1; p += 4) {
-                dots4(q.data, p * q.dim, q.dim, pl, nb, sc.a0, sc.a1, sc.a2, sc.a3);
-                rowAcc[p - p0] += terms(sc.a0, nr, nb, q.norms[p], shift[p], sc, col);
-                rowAcc[p + 1 - p0] += terms(sc.a1, nr, nb, q.norms[p + 1], shift[p + 1], sc, col);
-                rowAcc[p + 2 - p0] += terms(sc.a2, nr, nb, q.norms[p + 2], shift[p + 2], sc, col);
-                rowAcc[p + 3 - p0] += terms(sc.a3, nr, nb, q.norms[p + 3], shift[p + 3], sc, col);
+            int d = q.dim;
+            // Rows of leaf a that can have a term within the band in leaf b (all rows when brute force).
+            int[] rows = sc.rows;
+            int n = 0;
+            for (int p = p0; p < p1; p++)
+                if (!pruning || q.rowLowerBound(p, r, b) <= bandLimit(p)) rows[n++] = p;
+            pairsEvaluated.add((long) n * nb);
+            int t = 0;
+            for (; t + 4 <= n; t += 4) {
+                int i0 = rows[t], i1 = rows[t + 1], i2 = rows[t + 2], i3 = rows[t + 3];
+                dots4(q.data, i0 * d, i1 * d, i2 * d, i3 * d, d, pl, nb, sc.a0, sc.a1, sc.a2, sc.a3);
+                rowAcc[i0 - p0] += terms(sc.a0, nr, nb, q.norms[i0], shift[i0], sc, col);
+                rowAcc[i1 - p0] += terms(sc.a1, nr, nb, q.norms[i1], shift[i1], sc, col);
+                rowAcc[i2 - p0] += terms(sc.a2, nr, nb, q.norms[i2], shift[i2], sc, col);
+                rowAcc[i3 - p0] += terms(sc.a3, nr, nb, q.norms[i3], shift[i3], sc, col);
             }
-            for (; p < p1; p++) {
-                dots1(q.data, p * q.dim, q.dim, pl, nb, sc.a0);
-                rowAcc[p - p0] += terms(sc.a0, nr, nb, q.norms[p], shift[p], sc, col);
+            for (; t < n; t++) {
+                int i = rows[t];
+                dots1(q.data, i * d, d, pl, nb, sc.a0);
+                rowAcc[i - p0] += terms(sc.a0, nr, nb, q.norms[i], shift[i], sc, col);
             }
+        }
+
+        /**
+         * Largest distance at which a term of query position p can matter, with the rounding margin:
+         * sqrt(d²_min + 2h²T) — for rows with a self term d²_min = 0.
+         */
+        double bandLimit(int p) {
+            double d2 = contained ? 0.0 : minD2[p];
+            return Math.sqrt(d2 + band2Extra) * (1 + 1e-9) + 1e-12;
         }
 
         double terms(double[] dot, double[] nr, int nb, double nq, double m, Scratch sc, double[] col) {
@@ -395,6 +419,7 @@ public final class CpuKdeBackend implements KdeBackend {
         final double[] a3 = new double[LEAF];
         final double[] p = new double[LEAF];
         final double[] k = new double[LEAF];
+        final int[] rows = new int[LEAF];
     }
 
     // ---------------------------------------------------------------------------- micro-kernels
@@ -402,17 +427,43 @@ public final class CpuKdeBackend implements KdeBackend {
     // max(|x|² + |y|² - 2x·y, 0)) is the same in every kernel and does not depend on the position
     // of the pair in a tile, so all paths see bit-identical distances.
 
-    /** a_r[j] = x_r · y_j for four consecutive query rows starting at offset o. */
-    static void dots4(double[] x, int o, int dim, double[][] pl, int nb, double[] a0, double[] a1, double[] a2, double[] a3) {
+    /**
+     * a_r[j] = x_r · y_j for four query rows at offsets o0..o3. The component loop is unrolled by
+     * three with the FMAs nested in component order, so each a_r[j] is the same sequential FMA chain
+     * as in {@link #dots1} (bit-identical), while every load/store of an accumulator now carries
+     * three FMAs instead of one — twice the throughput of the plain loop (measured: 12.5 → 5.5 ns
+     * per pair, one core).
+     */
+    static void dots4(double[] x, int o0, int o1, int o2, int o3, int dim, double[][] pl, int nb,
+                      double[] a0, double[] a1, double[] a2, double[] a3) {
         Arrays.fill(a0, 0, nb, 0.0);
         Arrays.fill(a1, 0, nb, 0.0);
         Arrays.fill(a2, 0, nb, 0.0);
         Arrays.fill(a3, 0, nb, 0.0);
-        for (int k = 0; k < dim; k++) {
-            double x0 = x[o + k];
-            double x1 = x[o + dim + k];
-            double x2 = x[o + 2 * dim + k];
-            double x3 = x[o + 3 * dim + k];
+        int k = 0;
+        for (; k + 3 <= dim; k += 3) {
+            double x00 = x[o0 + k], x01 = x[o0 + k + 1], x02 = x[o0 + k + 2];
+            double x10 = x[o1 + k], x11 = x[o1 + k + 1], x12 = x[o1 + k + 2];
+            double x20 = x[o2 + k], x21 = x[o2 + k + 1], x22 = x[o2 + k + 2];
+            double x30 = x[o3 + k], x31 = x[o3 + k + 1], x32 = x[o3 + k + 2];
+            double[] y0 = pl[k];
+            double[] y1 = pl[k + 1];
+            double[] y2 = pl[k + 2];
+            for (int j = 0; j < nb; j++) {
+                double v0 = y0[j];
+                double v1 = y1[j];
+                double v2 = y2[j];
+                a0[j] = Math.fma(x02, v2, Math.fma(x01, v1, Math.fma(x00, v0, a0[j])));
+                a1[j] = Math.fma(x12, v2, Math.fma(x11, v1, Math.fma(x10, v0, a1[j])));
+                a2[j] = Math.fma(x22, v2, Math.fma(x21, v1, Math.fma(x20, v0, a2[j])));
+                a3[j] = Math.fma(x32, v2, Math.fma(x31, v1, Math.fma(x30, v0, a3[j])));
+            }
+        }
+        for (; k < dim; k++) {
+            double x0 = x[o0 + k];
+            double x1 = x[o1 + k];
+            double x2 = x[o2 + k];
+            double x3 = x[o3 + k];
             double[] y = pl[k];
             for (int j = 0; j < nb; j++) {
                 double v = y[j];

@@ -33,6 +33,8 @@ final class RowIndex {
     final double[] boxHi;
     final double[] center;
     final double[] radius;
+    /** Projected coordinates per position (positions × axes). */
+    final double[] projectedAt;
 
     private RowIndex(RowBlock b, int[] order, int[] leafStart, Projection proj, double[] projected) {
         this.dim = b.dim();
@@ -63,7 +65,7 @@ final class RowIndex {
         }
         if (proj == null) {
             axes = 0;
-            boxLo = boxHi = center = radius = null;
+            boxLo = boxHi = center = radius = projectedAt = null;
             return;
         }
         axes = proj.axes;
@@ -71,6 +73,8 @@ final class RowIndex {
         boxHi = new double[leaves * axes];
         center = new double[leaves * dim];
         radius = new double[leaves];
+        projectedAt = new double[rows * axes];
+        for (int p = 0; p < rows; p++) System.arraycopy(projected, order[p] * axes, projectedAt, p * axes, axes);
         for (int l = 0; l < leaves; l++) {
             int p0 = leafStart[l];
             int p1 = leafStart[l + 1];
@@ -182,6 +186,29 @@ final class RowIndex {
             else if (k >= i) lo = i;
             else return;
         }
+    }
+
+    /**
+     * A lower bound of |x_p - y| over y in leaf b of {@code other}, x_p the row at position p of this
+     * index: the larger of the projected point-to-box distance and the distance to the ball.
+     */
+    double rowLowerBound(int p, RowIndex other, int b) {
+        double s = 0;
+        int po = p * axes;
+        int bo = b * axes;
+        for (int k = 0; k < axes; k++) {
+            double u = projectedAt[po + k];
+            double g = Math.max(other.boxLo[bo + k] - u, u - other.boxHi[bo + k]);
+            if (g > 0) s += g * g;
+        }
+        double c = 0;
+        int xo = p * dim;
+        int cb = b * dim;
+        for (int k = 0; k < dim; k++) {
+            double d = data[xo + k] - other.center[cb + k];
+            c = Math.fma(d, d, c);
+        }
+        return Math.max(Math.sqrt(s), Math.sqrt(c) - other.radius[b]);
     }
 
     /**
