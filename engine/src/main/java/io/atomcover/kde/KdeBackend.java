@@ -25,6 +25,15 @@ public interface KdeBackend extends AutoCloseable {
      */
     void logKernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out);
 
+    /**
+     * Distance sums: {@code out[i] = Σ_j |q_i - r_j|} (Euclidean, formed as
+     * {@code sqrt(max(|q|² + |r|² - 2q·r, 0))}). Structure-level farthest-point sampling takes mean
+     * distances between structures from these. The default is a plain single-threaded CPU loop.
+     */
+    default void distanceSums(RowBlock query, RowBlock ref, double[] out) {
+        PairDistances.sums(query, ref, out);
+    }
+
     @Override
     default void close() {
     }

@@ -1,0 +1,377 @@
+package io.atomcover.select;
+
+import io.atomcover.descriptor.Descriptors;
+import io.atomcover.kde.Kde;
+import io.atomcover.kde.KdeBackend;
+import io.atomcover.kde.RowBlock;
+import io.atomcover.util.ProgressListener;
+
+import java.util.Arrays;
+
+/**
+ * Greedy minimum-set-cover compression (SPEC section 4) with a lazy scheduler.
+ *
+ * <h2>Algorithm</h2>
+ * Every environment e of a structure not yet taken carries the kernel sum {@code K_e} against the
+ * environments of the structures taken so far; a structure's score is {@code H_s - log min_e K_e}
+ * and the highest score is taken next (ties: smaller index). The first pick is the structure with
+ * the largest entropy H_s (first index on ties), except in conditional runs, where K_e starts from
+ * a reference set instead.
+ *
+ * <h2>Lazy scheduler</h2>
+ * {@code K_e} only grows, so a score computed earlier is an upper bound of the current one. The
+ * structures sit in a max-heap ordered by (bound descending, index ascending). The top is taken
+ * when its bound is up to date (it has seen every pick made so far); otherwise the picks it has not
+ * seen are applied in one backend call — query: its own rows (contiguous in the dataset), reference:
+ * the rows of those picks, which are a contiguous suffix of an append-only array holding the rows of
+ * all picks in pick order — and it sinks back into the heap. Because the heap order is the very
+ * tie-break order and every stale key is an upper bound in that order, the result is the selection
+ * of the eager loop that refreshes every structure after every pick. The one exception is at the
+ * level of rounding: a K_e refreshed against several picks at once is the rounded sum of all their
+ * terms rather than a sequence of per-pick roundings, so two structures whose scores agree to the
+ * last bit (duplicate structures) may be ordered differently from an eager loop.
+ *
+ * <p>Per-pick bookkeeping touches only the rows of the structure being refreshed; the initial
+ * refresh of all structures (against the first pick or the reference) is one backend call. Memory:
+ * the dataset, one double per environment, and the rows of the picks (at most the rows of the
+ * {@code size} largest structures).
+ *
+ * <h2>Modes</h2>
+ * {@link Mode#DEFAULT} keeps {@code log K_e} from max-shifted log-space sums, combined with
+ * log-add-exp, so scores stay finite and structures far from everything taken are ranked by how far
+ * they are. {@link Mode#COMPAT} reproduces the reference program: linear sums, {@code κ_s = min K_e},
+ * {@code dH_s = -log κ_s}, which is {@code +∞} when a K_e underflowed to exactly 0; among such
+ * structures the smallest index wins whatever its entropy.
+ *
+ * <p>Not thread-safe in itself (each call has its own state); concurrent calls are safe when the
+ * backend is.
+ */
+public final class MscSelector {
+    /** Scoring mode (SPEC section 4). */
+    public enum Mode {
+        /** Log-space kernel sums: finite scores, ties broken by real novelty. */
+        DEFAULT,
+        /** Linear-space sums as the reference computes them (the golden values follow this). */
+        COMPAT
+    }
+
+    private final KdeBackend backend;
+    private final double bandwidth;
+    private final Mode mode;
+    private final ProgressListener progress;
+
+    public MscSelector(KdeBackend backend, double bandwidth, Mode mode) {
+        this(backend, bandwidth, mode, ProgressListener.NONE);
+    }
+
+    /**
+     * @param backend   where every kernel sum is computed
+     * @param bandwidth Gaussian bandwidth h (Å⁻¹), positive
+     * @param mode      scoring mode
+     * @param progress  receives (picks done, picks requested) after every pick
+     */
+    public MscSelector(KdeBackend backend, double bandwidth, Mode mode, ProgressListener progress) {
+        if (!(bandwidth > 0) || Double.isInfinite(bandwidth)) throw new IllegalArgumentException("bandwidth must be positive: " + bandwidth);
+        this.backend = backend;
+        this.bandwidth = bandwidth;
+        this.mode = mode;
+        this.progress = progress;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Structure entropies H_s through the backend (all available processors). */
+    public double[] structureEntropies(Descriptors d) {
+        return new Kde(backend).structureEntropies(d, bandwidth);
+    }
+
+    /** {@link #select(Descriptors, double[], int)} with the structure entropies computed here. */
+    public MscResult select(Descriptors d, int size) {
+        return select(d, structureEntropies(d), size);
+    }
+
+    /**
+     * The first {@code size} picks of greedy MSC; {@code size = S} gives the full ordering.
+     *
+     * @param d         descriptors with structure offsets; every structure needs at least one row
+     * @param entropies H_s per structure (see {@link Kde#structureEntropies})
+     * @param size      number of picks, 0..S (see {@link SelectionSize#resolve})
+     */
+    public MscResult select(Descriptors d, double[] entropies, int size) {
+        check(d, entropies, size);
+        Run run = new Run(d, entropies, size);
+        if (size == 0) return run.result();
+        int first = 0;
+        for (int s = 1; s < entropies.length; s++) if (entropies[s] > entropies[first]) first = s;
+        run.take(first, Double.POSITIVE_INFINITY);
+        if (size > 1) {
+            run.start(RowBlock.ofStructure(d, first), 1);
+            while (run.picks < size) run.next();
+        }
+        return run.result();
+    }
+
+    /**
+     * Conditional MSC: K_e starts as the kernel sums against the rows of {@code reference} (data
+     * already held); no forced first pick. Picks are indices into {@code d}. In default mode an empty
+     * reference gives plain MSC; in compat mode it gives what the reference program gives (every
+     * score +∞, so index order until something covers).
+     */
+    public MscResult selectConditional(Descriptors d, double[] entropies, int size, Descriptors reference) {
+        check(d, entropies, size);
+        if (reference.dim() != d.dim())
+            throw new IllegalArgumentException("reference rows have dimension " + reference.dim() + ", candidates " + d.dim());
+        if (reference.rows() == 0 && mode == Mode.DEFAULT) return select(d, entropies, size);
+        Run run = new Run(d, entropies, size);
+        if (size == 0) return run.result();
+        run.start(RowBlock.of(reference), 0);
+        while (run.picks < size) run.next();
+        return run.result();
+    }
+
+    /**
+     * Segmented MSC for very large inputs: the structures (in index order) are cut into chunks of
+     * {@code chunks·size}, each chunk is compressed to {@code size} (a shorter chunk keeps all it
+     * has), the survivors are concatenated in chunk order and the step repeats until they fit in one
+     * chunk, which plain MSC then orders. With {@code S ≤ chunks·size} this is plain MSC. Progress is
+     * reported for the final stage.
+     *
+     * @param chunks chunk length in units of {@code size}, at least 2 (so every round shrinks the set)
+     */
+    public MscResult selectSegmented(Descriptors d, double[] entropies, int size, int chunks) {
+        check(d, entropies, size);
+        if (chunks < 2) throw new IllegalArgumentException("chunks must be at least 2: " + chunks);
+        int total = d.structureCount();
+        long chunkLength = (long) chunks * size;
+        if (size == 0 || total <= chunkLength) return select(d, entropies, size);
+        MscSelector stage = new MscSelector(backend, bandwidth, mode, ProgressListener.NONE);
+        int[] alive = new int[total];
+        for (int s = 0; s < total; s++) alive[s] = s;
+        long calls = 0;
+        long pairs = 0;
+        while (alive.length > chunkLength) {
+            int[] next = new int[alive.length];
+            int n = 0;
+            for (int from = 0; from < alive.length; from += (int) chunkLength) {
+                int[] part = Arrays.copyOfRange(alive, from, (int) Math.min(alive.length, from + chunkLength));
+                if (part.length <= size) {
+                    System.arraycopy(part, 0, next, n, part.length);
+                    n += part.length;
+                    continue;
+                }
+                MscResult r = stage.select(d.select(part), pick(entropies, part), size);
+                calls += r.backendCalls();
+                pairs += r.pairs();
+                for (int i : r.selection().indices()) next[n++] = part[i];
+            }
+            alive = Arrays.copyOf(next, n);
+        }
+        MscResult last = select(d.select(alive), pick(entropies, alive), size);
+        int[] local = last.selection().indices();
+        int[] global = new int[local.length];
+        for (int i = 0; i < local.length; i++) global[i] = alive[local[i]];
+        return new MscResult(new Selection("msc", global), last.scores(), mode, calls + last.backendCalls(), pairs + last.pairs());
+    }
+
+    /**
+     * Positions at which two orderings differ (a position present in only one counts as differing);
+     * for a default-mode run against the compat run of the same input this is the deviation the
+     * report gives.
+     */
+    public static int differingPositions(int[] a, int[] b) {
+        int n = 0;
+        for (int i = 0; i < Math.max(a.length, b.length); i++)
+            if (i >= a.length || i >= b.length || a[i] != b[i]) n++;
+        return n;
+    }
+
+    /** Runs compat mode on the same input and size as {@code result} and counts differing positions. */
+    public int deviationsFromCompat(Descriptors d, double[] entropies, MscResult result) {
+        int[] own = result.selection().indices();
+        int[] compat = new MscSelector(backend, bandwidth, Mode.COMPAT).select(d, entropies, own.length).selection().indices();
+        return differingPositions(own, compat);
+    }
+
+    private static double[] pick(double[] values, int[] idx) {
+        double[] out = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) out[i] = values[idx[i]];
+        return out;
+    }
+
+    private static void check(Descriptors d, double[] entropies, int size) {
+        int total = d.structureCount();
+        if (entropies.length != total)
+            throw new IllegalArgumentException(entropies.length + " entropies for " + total + " structures");
+        if (size < 0 || size > total) throw new IllegalArgumentException("size " + size + " outside 0.." + total);
+        for (int s = 0; s < total; s++) {
+            if (d.rowsOf(s) == 0) throw new IllegalArgumentException("structure " + s + " has no environments");
+            if (Double.isNaN(entropies[s])) throw new IllegalArgumentException("entropy of structure " + s + " is NaN");
+        }
+    }
+
+    /** State of one greedy run. */
+    private final class Run {
+        final Descriptors d;
+        final double[] x;
+        final int dim;
+        final int[] off;
+        final double[] entropy;
+        final boolean compat = mode == Mode.COMPAT;
+        /** K_e (compat) or log K_e (default) per environment. */
+        final double[] cover;
+        /** Picks each structure's cover has seen (picks[0..seen[s]) are applied). */
+        final int[] seen;
+        /** Current upper bound of each structure's score. */
+        final double[] bound;
+        final int[] order;
+        final double[] scores;
+        /** Rows of the picks in pick order; pick i owns rows pickedOff[i]..pickedOff[i+1]. */
+        final double[] picked;
+        final int[] pickedOff;
+        final int size;
+        double[] sums;
+        int picks;
+        long calls;
+        long pairs;
+        /** Max-heap of structure ids in (bound desc, index asc) order. */
+        int[] heap;
+        int heapSize;
+
+        Run(Descriptors d, double[] entropy, int size) {
+            this.d = d;
+            this.x = d.data();
+            this.dim = d.dim();
+            this.off = d.offsets();
+            this.entropy = entropy;
+            this.size = size;
+            int total = d.structureCount();
+            cover = new double[d.rows()];
+            seen = new int[total];
+            bound = new double[total];
+            order = new int[size];
+            scores = new double[size];
+            pickedOff = new int[size + 1];
+            picked = new double[largestRows(size) * dim];
+            int maxRows = 0;
+            for (int s = 0; s < total; s++) maxRows = Math.max(maxRows, d.rowsOf(s));
+            sums = new double[Math.max(maxRows, 1)];
+        }
+
+        /** Rows of the {@code n} largest structures: room for the rows of any n picks. */
+        int largestRows(int n) {
+            int total = d.structureCount();
+            if (n == total) return d.rows();
+            int[] sizes = new int[total];
+            for (int s = 0; s < total; s++) sizes[s] = d.rowsOf(s);
+            Arrays.sort(sizes);
+            long rows = 0;
+            for (int i = 0; i < n; i++) rows += sizes[total - 1 - i];
+            return (int) rows;
+        }
+
+        void take(int s, double score) {
+            order[picks] = s;
+            scores[picks] = score;
+            int rows = d.rowsOf(s);
+            System.arraycopy(x, off[s] * dim, picked, pickedOff[picks] * dim, rows * dim);
+            pickedOff[picks + 1] = pickedOff[picks] + rows;
+            picks++;
+            progress.progress(picks, size);
+        }
+
+        /**
+         * Initial covers of every structure from one call against {@code ref}, which counts as the
+         * first {@code applied} picks; then the heap of all structures not taken.
+         */
+        void start(RowBlock ref, int applied) {
+            call(RowBlock.of(d), ref, cover);
+            int total = d.structureCount();
+            boolean[] taken = new boolean[total];
+            for (int i = 0; i < picks; i++) taken[order[i]] = true;
+            heap = new int[total];
+            for (int s = 0; s < total; s++) {
+                if (taken[s]) continue;
+                seen[s] = applied;
+                bound[s] = score(s);
+                heap[heapSize++] = s;
+            }
+            for (int i = heapSize / 2 - 1; i >= 0; i--) siftDown(i);
+        }
+
+        /** Brings tops up to date until a current one can be taken, and takes it. */
+        void next() {
+            while (true) {
+                int s = heap[0];
+                if (seen[s] == picks) {
+                    heap[0] = heap[--heapSize];
+                    if (heapSize > 0) siftDown(0);
+                    take(s, bound[s]);
+                    return;
+                }
+                refresh(s);
+                siftDown(0);
+            }
+        }
+
+        /** Applies picks seen[s]..picks-1 to the covers of s in one backend call. */
+        void refresh(int s) {
+            int from = pickedOff[seen[s]];
+            RowBlock ref = new RowBlock(picked, dim, from, pickedOff[picks] - from);
+            int n = d.rowsOf(s);
+            call(RowBlock.ofStructure(d, s), ref, sums);
+            int e0 = off[s];
+            if (compat) {
+                for (int i = 0; i < n; i++) cover[e0 + i] += sums[i];
+            } else {
+                for (int i = 0; i < n; i++) cover[e0 + i] = logAddExp(cover[e0 + i], sums[i]);
+            }
+            seen[s] = picks;
+            bound[s] = score(s);
+        }
+
+        void call(RowBlock query, RowBlock ref, double[] out) {
+            if (compat) backend.kernelSums(query, ref, bandwidth, out);
+            else backend.logKernelSums(query, ref, bandwidth, out);
+            calls++;
+            pairs += (long) query.count() * ref.count();
+        }
+
+        /** {@code H_s - log min_e K_e} (compat: {@code +∞} when that minimum is exactly 0). */
+        double score(int s) {
+            double min = Double.POSITIVE_INFINITY;
+            for (int e = off[s]; e < off[s + 1]; e++) min = Math.min(min, cover[e]);
+            return compat ? -Math.log(min) + entropy[s] : entropy[s] - min;
+        }
+
+        /** True when structure a ranks before b: larger bound, then smaller index. */
+        boolean before(int a, int b) {
+            return bound[a] > bound[b] || (bound[a] == bound[b] && a < b);
+        }
+
+        void siftDown(int i) {
+            int s = heap[i];
+            while (true) {
+                int c = 2 * i + 1;
+                if (c >= heapSize) break;
+                if (c + 1 < heapSize && before(heap[c + 1], heap[c])) c++;
+                if (!before(heap[c], s)) break;
+                heap[i] = heap[c];
+                i = c;
+            }
+            heap[i] = s;
+        }
+
+        MscResult result() {
+            return new MscResult(new Selection("msc", order), scores, mode, calls, pairs);
+        }
+    }
+
+    /** log(e^a + e^b), exact for infinite arguments. */
+    static double logAddExp(double a, double b) {
+        if (a == Double.NEGATIVE_INFINITY) return b;
+        if (b == Double.NEGATIVE_INFINITY) return a;
+        return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+    }
+}

@@ -1,0 +1,40 @@
+package io.atomcover.select;
+
+import io.atomcover.descriptor.Descriptors;
+import io.atomcover.kde.EntropyResult;
+import io.atomcover.kde.Kde;
+import io.atomcover.kde.KdeBackend;
+
+/**
+ * What a selection keeps (SPEC section 6).
+ *
+ * @param entropy         entropy of the selected environments (NaN for an empty selection)
+ * @param diversity       diversity of the selected environments (NaN for an empty selection)
+ * @param overlap         fraction of all dataset environments e with {@code dH(e | selected) < eps}
+ * @param originalSize    structures in the dataset
+ * @param compressedSize  structures selected
+ * @param originalEnvs    environments in the dataset
+ * @param compressedEnvs  environments of the selected structures
+ */
+public record SelectionSummary(double entropy, double diversity, double overlap, int originalSize, int compressedSize,
+                               int originalEnvs, int compressedEnvs) {
+
+    /** Summary with the default overlap threshold {@value Kde#DEFAULT_OVERLAP_EPS}. */
+    public static SelectionSummary of(KdeBackend backend, Descriptors d, int[] selected, double bandwidth) {
+        return of(backend, d, selected, bandwidth, Kde.DEFAULT_OVERLAP_EPS);
+    }
+
+    /**
+     * From scratch: kernel sums of the selected rows among themselves, and of every dataset row
+     * against the selected rows (linear sums, dH = -log p, as the reference computes the overlap).
+     */
+    public static SelectionSummary of(KdeBackend backend, Descriptors d, int[] selected, double bandwidth, double eps) {
+        Descriptors sel = d.select(selected);
+        if (selected.length == 0 || sel.rows() == 0)
+            return new SelectionSummary(Double.NaN, Double.NaN, 0.0, d.structureCount(), selected.length, d.rows(), sel.rows());
+        Kde kde = new Kde(backend);
+        EntropyResult h = kde.entropy(sel, bandwidth);
+        double overlap = Kde.overlap(kde.differentialEntropy(d, sel, bandwidth), eps);
+        return new SelectionSummary(h.entropy(), h.diversity(), overlap, d.structureCount(), selected.length, d.rows(), sel.rows());
+    }
+}
