@@ -5,7 +5,7 @@ import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.InputException;
 import io.atomcover.io.Npy;
 import io.atomcover.io.Structure;
-import io.atomcover.kde.CpuKdeBackend;
+import io.atomcover.kde.KdeBackend;
 import io.atomcover.kde.Kde;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +50,9 @@ final class DhCommand extends BaseCommand {
     DescriptorOptions descriptor;
 
     @Mixin
+    BackendOptions backendOptions;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -92,7 +95,8 @@ final class DhCommand extends BaseCommand {
     }
 
     /** Loads both inputs and computes dH of every TEST environment against REF. */
-    static Result compute(Path test, Path ref, double h, DescriptorOptions descriptor, CommonOptions common) {
+    static Result compute(Path test, Path ref, double h, DescriptorOptions descriptor, BackendOptions backendOptions,
+                          CommonOptions common, java.io.PrintWriter err) {
         Inputs.Source ts = Inputs.open(test);
         Inputs.Source rs = Inputs.open(ref);
         QuestsDescriptor q = Inputs.descriptor(descriptor);
@@ -109,7 +113,7 @@ final class DhCommand extends BaseCommand {
         if (y.dim() != x.dim())
             throw new InputException(test, 0, "descriptor length " + y.dim() + " differs from " + x.dim() + " of " + ref
                     + (descriptor.multicomponent ? " (multicomponent blocks depend on the species present)" : ""));
-        try (CpuKdeBackend backend = new CpuKdeBackend(common.threads)) {
+        try (KdeBackend backend = backendOptions.open(common, err)) {
             return new Result(new Kde(backend).differentialEntropy(y, x, h), x.rows());
         }
     }
@@ -124,7 +128,7 @@ final class DhCommand extends BaseCommand {
     void run() throws Exception {
         long t0 = System.nanoTime();
         checkWritable(output);
-        Result r = compute(test, ref, bandwidth.h, descriptor, common);
+        Result r = compute(test, ref, bandwidth.h, descriptor, backendOptions, common, err());
         Npy.write(output, r.dH(), new long[] {r.dH().length});
         double seconds = secondsSince(t0);
         out().println(Text.format("%s against %s: %d values, mean %s and max %s over finite values, %d infinite, %.3f s -> %s",

@@ -2,7 +2,7 @@ package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atomcover.kde.Bandwidth;
-import io.atomcover.kde.CpuKdeBackend;
+import io.atomcover.kde.KdeBackend;
 import io.atomcover.kde.EntropyResult;
 import io.atomcover.kde.Kde;
 import java.nio.file.Path;
@@ -47,6 +47,9 @@ final class EntropyCommand extends BaseCommand {
     Path json;
 
     @Mixin
+    BackendOptions backendOptions;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -70,7 +73,7 @@ final class EntropyCommand extends BaseCommand {
         Inputs.Loaded in = Inputs.load(file, descriptor, common);
         double h = bandwidth.rule == null ? bandwidth.fixed() : Bandwidth.gaussian(Inputs.volumePerAtom(in.dataset()));
         EntropyResult r;
-        try (CpuKdeBackend backend = new CpuKdeBackend(common.threads)) {
+        try (KdeBackend backend = backendOptions.open(common, err())) {
             r = new Kde(backend).entropy(in.descriptors(), h);
         }
         double seconds = secondsSince(t0);

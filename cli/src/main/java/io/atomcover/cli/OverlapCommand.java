@@ -47,6 +47,9 @@ final class OverlapCommand extends BaseCommand {
     Path json;
 
     @Mixin
+    BackendOptions backendOptions;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -65,7 +68,7 @@ final class OverlapCommand extends BaseCommand {
     void run() throws Exception {
         long t0 = System.nanoTime();
         checkWritable(json);
-        DhCommand.Result r = DhCommand.compute(test, ref, bandwidth.h, descriptor, common);
+        DhCommand.Result r = DhCommand.compute(test, ref, bandwidth.h, descriptor, backendOptions, common, err());
         double overlap = Kde.overlap(r.dH(), eps);
         double seconds = secondsSince(t0);
 

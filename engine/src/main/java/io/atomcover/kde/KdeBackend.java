@@ -34,6 +34,14 @@ public interface KdeBackend extends AutoCloseable {
         PairDistances.sums(query, ref, out);
     }
 
+    /**
+     * The device-resident eager greedy loop, when this backend has one; MSC then hands it the whole
+     * loop. Empty (the default): MSC runs its lazy host-side scheduler on top of the kernel sums.
+     */
+    default java.util.Optional<GreedyCover> greedyCover() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     default void close() {
     }

@@ -1,6 +1,7 @@
 package io.atomcover.select;
 
 import io.atomcover.descriptor.Descriptors;
+import io.atomcover.kde.GreedyCover;
 import io.atomcover.kde.Kde;
 import io.atomcover.kde.KdeBackend;
 import io.atomcover.kde.RowBlock;
@@ -101,6 +102,8 @@ public final class MscSelector {
      */
     public MscResult select(Descriptors d, double[] entropies, int size) {
         check(d, entropies, size);
+        var device = backend.greedyCover();
+        if (device.isPresent() && size > 0) return onDevice(device.get(), d, entropies, null, size);
         Run run = new Run(d, entropies, size);
         if (size == 0) return run.result();
         int first = 0;
@@ -124,6 +127,13 @@ public final class MscSelector {
         if (reference.dim() != d.dim())
             throw new IllegalArgumentException("reference rows have dimension " + reference.dim() + ", candidates " + d.dim());
         if (reference.rows() == 0 && mode == Mode.DEFAULT) return select(d, entropies, size);
+        var device = backend.greedyCover();
+        if (device.isPresent() && size > 0) {
+            double[] initial = new double[d.rows()];
+            if (mode == Mode.COMPAT) backend.kernelSums(RowBlock.of(d), RowBlock.of(reference), bandwidth, initial);
+            else backend.logKernelSums(RowBlock.of(d), RowBlock.of(reference), bandwidth, initial);
+            return onDevice(device.get(), d, entropies, initial, size);
+        }
         Run run = new Run(d, entropies, size);
         if (size == 0) return run.result();
         run.start(RowBlock.of(reference), 0);
@@ -192,6 +202,11 @@ public final class MscSelector {
         int[] own = result.selection().indices();
         int[] compat = new MscSelector(backend, bandwidth, Mode.COMPAT).select(d, entropies, own.length).selection().indices();
         return differingPositions(own, compat);
+    }
+
+    private MscResult onDevice(GreedyCover device, Descriptors d, double[] entropies, double[] initial, int size) {
+        GreedyCover.Result r = device.run(d, entropies, initial, size, bandwidth, mode == Mode.DEFAULT, progress);
+        return new MscResult(new Selection("msc", r.order()), r.scores(), mode, 1, r.pairs());
     }
 
     private static double[] pick(double[] values, int[] idx) {

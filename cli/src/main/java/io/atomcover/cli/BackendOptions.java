@@ -1,0 +1,45 @@
+package io.atomcover.cli;
+
+import io.atomcover.backend.BackendRequest;
+import io.atomcover.backend.BackendUnavailableException;
+import io.atomcover.backend.Backends;
+import io.atomcover.backend.Precision;
+import io.atomcover.kde.KdeBackend;
+import java.io.PrintWriter;
+import picocli.CommandLine.Option;
+
+/** Where kernel sums run: {@code --backend}, {@code --device}, {@code --precision}. */
+public final class BackendOptions {
+    @Option(names = "--backend", paramLabel = "auto|cpu|opencl",
+            description = "Kernel-sum backend. auto (default): a GPU when an OpenCL GPU is present, else the "
+                    + "multi-threaded CPU backend; cpu; opencl (fails if it cannot be opened). "
+                    + "'atomcover devices' lists what is available.")
+    String backend = Backends.AUTO;
+
+    @Option(names = "--device", paramLabel = "N",
+            description = "Device number within the backend, as 'atomcover devices' lists them. Default: the first GPU.")
+    int device = -1;
+
+    @Option(names = "--precision", paramLabel = "double|float",
+            description = "Kernel arithmetic on the device: double (default; exact to ~1e-12) or float "
+                    + "(devices without fast fp64; error stated in the README). The CPU backend always uses double.")
+    String precision = "double";
+
+    /** Opens the backend; an {@code auto} fallback prints a one-line warning on {@code err}. */
+    KdeBackend open(CommonOptions common, PrintWriter err) {
+        Precision p = switch (precision) {
+            case "double" -> Precision.DOUBLE;
+            case "float" -> Precision.FLOAT;
+            default -> throw new CliFailure("--precision must be double or float, got '" + precision + "'");
+        };
+        try {
+            return Backends.open(backend, new BackendRequest(device, common.threads, p, 0),
+                    msg -> {
+                        err.println("warning: " + msg);
+                        err.flush();
+                    });
+        } catch (BackendUnavailableException e) {
+            throw new CliFailure("--backend " + backend + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.atomcover.backend;
+
+import io.atomcover.kde.CpuKdeBackend;
+import io.atomcover.kde.KdeBackend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+
+/**
+ * Opens the backend {@code --backend auto|cpu|<provider>} names. {@code auto} takes the first GPU
+ * any provider offers and the multi-threaded CPU backend otherwise; any failure on the way falls
+ * back to the CPU with a one-line warning. A named provider that fails is an error.
+ */
+public final class Backends {
+    public static final String AUTO = "auto";
+    public static final String CPU = "cpu";
+
+    private Backends() {
+    }
+
+    /** Providers on the class path (ServiceLoader order). */
+    public static List<KdeBackendProvider> providers() {
+        List<KdeBackendProvider> out = new ArrayList<>();
+        for (KdeBackendProvider p : ServiceLoader.load(KdeBackendProvider.class)) out.add(p);
+        return out;
+    }
+
+    /**
+     * @param kind    "auto", "cpu" or a provider name
+     * @param request device, threads, precision, memory cap
+     * @param warn    receives the one-line warning when {@code auto} falls back to the CPU
+     * @throws BackendUnavailableException when a named provider is missing or fails
+     */
+    public static KdeBackend open(String kind, BackendRequest request, Consumer<String> warn) {
+        if (CPU.equals(kind)) return new CpuKdeBackend(request.threads());
+        if (AUTO.equals(kind)) {
+            for (KdeBackendProvider p : providers()) {
+                List<DeviceInfo> devices;
+                try {
+                    devices = p.devices();
+                } catch (RuntimeException | LinkageError e) {
+                    warn.accept(p.name() + " unavailable (" + e.getMessage() + "); using the CPU backend");
+                    continue;
+                }
+                for (DeviceInfo dev : devices) {
+                    if (!dev.isGpu()) continue;
+                    try {
+                        return p.open(new BackendRequest(dev.index(), request.threads(), request.precision(), request.memoryLimitBytes()));
+                    } catch (RuntimeException | LinkageError e) {
+                        warn.accept(p.name() + " device " + dev.index() + " (" + dev.name() + ") failed: " + e.getMessage() + "; using the CPU backend");
+                        return new CpuKdeBackend(request.threads());
+                    }
+                }
+            }
+            return new CpuKdeBackend(request.threads());
+        }
+        for (KdeBackendProvider p : providers()) {
+            if (!p.name().equals(kind)) continue;
+            try {
+                return p.open(request);
+            } catch (BackendUnavailableException e) {
+                throw e;
+            } catch (RuntimeException | LinkageError e) {
+                throw new BackendUnavailableException(kind + " backend failed: " + e.getMessage(), e);
+            }
+        }
+        List<String> names = new ArrayList<>(List.of(AUTO, CPU));
+        for (KdeBackendProvider p : providers()) names.add(p.name());
+        throw new BackendUnavailableException("no backend named '" + kind + "' (available: " + String.join(", ", names) + ")");
+    }
+}
