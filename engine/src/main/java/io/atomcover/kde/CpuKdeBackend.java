@@ -69,6 +69,8 @@ public final class CpuKdeBackend implements KdeBackend {
     static final double DROP_LOG = Math.log(1e17);
     /** Lower clamp of the shifted exponent inside evaluated tiles. */
     static final double CLAMP = -60.0;
+    /** Pruning problems with fewer pairs than this evaluate every pair (no index). */
+    static final long INDEX_PAIRS = 1L << 14;
     /** Problems with fewer pairs than this run on the calling thread. */
     private static final long INLINE_PAIRS = 1L << 20;
 
@@ -127,6 +129,21 @@ public final class CpuKdeBackend implements KdeBackend {
         return pairsRequested.sum();
     }
 
+    void countRequested(long pairs) {
+        pairsRequested.add(pairs);
+    }
+
+    void countEvaluated(long pairs) {
+        pairsEvaluated.add(pairs);
+    }
+
+    /** With pruning: a {@link CpuCoverSession} (per-structure indexes built once, bounded updates). */
+    @Override
+    public CoverSession coverSession(io.atomcover.descriptor.Descriptors d, double bandwidth, boolean logSpace) {
+        if (!(bandwidth > 0) || Double.isInfinite(bandwidth)) throw new IllegalArgumentException("bandwidth must be positive: " + bandwidth);
+        return pruning ? new CpuCoverSession(this, d, bandwidth, logSpace) : KdeBackend.super.coverSession(d, bandwidth, logSpace);
+    }
+
     public void resetCounters() {
         pairsEvaluated.reset();
         pairsRequested.reset();
@@ -173,6 +190,8 @@ public final class CpuKdeBackend implements KdeBackend {
         final boolean contained;
         final boolean symmetric;
         final boolean parallel;
+        /** Whether leaves carry bounds (pruning on a problem large enough to pay for the index). */
+        final boolean indexed;
         /** Largest shifted exponent per query position (m_i); minimum d² per position. */
         final double[] shift;
         final double[] minD2;
@@ -182,7 +201,10 @@ public final class CpuKdeBackend implements KdeBackend {
         Run(RowBlock query, RowBlock ref, double h) {
             c = 1.0 / (2.0 * h * h);
             band2Extra = 2.0 * h * h * DROP_LOG;
-            if (pruning) {
+            // Small problems skip the index: building it (a principal-axis decomposition and a k-d
+            // split) costs more than evaluating every pair.
+            indexed = pruning && (long) query.count() * ref.count() >= INDEX_PAIRS;
+            if (indexed) {
                 Projection proj = Projection.principal(ref, AXES);
                 r = RowIndex.tree(ref, proj, LEAF);
                 symmetric = query.sameRowsAs(ref);
@@ -193,7 +215,9 @@ public final class CpuKdeBackend implements KdeBackend {
                 r = RowIndex.flat(ref, LEAF);
                 q = RowIndex.flat(query, LEAF);
                 symmetric = false;
-                contained = false;
+                // With fast terms a self term still gives the exact shift m_i = 0.
+                contained = pruning && query.data() == ref.data() && query.dim() == ref.dim() && query.first() >= ref.first()
+                        && query.first() + query.count() <= ref.first() + ref.count();
             }
             parallel = threads > 1 && (long) query.count() * ref.count() >= INLINE_PAIRS;
             shift = new double[q.rows];
@@ -231,7 +255,7 @@ public final class CpuKdeBackend implements KdeBackend {
 
         /** Reference leaves b (b ≥ from) whose lower bound to query leaf a is within radius. */
         int[] within(int a, double radius, int from) {
-            if (!pruning) {
+            if (!indexed) {
                 int[] all = new int[r.leaves - from];
                 for (int b = from; b < r.leaves; b++) all[b - from] = b;
                 return all;
@@ -253,7 +277,7 @@ public final class CpuKdeBackend implements KdeBackend {
             int p0 = q.leafStart[a];
             int na = q.leafSize(a);
             Scratch sc = new Scratch();
-            if (!pruning) {
+            if (!indexed) {
                 for (int b = 0; b < r.leaves; b++) minTile(a, b, sc);
                 return within(a, 0, 0);
             }
@@ -341,7 +365,7 @@ public final class CpuKdeBackend implements KdeBackend {
             int[] rows = sc.rows;
             int n = 0;
             for (int p = p0; p < p1; p++)
-                if (!pruning || q.rowLowerBound(p, r, b) <= bandLimit(p)) rows[n++] = p;
+                if (!indexed || q.rowLowerBound(p, r, b) <= bandLimit(p)) rows[n++] = p;
             pairsEvaluated.add((long) n * nb);
             int t = 0;
             for (; t + 4 <= n; t += 4) {
@@ -377,37 +401,46 @@ public final class CpuKdeBackend implements KdeBackend {
                 for (int i = 0; i < n; i++) body.run(i);
                 return;
             }
-            AtomicInteger next = new AtomicInteger();
-            Runnable worker = () -> {
-                for (int i; (i = next.getAndIncrement()) < n; ) body.run(i);
-            };
-            List<Future<?>> fs = new ArrayList<>();
-            for (int t = 1; t < threads; t++) fs.add(pool.submit(worker));
-            Throwable failure = null;
-            try {
-                worker.run();
-            } catch (RuntimeException | Error e) {
-                failure = e;
-                next.set(n);
-            }
-            for (Future<?> f : fs) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (failure == null) failure = e.getCause();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    if (failure == null) failure = e;
-                }
-            }
-            if (failure instanceof RuntimeException re) throw re;
-            if (failure instanceof Error er) throw er;
-            if (failure != null) throw new IllegalStateException("kernel sum task failed", failure);
+            CpuKdeBackend.this.forEach(n, body);
         }
     }
 
+    /** Runs body(0..n-1) on the pool plus the calling thread; failures are rethrown here. */
+    void forEach(int n, IntTask body) {
+        if (pool == null || n <= 1) {
+            for (int i = 0; i < n; i++) body.run(i);
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i; (i = next.getAndIncrement()) < n; ) body.run(i);
+        };
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 1; t < threads; t++) fs.add(pool.submit(worker));
+        Throwable failure = null;
+        try {
+            worker.run();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            next.set(n);
+        }
+        for (Future<?> f : fs) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failure == null) failure = e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (failure == null) failure = e;
+            }
+        }
+        if (failure instanceof RuntimeException re) throw re;
+        if (failure instanceof Error er) throw er;
+        if (failure != null) throw new IllegalStateException("kernel sum task failed", failure);
+    }
+
     @FunctionalInterface
-    private interface IntTask {
+    interface IntTask {
         void run(int i);
     }
 

@@ -35,6 +35,18 @@ public interface KdeBackend extends AutoCloseable {
     }
 
     /**
+     * A session for the greedy cover loop over the structures of {@code d}: picks are appended and
+     * covers updated against runs of picks, with whatever the backend keeps resident in between. The
+     * default copies picked rows into one array and makes one {@link #kernelSums}/{@link #logKernelSums}
+     * call per update.
+     *
+     * @param logSpace true: covers are log K_e (default MSC mode); false: linear K_e (compat mode)
+     */
+    default CoverSession coverSession(io.atomcover.descriptor.Descriptors d, double bandwidth, boolean logSpace) {
+        return new PlainCoverSession(this, d, bandwidth, logSpace);
+    }
+
+    /**
      * The device-resident eager greedy loop, when this backend has one; MSC then hands it the whole
      * loop. Empty (the default): MSC runs its lazy host-side scheduler on top of the kernel sums.
      */

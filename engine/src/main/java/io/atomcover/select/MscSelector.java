@@ -1,9 +1,11 @@
 package io.atomcover.select;
 
 import io.atomcover.descriptor.Descriptors;
+import io.atomcover.kde.CoverSession;
 import io.atomcover.kde.GreedyCover;
 import io.atomcover.kde.Kde;
 import io.atomcover.kde.KdeBackend;
+import io.atomcover.kde.LogSpace;
 import io.atomcover.kde.RowBlock;
 import io.atomcover.util.ProgressListener;
 
@@ -55,6 +57,9 @@ public final class MscSelector {
         /** Linear-space sums as the reference computes them (the golden values follow this). */
         COMPAT
     }
+
+    /** Environments updated per session call. */
+    static final int BATCH = 8;
 
     private final KdeBackend backend;
     private final double bandwidth;
@@ -229,24 +234,23 @@ public final class MscSelector {
     /** State of one greedy run. */
     private final class Run {
         final Descriptors d;
-        final double[] x;
-        final int dim;
         final int[] off;
         final double[] entropy;
         final boolean compat = mode == Mode.COMPAT;
+        final CoverSession session;
         /** K_e (compat) or log K_e (default) per environment. */
         final double[] cover;
-        /** Picks each structure's cover has seen (picks[0..seen[s]) are applied). */
+        /** Picks each environment's cover has seen (picks [0, seen[e]) are applied). */
         final int[] seen;
+        /** Scratch: environments and their first unseen pick for one session update. */
+        final int[] rows = new int[BATCH];
+        final int[] from = new int[BATCH];
+        final int[] exact = new int[BATCH];
         /** Current upper bound of each structure's score. */
         final double[] bound;
         final int[] order;
         final double[] scores;
-        /** Rows of the picks in pick order; pick i owns rows pickedOff[i]..pickedOff[i+1]. */
-        final double[] picked;
-        final int[] pickedOff;
         final int size;
-        double[] sums;
         int picks;
         long calls;
         long pairs;
@@ -256,42 +260,22 @@ public final class MscSelector {
 
         Run(Descriptors d, double[] entropy, int size) {
             this.d = d;
-            this.x = d.data();
-            this.dim = d.dim();
             this.off = d.offsets();
             this.entropy = entropy;
             this.size = size;
             int total = d.structureCount();
+            session = backend.coverSession(d, bandwidth, !compat);
             cover = new double[d.rows()];
-            seen = new int[total];
+            seen = new int[d.rows()];
             bound = new double[total];
             order = new int[size];
             scores = new double[size];
-            pickedOff = new int[size + 1];
-            picked = new double[largestRows(size) * dim];
-            int maxRows = 0;
-            for (int s = 0; s < total; s++) maxRows = Math.max(maxRows, d.rowsOf(s));
-            sums = new double[Math.max(maxRows, 1)];
-        }
-
-        /** Rows of the {@code n} largest structures: room for the rows of any n picks. */
-        int largestRows(int n) {
-            int total = d.structureCount();
-            if (n == total) return d.rows();
-            int[] sizes = new int[total];
-            for (int s = 0; s < total; s++) sizes[s] = d.rowsOf(s);
-            Arrays.sort(sizes);
-            long rows = 0;
-            for (int i = 0; i < n; i++) rows += sizes[total - 1 - i];
-            return (int) rows;
         }
 
         void take(int s, double score) {
             order[picks] = s;
             scores[picks] = score;
-            int rows = d.rowsOf(s);
-            System.arraycopy(x, off[s] * dim, picked, pickedOff[picks] * dim, rows * dim);
-            pickedOff[picks + 1] = pickedOff[picks] + rows;
+            session.pick(s);
             picks++;
             progress.progress(picks, size);
         }
@@ -301,56 +285,79 @@ public final class MscSelector {
          * first {@code applied} picks; then the heap of all structures not taken.
          */
         void start(RowBlock ref, int applied) {
-            call(RowBlock.of(d), ref, cover);
+            RowBlock all = RowBlock.of(d);
+            if (compat) backend.kernelSums(all, ref, bandwidth, cover);
+            else backend.logKernelSums(all, ref, bandwidth, cover);
+            calls++;
+            pairs += (long) all.count() * ref.count();
             int total = d.structureCount();
             boolean[] taken = new boolean[total];
             for (int i = 0; i < picks; i++) taken[order[i]] = true;
             heap = new int[total];
+            java.util.Arrays.fill(seen, applied);
             for (int s = 0; s < total; s++) {
                 if (taken[s]) continue;
-                seen[s] = applied;
                 bound[s] = score(s);
                 heap[heapSize++] = s;
             }
             for (int i = heapSize / 2 - 1; i >= 0; i--) siftDown(i);
         }
 
-        /** Brings tops up to date until a current one can be taken, and takes it. */
+        /**
+         * Brings the top up to date until its bound is exact, and takes it. A structure's bound is
+         * exact once its smallest cover is up to date: the stale covers are lower bounds of their
+         * current values, so when none of them is below the smallest fresh one, that one is the
+         * minimum. Otherwise the stale covers below it (the lowest {@value #BATCH}) are updated in one
+         * session call and the structure sinks back into the heap with its new bound.
+         */
         void next() {
             while (true) {
                 int s = heap[0];
-                if (seen[s] == picks) {
+                int stale = 0;
+                double freshMin = Double.POSITIVE_INFINITY;
+                for (int e = off[s]; e < off[s + 1]; e++) if (fresh(e)) freshMin = Math.min(freshMin, cover[e]);
+                for (int e = off[s]; e < off[s + 1]; e++) {
+                    if (fresh(e) || !(cover[e] < freshMin)) continue;
+                    // Keep the BATCH lowest stale covers (insertion into a short sorted list).
+                    int i = Math.min(stale, BATCH - 1);
+                    if (stale == BATCH && cover[e] >= cover[rows[i]]) continue;
+                    while (i > 0 && cover[rows[i - 1]] > cover[e]) {
+                        rows[i] = rows[i - 1];
+                        i--;
+                    }
+                    rows[i] = e;
+                    if (stale < BATCH) stale++;
+                }
+                if (stale == 0) {
                     heap[0] = heap[--heapSize];
                     if (heapSize > 0) siftDown(0);
                     take(s, bound[s]);
                     return;
                 }
-                refresh(s);
+                // Rows behind on picks are brought up to date; rows up to date but only bounded are made exact.
+                int behind = 0;
+                int bounded = 0;
+                for (int i = 0; i < stale; i++) {
+                    int e = rows[i];
+                    if (seen[e] < picks) {
+                        rows[behind] = e;
+                        from[behind++] = seen[e];
+                    } else {
+                        exact[bounded++] = e;
+                    }
+                }
+                if (behind > 0) session.accumulate(s, rows, from, behind, cover);
+                if (bounded > 0) session.exactify(s, exact, bounded, cover);
+                calls++;
+                for (int i = 0; i < behind; i++) seen[rows[i]] = picks;
+                bound[s] = score(s);
                 siftDown(0);
             }
         }
 
-        /** Applies picks seen[s]..picks-1 to the covers of s in one backend call. */
-        void refresh(int s) {
-            int from = pickedOff[seen[s]];
-            RowBlock ref = new RowBlock(picked, dim, from, pickedOff[picks] - from);
-            int n = d.rowsOf(s);
-            call(RowBlock.ofStructure(d, s), ref, sums);
-            int e0 = off[s];
-            if (compat) {
-                for (int i = 0; i < n; i++) cover[e0 + i] += sums[i];
-            } else {
-                for (int i = 0; i < n; i++) cover[e0 + i] = logAddExp(cover[e0 + i], sums[i]);
-            }
-            seen[s] = picks;
-            bound[s] = score(s);
-        }
-
-        void call(RowBlock query, RowBlock ref, double[] out) {
-            if (compat) backend.kernelSums(query, ref, bandwidth, out);
-            else backend.logKernelSums(query, ref, bandwidth, out);
-            calls++;
-            pairs += (long) query.count() * ref.count();
+        /** Whether the cover of environment e is exact and has seen every pick. */
+        boolean fresh(int e) {
+            return seen[e] == picks && session.isExact(e);
         }
 
         /** {@code H_s - log min_e K_e} (compat: {@code +∞} when that minimum is exactly 0). */
@@ -379,14 +386,13 @@ public final class MscSelector {
         }
 
         MscResult result() {
-            return new MscResult(new Selection("msc", order), scores, mode, calls, pairs);
+            session.close();
+            return new MscResult(new Selection("msc", order), scores, mode, calls, pairs + session.pairsRequested());
         }
     }
 
     /** log(e^a + e^b), exact for infinite arguments. */
     static double logAddExp(double a, double b) {
-        if (a == Double.NEGATIVE_INFINITY) return b;
-        if (b == Double.NEGATIVE_INFINITY) return a;
-        return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+        return LogSpace.addExp(a, b);
     }
 }

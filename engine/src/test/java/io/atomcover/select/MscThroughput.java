@@ -4,6 +4,7 @@ import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.Dataset;
 import io.atomcover.io.ExtXyzReader;
+import io.atomcover.kde.CoverSession;
 import io.atomcover.kde.CpuKdeBackend;
 import io.atomcover.kde.Kde;
 import io.atomcover.kde.KdeBackend;
@@ -106,6 +107,37 @@ public final class MscThroughput {
             inner.logKernelSums(query, ref, bandwidth, out);
             nanos += System.nanoTime() - t;
             calls++;
+        }
+
+        @Override
+        public CoverSession coverSession(Descriptors d, double bandwidth, boolean logSpace) {
+            CoverSession session = inner.coverSession(d, bandwidth, logSpace);
+            return new CoverSession() {
+                @Override
+                public void pick(int s) {
+                    long t = System.nanoTime();
+                    session.pick(s);
+                    nanos += System.nanoTime() - t;
+                }
+
+                @Override
+                public int picks() {
+                    return session.picks();
+                }
+
+                @Override
+                public void accumulate(int s, int[] rows, int[] fromPicks, int count, double[] cover) {
+                    long t = System.nanoTime();
+                    session.accumulate(s, rows, fromPicks, count, cover);
+                    nanos += System.nanoTime() - t;
+                    calls++;
+                }
+
+                @Override
+                public long pairsRequested() {
+                    return session.pairsRequested();
+                }
+            };
         }
     }
 }

@@ -1,0 +1,52 @@
+package io.atomcover.kde;
+
+/**
+ * Kernel sums of a fixed dataset's structures against a growing set of picked structures of the
+ * same dataset — the one operation of the greedy cover loop. The backend keeps what it needs (row
+ * indexes, device buffers) for the whole session, so a pick costs an append and an update costs only
+ * the pairs that can matter.
+ *
+ * <p>Covers are per environment (row of the dataset): {@code log K_e} in log space, {@code K_e} in
+ * linear space, where {@code K_e = Σ_f exp(-|x_e - x_f|² / (2h²))} over the rows f of the picks
+ * applied so far. Not thread-safe.
+ */
+public interface CoverSession extends AutoCloseable {
+
+    /** Appends the rows of structure {@code s} to the picked set; it becomes pick {@link #picks()} − 1. */
+    void pick(int s);
+
+    /** Number of picks appended so far. */
+    int picks();
+
+    /**
+     * For {@code i < count}: adds the kernel sum of dataset row {@code rows[i]} (a row of structure
+     * {@code s}) against picks {@code [fromPicks[i], picks())} to {@code cover[rows[i]]}: log-add-exp
+     * in log space, plain addition in linear space, where a sum whose terms all underflow adds
+     * exactly 0.
+     */
+    void accumulate(int s, int[] rows, int[] fromPicks, int count, double[] cover);
+
+    /**
+     * Whether the cover of dataset row {@code row} is exact for the picks it has seen. A session may
+     * leave a row's cover at a lower bound of its true value (the largest new term alone, for rows
+     * far from every pick, whose exact sum is costly); such a bound only rises with exact work, so
+     * a greedy scheduler may use it as a stale value. {@link #exactify} makes it exact.
+     */
+    default boolean isExact(int row) {
+        return true;
+    }
+
+    /**
+     * Makes the covers of the given rows of structure {@code s} exact against all picks so far
+     * (rows that are exact already are left as they are).
+     */
+    default void exactify(int s, int[] rows, int count, double[] cover) {
+    }
+
+    /** Query × reference rows of the updates so far (the work a brute-force loop would do). */
+    long pairsRequested();
+
+    @Override
+    default void close() {
+    }
+}

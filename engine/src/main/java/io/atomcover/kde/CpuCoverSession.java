@@ -1,0 +1,259 @@
+package io.atomcover.kde;
+
+import io.atomcover.descriptor.Descriptors;
+
+/**
+ * The CPU backend's {@link CoverSession}. Every structure's rows get a {@link RowIndex} of their own
+ * (one principal-axis projection for the whole dataset), and a {@link LeafTree} over all their
+ * leaves is built once; a pick switches its structure's leaves on. Nothing is copied or rebuilt per
+ * update, and an update of a row visits only tree nodes that hold picks it has not seen and that
+ * its bounds cannot exclude.
+ *
+ * <h2>Which terms an update evaluates</h2>
+ * A new term below {@code e^{-T}} times the row's final largest term cannot move the sum at 1e-12
+ * relative (T = ln 1e17; the argument and its bound N·1e-17 are those of {@link CpuKdeBackend}).
+ * The final sum is at least e^F, F the row's current log cover, so terms with
+ * {@code d² > 2h²(T - F)} can go whatever the new picks hold; in linear space terms with
+ * {@code d² > 2h²·746} underflow to exactly 0 as well, which caps rows without cover.
+ * <ul>
+ *   <li>Covered rows ({@code F ≥ -T}): F itself is the shift of the sum (terms e^{z-F} ≤ e^T stay
+ *       finite) and the band is {@code d² ≤ 2h²(T - F)}, at most 8.9h·√2.</li>
+ *   <li>Other rows first find their nearest new distance inside the cap (tree search, nearest node
+ *       first); the shift is then the row's exact largest term {@code m = max(F, -d²_min/2h²)} and
+ *       the band {@code d² ≤ 2h²(T - m)}. A row with nothing inside its cap keeps its cover; in log
+ *       space rows without cover have no cap, so their log cover is exact however far they are from
+ *       everything.</li>
+ * </ul>
+ * Terms are summed with the fast exp of {@link CpuKdeBackend} in tree order, one row at a time, so
+ * the results do not depend on the thread count.
+ */
+final class CpuCoverSession implements CoverSession {
+    /** Rows per leaf of a structure's index. */
+    static final int LEAF = 32;
+    /** Exponent below which e^z is exactly 0 in double (e^-745.14 rounds to 0), with margin. */
+    static final double UNDERFLOW = 746.0;
+    /** Updates asking fewer pairs than this stay on the calling thread. */
+    static final long PARALLEL_PAIRS = 1L << 16;
+    private static final double REL = 1 + 1e-9;
+    private static final double ABS = 1e-12;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private final CpuKdeBackend backend;
+    private final int[] off;
+    private final double c;
+    private final double twoH2;
+    private final boolean log;
+    private final RowIndex[] index;
+    /** Position within its structure's index of each dataset row. */
+    private final int[] position;
+    /** Global leaves of structure s: [firstLeaf[s], firstLeaf[s+1]). */
+    private final int[] firstLeaf;
+    private final LeafTree tree;
+    private final long[] pickRow;
+    /** Rows whose log cover is only a lower bound (log space: sum of some of their terms). */
+    private final java.util.BitSet bounded = new java.util.BitSet();
+    private int picks;
+    private long pairs;
+
+    CpuCoverSession(CpuKdeBackend backend, Descriptors d, double h, boolean log) {
+        this.backend = backend;
+        this.off = d.offsets();
+        this.c = 1.0 / (2.0 * h * h);
+        this.twoH2 = 2.0 * h * h;
+        this.log = log;
+        int total = d.structureCount();
+        Projection proj = Projection.principal(RowBlock.of(d), CpuKdeBackend.AXES);
+        index = new RowIndex[total];
+        position = new int[d.rows()];
+        firstLeaf = new int[total + 1];
+        for (int s = 0; s < total; s++) {
+            RowIndex r = RowIndex.tree(RowBlock.ofStructure(d, s), proj, LEAF);
+            index[s] = r;
+            for (int i = 0; i < r.rows; i++) position[off[s] + r.order[i]] = i;
+            firstLeaf[s + 1] = firstLeaf[s] + r.leaves;
+        }
+        tree = new LeafTree(index, firstLeaf);
+        pickRow = new long[total + 1];
+    }
+
+    @Override
+    public void pick(int s) {
+        for (int g = firstLeaf[s]; g < firstLeaf[s + 1]; g++) tree.pick(g, picks);
+        pickRow[picks + 1] = pickRow[picks] + index[s].rows;
+        picks++;
+    }
+
+    @Override
+    public int picks() {
+        return picks;
+    }
+
+    @Override
+    public boolean isExact(int row) {
+        return !bounded.get(row);
+    }
+
+    @Override
+    public void exactify(int s, int[] rows, int count, double[] cover) {
+        RowIndex q = index[s];
+        long evaluated = 0;
+        for (int i = 0; i < count; i++) {
+            int e = rows[i];
+            if (!bounded.get(e)) continue;
+            cover[e] = Double.NEGATIVE_INFINITY;
+            bounded.clear(e);
+            pairs += pickRow[picks];
+            backend.countRequested(pickRow[picks]);
+            evaluated += updateRow(q, position[e], e, 0, cover, false);
+        }
+        backend.countEvaluated(evaluated);
+    }
+
+    @Override
+    public long pairsRequested() {
+        return pairs;
+    }
+
+    @Override
+    public void accumulate(int s, int[] rows, int[] fromPicks, int count, double[] cover) {
+        long asked = 0;
+        for (int i = 0; i < count; i++) {
+            int from = fromPicks[i];
+            if (from < 0 || from > picks) throw new IllegalArgumentException("pick " + from + " outside 0.." + picks);
+            if (rows[i] < off[s] || rows[i] >= off[s + 1]) throw new IllegalArgumentException("row " + rows[i] + " is not in structure " + s);
+            asked += pickRow[picks] - pickRow[from];
+        }
+        pairs += asked;
+        backend.countRequested(asked);
+        RowIndex q = index[s];
+        long[] evaluated = new long[count];
+        CpuKdeBackend.IntTask task = i -> evaluated[i] = updateRow(q, position[rows[i]], rows[i], fromPicks[i], cover, log);
+        if (asked >= PARALLEL_PAIRS && count > 1) backend.forEach(count, task);
+        else for (int i = 0; i < count; i++) task.run(i);
+        long sum = 0;
+        for (long e : evaluated) sum += e;
+        backend.countEvaluated(sum);
+    }
+
+    /**
+     * Updates cover[e] (position p of q) against picks [from, picks); returns pairs evaluated. With
+     * {@code mayBound}, a row far from everything (no usable cover, log space) only adds its largest
+     * new term and is marked bounded: its exact sum needs every term in a thin shell around the
+     * nearest distance, which in high dimension holds a large share of all picked rows.
+     */
+    private long updateRow(RowIndex q, int p, int e, int from, double[] cover, boolean mayBound) {
+        if (from == picks) return 0;
+        Scratch sc = SCRATCH.get();
+        sc.pairs = 0;
+        double k = cover[e];
+        double f = log ? k : (k > 0 ? Math.log(k) : Double.NEGATIVE_INFINITY);
+        double cap2 = f == Double.NEGATIVE_INFINITY ? Double.POSITIVE_INFINITY : twoH2 * (CpuKdeBackend.DROP_LOG - f);
+        if (!log) cap2 = Math.min(cap2, twoH2 * UNDERFLOW);
+        double shift;
+        double band2;
+        if (f >= -CpuKdeBackend.DROP_LOG) {
+            shift = f;
+            band2 = cap2;
+        } else {
+            sc.dmin2 = Double.POSITIVE_INFINITY;
+            sc.cap2 = cap2;
+            nearest(sc, q, p, from, 0);
+            if (!(sc.dmin2 <= cap2)) return sc.pairs; // nothing new within reach: the cover stays
+            shift = Math.max(f, -sc.dmin2 * c);
+            if (mayBound && -sc.dmin2 * c < -CpuKdeBackend.DROP_LOG) {
+                cover[e] = LogSpace.addExp(f, -sc.dmin2 * c);
+                synchronized (bounded) {
+                    bounded.set(e);
+                }
+                return sc.pairs;
+            }
+            band2 = Math.min(cap2, twoH2 * (CpuKdeBackend.DROP_LOG - shift));
+        }
+        sc.acc = 0;
+        sum(sc, q, p, from, 0, limit(band2), shift);
+        double acc = sc.acc;
+        if (log) cover[e] = f == Double.NEGATIVE_INFINITY ? shift + Math.log(acc) : shift + Math.log(Math.exp(f - shift) + acc);
+        else cover[e] += Math.exp(shift) * acc;
+        return sc.pairs;
+    }
+
+    /** Lowers sc.dmin2 with the picked leaves under node n from pick {@code from} on, nearest node first. */
+    private void nearest(Scratch sc, RowIndex q, int p, int from, int n) {
+        if (tree.maxPick[n] < from) return;
+        if (tree.isLeaf(n)) {
+            for (int i = tree.start[n]; i < tree.end[n]; i++) {
+                int g = tree.perm[i];
+                if (tree.pickOf[g] < from) continue;
+                RowIndex r = tree.owner[g];
+                int b = tree.leafNo[g];
+                if (q.rowLowerBound(p, r, b) > limit(Math.min(sc.dmin2, sc.cap2))) continue;
+                sc.dmin2 = Math.min(sc.dmin2, sc.min1(q, p, r, b));
+            }
+            return;
+        }
+        int a = tree.left[n];
+        int b = tree.right[n];
+        double la = tree.maxPick[a] < from ? Double.POSITIVE_INFINITY : tree.lowerBound(q, p, a);
+        double lb = tree.maxPick[b] < from ? Double.POSITIVE_INFINITY : tree.lowerBound(q, p, b);
+        if (lb < la) {
+            int t = a;
+            a = b;
+            b = t;
+            double u = la;
+            la = lb;
+            lb = u;
+        }
+        if (la <= limit(Math.min(sc.dmin2, sc.cap2))) nearest(sc, q, p, from, a);
+        if (lb <= limit(Math.min(sc.dmin2, sc.cap2))) nearest(sc, q, p, from, b);
+    }
+
+    /** Adds to sc.acc the shifted terms of the picked leaves under node n within {@code band} of the row. */
+    private void sum(Scratch sc, RowIndex q, int p, int from, int n, double band, double shift) {
+        if (tree.maxPick[n] < from || tree.lowerBound(q, p, n) > band) return;
+        if (tree.isLeaf(n)) {
+            for (int i = tree.start[n]; i < tree.end[n]; i++) {
+                int g = tree.perm[i];
+                if (tree.pickOf[g] < from) continue;
+                RowIndex r = tree.owner[g];
+                int b = tree.leafNo[g];
+                if (q.rowLowerBound(p, r, b) > band) continue;
+                sc.acc += sc.sum1(q, p, r, b, c, shift);
+            }
+            return;
+        }
+        sum(sc, q, p, from, tree.left[n], band, shift);
+        sum(sc, q, p, from, tree.right[n], band, shift);
+    }
+
+    /** A distance bound with the rounding margin, from a squared radius. */
+    private static double limit(double r2) {
+        return Math.sqrt(r2) * REL + ABS;
+    }
+
+    /** Per-thread scratch and accumulators of one row update. */
+    private static final class Scratch {
+        final double[] a = new double[LEAF];
+        final double[] p = new double[LEAF];
+        final double[] k = new double[LEAF];
+        double dmin2;
+        double cap2;
+        double acc;
+        long pairs;
+
+        /** Smallest squared distance from position pq of q to leaf b of r. */
+        double min1(RowIndex q, int pq, RowIndex r, int b) {
+            int nb = r.leafSize(b);
+            pairs += nb;
+            CpuKdeBackend.dots1(q.data, pq * q.dim, q.dim, r.panel[b], nb, a);
+            return CpuKdeBackend.minDist(a, r.leafNorms[b], nb, q.norms[pq]);
+        }
+
+        /** Σ_j e^{-d²_j/(2h²) - shift} over leaf b of r (fast exp, clamped as in {@link CpuKdeBackend}). */
+        double sum1(RowIndex q, int pq, RowIndex r, int b, double c, double shift) {
+            int nb = r.leafSize(b);
+            pairs += nb;
+            CpuKdeBackend.dots1(q.data, pq * q.dim, q.dim, r.panel[b], nb, a);
+            return CpuKdeBackend.fastTerms(a, r.leafNorms[b], nb, q.norms[pq], c, shift, p, k, null);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.atomcover.kde;
+
+import java.util.Arrays;
+
+/**
+ * A static tree over the leaves of every structure's {@link RowIndex} in a dataset, in which leaves
+ * are switched on as their structure is picked. Built once from all leaves (k-d split of the
+ * leaves' projected box centres), so its node bounds — the union of the leaves' projected boxes and
+ * a ball around their balls — hold for any subset; each node also keeps the latest pick among its
+ * switched-on leaves, so a search for "picks from f on" skips every node with nothing that recent.
+ * Lets a row's update visit only the picked leaves that can matter instead of all of them.
+ */
+final class LeafTree {
+    /** Leaves per tree leaf node. */
+    static final int NODE = 8;
+    static final int NONE = -1;
+
+    final RowIndex[] owner;
+    final int[] leafNo;
+    /** Pick index of each global leaf's structure, NONE while not picked. */
+    final int[] pickOf;
+    final int axes;
+    final int dim;
+    // Nodes: leaves perm[start, end), explicit children and parent.
+    int nodes;
+    int[] start;
+    int[] end;
+    int[] left;
+    int[] right;
+    int[] parent;
+    int[] maxPick;
+    double[] boxLo;
+    double[] boxHi;
+    double[] center;
+    double[] radius;
+    final int[] perm;
+    /** Node of each global leaf. */
+    final int[] nodeOf;
+
+    /** @param first first global leaf of each structure (length S+1) */
+    LeafTree(RowIndex[] index, int[] first) {
+        int total = first[first.length - 1];
+        owner = new RowIndex[total];
+        leafNo = new int[total];
+        for (int s = 0; s < index.length; s++)
+            for (int l = 0; l < index[s].leaves; l++) {
+                owner[first[s] + l] = index[s];
+                leafNo[first[s] + l] = l;
+            }
+        pickOf = new int[total];
+        Arrays.fill(pickOf, NONE);
+        axes = index.length == 0 ? 0 : index[0].axes;
+        dim = index.length == 0 ? 0 : index[0].dim;
+        perm = new int[total];
+        for (int g = 0; g < total; g++) perm[g] = g;
+        nodeOf = new int[total];
+        int cap = Math.max(1, 2 * ((total + NODE - 1) / NODE) + 1);
+        start = new int[cap];
+        end = new int[cap];
+        left = new int[cap];
+        right = new int[cap];
+        parent = new int[cap];
+        double[] mid = new double[total * axes];
+        for (int g = 0; g < total; g++) {
+            int bo = leafNo[g] * axes;
+            for (int k = 0; k < axes; k++) mid[g * axes + k] = 0.5 * (owner[g].boxLo[bo + k] + owner[g].boxHi[bo + k]);
+        }
+        if (total > 0) build(0, total, NONE, mid);
+        maxPick = new int[nodes];
+        Arrays.fill(maxPick, NONE);
+        boxLo = new double[nodes * axes];
+        boxHi = new double[nodes * axes];
+        center = new double[nodes * dim];
+        radius = new double[nodes];
+        for (int n = 0; n < nodes; n++) bounds(n);
+    }
+
+    private int build(int lo, int hi, int up, double[] mid) {
+        int n = nodes++;
+        if (n >= start.length) grow();
+        start[n] = lo;
+        end[n] = hi;
+        parent[n] = up;
+        left[n] = right[n] = NONE;
+        if (hi - lo <= NODE) {
+            for (int i = lo; i < hi; i++) nodeOf[perm[i]] = n;
+            return n;
+        }
+        int best = 0;
+        double spread = -1;
+        for (int a = 0; a < axes; a++) {
+            double mn = Double.POSITIVE_INFINITY;
+            double mx = Double.NEGATIVE_INFINITY;
+            for (int i = lo; i < hi; i++) {
+                double v = mid[perm[i] * axes + a];
+                mn = Math.min(mn, v);
+                mx = Math.max(mx, v);
+            }
+            if (mx - mn > spread) {
+                spread = mx - mn;
+                best = a;
+            }
+        }
+        int axis = best;
+        Integer[] part = new Integer[hi - lo];
+        for (int i = lo; i < hi; i++) part[i - lo] = perm[i];
+        Arrays.sort(part, (x, y) -> Double.compare(mid[x * axes + axis], mid[y * axes + axis]));
+        for (int i = lo; i < hi; i++) perm[i] = part[i - lo];
+        int m = (lo + hi) >>> 1;
+        int l = build(lo, m, n, mid); // locals: build may grow (replace) the arrays
+        int r = build(m, hi, n, mid);
+        left[n] = l;
+        right[n] = r;
+        return n;
+    }
+
+    private void grow() {
+        int cap = start.length * 2;
+        start = Arrays.copyOf(start, cap);
+        end = Arrays.copyOf(end, cap);
+        left = Arrays.copyOf(left, cap);
+        right = Arrays.copyOf(right, cap);
+        parent = Arrays.copyOf(parent, cap);
+    }
+
+    private void bounds(int n) {
+        Arrays.fill(boxLo, n * axes, (n + 1) * axes, Double.POSITIVE_INFINITY);
+        Arrays.fill(boxHi, n * axes, (n + 1) * axes, Double.NEGATIVE_INFINITY);
+        int count = end[n] - start[n];
+        int co = n * dim;
+        for (int i = start[n]; i < end[n]; i++) {
+            int g = perm[i];
+            RowIndex r = owner[g];
+            int bo = leafNo[g] * axes;
+            for (int k = 0; k < axes; k++) {
+                boxLo[n * axes + k] = Math.min(boxLo[n * axes + k], r.boxLo[bo + k]);
+                boxHi[n * axes + k] = Math.max(boxHi[n * axes + k], r.boxHi[bo + k]);
+            }
+            int lo = leafNo[g] * dim;
+            for (int k = 0; k < dim; k++) center[co + k] += r.center[lo + k] / count;
+        }
+        double rad = 0;
+        for (int i = start[n]; i < end[n]; i++) {
+            int g = perm[i];
+            RowIndex r = owner[g];
+            int lo = leafNo[g] * dim;
+            double s = 0;
+            for (int k = 0; k < dim; k++) {
+                double dd = r.center[lo + k] - center[co + k];
+                s += dd * dd;
+            }
+            rad = Math.max(rad, Math.sqrt(s) + r.radius[leafNo[g]]);
+        }
+        // Rounding in the centre and the sums: widen slightly so the bound stays a lower bound.
+        radius[n] = rad * (1 + 1e-12) + 1e-12;
+    }
+
+    /** Switches on global leaf g as part of pick {@code pick} (picks come in increasing order). */
+    void pick(int g, int pick) {
+        pickOf[g] = pick;
+        for (int n = nodeOf[g]; n != NONE; n = parent[n]) maxPick[n] = Math.max(maxPick[n], pick);
+    }
+
+    boolean isLeaf(int n) {
+        return left[n] == NONE;
+    }
+
+    /** Lower bound of the distance from position p of q (same projection) to any row under node n. */
+    double lowerBound(RowIndex q, int p, int n) {
+        double s = 0;
+        int po = p * axes;
+        int bo = n * axes;
+        for (int k = 0; k < axes; k++) {
+            double u = q.projectedAt[po + k];
+            double g = Math.max(boxLo[bo + k] - u, u - boxHi[bo + k]);
+            if (g > 0) s += g * g;
+        }
+        double c = 0;
+        int xo = p * dim;
+        int co = n * dim;
+        for (int k = 0; k < dim; k++) {
+            double d = q.data[xo + k] - center[co + k];
+            c = Math.fma(d, d, c);
+        }
+        return Math.max(Math.sqrt(s), Math.sqrt(c) - radius[n]);
+    }
+}
