@@ -12,7 +12,11 @@ package io.atomcover.kde;
  */
 public interface CoverSession extends AutoCloseable {
 
-    /** Appends the rows of structure {@code s} to the picked set; it becomes pick {@link #picks()} − 1. */
+    /**
+     * Appends the rows of structure {@code s} to the picked set; it becomes pick {@link #picks()} − 1.
+     *
+     * @throws IllegalArgumentException when s was picked before (each structure is picked at most once)
+     */
     void pick(int s);
 
     /** Number of picks appended so far. */

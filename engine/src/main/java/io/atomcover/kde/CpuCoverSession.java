@@ -53,6 +53,7 @@ final class CpuCoverSession implements CoverSession {
     /** Rows whose log cover is only a lower bound (log space: sum of some of their terms). */
     private final java.util.BitSet bounded = new java.util.BitSet();
     private int picks;
+    private final boolean[] taken;
     private long pairs;
 
     CpuCoverSession(CpuKdeBackend backend, Descriptors d, double h, boolean log) {
@@ -74,10 +75,13 @@ final class CpuCoverSession implements CoverSession {
         }
         tree = new LeafTree(index, firstLeaf);
         pickRow = new long[total + 1];
+        taken = new boolean[total];
     }
 
     @Override
     public void pick(int s) {
+        if (taken[s]) throw new IllegalArgumentException("structure " + s + " was picked already");
+        taken[s] = true;
         for (int g = firstLeaf[s]; g < firstLeaf[s + 1]; g++) tree.pick(g, picks);
         pickRow[picks + 1] = pickRow[picks] + index[s].rows;
         picks++;

@@ -16,6 +16,7 @@ final class PlainCoverSession implements CoverSession {
     private double[] picked;
     private final double[] sums = new double[1];
     private int picks;
+    private final boolean[] taken;
     private long pairs;
 
     PlainCoverSession(KdeBackend backend, Descriptors d, double h, boolean log) {
@@ -25,10 +26,13 @@ final class PlainCoverSession implements CoverSession {
         this.log = log;
         pickedOff = new int[d.structureCount() + 1];
         picked = new double[0];
+        taken = new boolean[d.structureCount()];
     }
 
     @Override
     public void pick(int s) {
+        if (taken[s]) throw new IllegalArgumentException("structure " + s + " was picked already");
+        taken[s] = true;
         int dim = d.dim();
         int rows = d.rowsOf(s);
         int need = (pickedOff[picks] + rows) * dim;
