@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
                 EntropyCommand.class,
                 OverlapCommand.class,
                 DhCommand.class,
+                CompressCommand.class,
+                CompareCommand.class,
                 BenchCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
