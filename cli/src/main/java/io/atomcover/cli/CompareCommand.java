@@ -372,6 +372,7 @@ final class CompareCommand extends BaseCommand {
             chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
             chart.getStyler().setXAxisMin(0.0);
             chart.getStyler().setXAxisDecimalPattern("0");
+            chart.getStyler().setYAxisDecimalPattern("0.0##");
             int colour = 0;
             for (Method m : methods) {
                 List<Cell> mine = new ArrayList<>();

@@ -93,7 +93,9 @@ final class CurveOutput {
         XYChart chart = Plots.panel(title, "structures selected (prefix size)", yLabel);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setYAxisDecimalPattern("0.0##");
         Plots.line(chart, method, x, y, new Color(31, 119, 180));
+        if (Double.isFinite(y[0])) Plots.numericXTicks(chart, 0.5, y[0]);
         if (chosen >= 1 && chosen <= y.length) {
             XYSeries mark = chart.addSeries(chosenLabel, new double[] {chosen}, new double[] {y[chosen - 1]});
             mark.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

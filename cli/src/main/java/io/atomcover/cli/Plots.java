@@ -74,7 +74,6 @@ final class Plots {
         st.setMarkerSize(6);
         st.setChartTitleBoxVisible(false);
         st.setAntiAlias(true);
-        st.setXAxisTickMarkSpacingHint(90);
         return c;
     }
 
@@ -85,6 +84,19 @@ final class Plots {
         s.setMarker(SeriesMarkers.NONE);
         if (color != null) s.setLineColor(color);
         return s;
+    }
+
+    /**
+     * Makes XChart space the x ticks by value: for equally spaced x data (prefix sizes 1, 2, 3, …) it
+     * otherwise puts a tick on every k-th data point, and three-digit labels run together. An
+     * invisible point off the grid (x = {@code x}, y = {@code y}, both inside the plotted range)
+     * breaks the equal spacing.
+     */
+    static void numericXTicks(XYChart c, double x, double y) {
+        XYSeries s = c.addSeries(" ", new double[] {x}, new double[] {y});
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(false);
     }
 
     /** Writes the panels as a grid with {@code columns} columns, row after row; cells take the first panel's size. */
@@ -148,11 +160,11 @@ final class Plots {
         return c;
     }
 
-    /** The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least {@code v} (positive); 1 for 0. */
+    /** The smallest "round" number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) that is at least {@code v} (positive); 1 for 0. */
     static double niceCeiling(double v) {
         if (!(v > 0)) return 1;
         double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) if (m * p >= v) return m * p;
+        for (double m : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) if (m * p >= v) return m * p;
         return 10 * p;
     }
 
