@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
         sortOptions = false,
         header = "Compress a dataset: select the structures that keep most of its information.",
         description = {
-                "Selects SIZE structures of FILE and reports what the selection keeps: the entropy and diversity "
+                "Selects S structures of FILE and reports what the selection keeps: the entropy and diversity "
                         + "of its environments, the overlap of the whole dataset with it (fraction of FILE's environments "
                         + "with dH < EPS against the selection), environment counts and, for datasets with a per-atom "
                         + "'forces' column, how well the tails of the force-magnitude distribution survive (quantiles and "
