@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         description = {
                 "Information-theoretic analysis of atomistic datasets: QUESTS descriptors of every atomic "
                         + "environment, and kernel-density entropy, diversity, differential entropy (dH) and "
-                        + "overlap between datasets.",
+                        + "overlap between datasets; compression of datasets to their most informative structures "
+                        + "(greedy minimum set cover) and comparison with baseline selections.",
                 "",
                 "Input: extended XYZ (ASE dialect) or plain XYZ files, and descriptor matrices in NumPy format where noted."},
         subcommands = {
@@ -21,6 +22,8 @@ import picocli.CommandLine.Spec;
                 EntropyCommand.class,
                 OverlapCommand.class,
                 DhCommand.class,
+                CompressCommand.class,
+                CompareCommand.class,
                 BenchCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -28,6 +31,8 @@ import picocli.CommandLine.Spec;
                 "  atomcover descriptors examples/mlearn-si/Si-train.extxyz -o si.npy",
                 "  atomcover entropy si.npy -b 0.02",
                 "  cd examples/mlearn-si && atomcover overlap Si-test.extxyz Si-train.extxyz",
+                "  atomcover compress examples/mlearn-si/Si-train.extxyz -s 0.1 -o si-10.json",
+                "  atomcover compare examples/mlearn-si/Si-train.extxyz -s 0.1,0.25,0.5 --plot si-compare.png",
                 "  atomcover bench",
                 "",
                 "Run 'atomcover COMMAND --help' for the options of a command.",

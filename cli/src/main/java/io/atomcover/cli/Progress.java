@@ -42,6 +42,7 @@ final class Progress implements ProgressListener, AutoCloseable {
             bar = new ProgressBarBuilder()
                     .setTaskName(task)
                     .setUnit(unit, 1)
+                    .showSpeed()
                     .setStyle(ProgressBarStyle.ASCII)
                     .setUpdateIntervalMillis(250)
                     .setConsumer(new ConsoleProgressBarConsumer(stream, WIDTH))
