@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
                 EntropyCommand.class,
                 OverlapCommand.class,
                 DhCommand.class,
-                BenchCommand.class},
+                BenchCommand.class,
+                DevicesCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  atomcover entropy examples/mlearn-si/Si-train.extxyz",
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
                 "  atomcover entropy si.npy -b 0.02",
                 "  cd examples/mlearn-si && atomcover overlap Si-test.extxyz Si-train.extxyz",
                 "  atomcover bench",
+                "  atomcover devices",
                 "",
                 "Run 'atomcover COMMAND --help' for the options of a command.",
                 "Exit status: 0 success, 1 bad input or I/O error, 2 bad usage."})
