@@ -4,7 +4,9 @@
 # executed in it with chroot, in order, as docker build would. Then `atomcover devices` runs in the
 # runtime root (no GPU here, so it must report that libnvidia-opencl.so.1 gives no platform) and,
 # with PoCL added to that root, must list a device and run an OpenCL entropy.
-# Needs root, debootstrap, and network access to a Debian mirror and Maven Central.
+# Needs root, debootstrap, and network access to a Debian mirror and Maven Central. Extra CA
+# certificates of the host (/usr/local/share/ca-certificates, e.g. a TLS-inspecting proxy's) are put
+# into each root before its steps, so the stage's own ca-certificates install trusts them too.
 # Usage: docker/check.sh [WORK_DIR]   (default /tmp/atomcover-docker-check; several GB)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -63,6 +65,10 @@ for line in "${lines[@]}"; do
             log "stage $stage ($image${name:+ as $name}) in $root"
             rm -rf "$root"; cp -a "$(base_root "$suite")" "$root"; rm -f "$root/.complete"
             mount_root "$root"
+            if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+                mkdir -p "$root/usr/local/share/ca-certificates"
+                cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+            fi
             envf="/.check-env"; : > "$root$envf"; wd="/"
             [[ -n "$name" ]] && stage_root[$name]="$root"
             ;;

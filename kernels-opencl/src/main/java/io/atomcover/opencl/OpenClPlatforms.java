@@ -54,7 +54,7 @@ final class OpenClPlatforms {
             clGetPlatformIDs(n[0], platforms, null);
         } catch (CLException e) {
             if (e.getStatus() == PLATFORM_NOT_FOUND_KHR)
-                throw noPlatform("no driver is registered under /etc/OpenCL/vendors");
+                throw noPlatform("no usable driver: none registered under /etc/OpenCL/vendors, or its library could not be loaded");
             throw noPlatform(e.getMessage());
         } catch (LinkageError e) {
             throw noPlatform("the OpenCL library (libOpenCL.so) could not be loaded: " + e.getMessage());
