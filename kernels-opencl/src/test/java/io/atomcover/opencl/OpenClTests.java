@@ -26,6 +26,15 @@ final class OpenClTests {
     private OpenClTests() {
     }
 
+    /** Whether an OpenCL device can be listed (no skip, no failure). */
+    static boolean available() {
+        try {
+            return !new OpenClProvider().devices().isEmpty();
+        } catch (BackendUnavailableException e) {
+            return false;
+        }
+    }
+
     /** Number of the first device, after checking that one exists (skip or fail otherwise). */
     static int firstDevice() {
         List<DeviceInfo> devices;
