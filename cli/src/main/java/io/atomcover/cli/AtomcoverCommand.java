@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
                 DhCommand.class,
                 CompressCommand.class,
                 CompareCommand.class,
-                BenchCommand.class},
+                BenchCommand.class,
+                DevicesCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  atomcover entropy examples/mlearn-si/Si-train.extxyz",
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
                 "  atomcover compress examples/mlearn-si/Si-train.extxyz -s 0.1 -o si-10.json",
                 "  atomcover compare examples/mlearn-si/Si-train.extxyz -s 0.1,0.25,0.5 --plot si-compare.png",
                 "  atomcover bench",
+                "  atomcover devices",
                 "",
                 "Run 'atomcover COMMAND --help' for the options of a command.",
                 "Exit status: 0 success, 1 bad input or I/O error, 2 bad usage."})

@@ -7,7 +7,11 @@ import io.atomcover.io.Dataset;
 import io.atomcover.kde.CpuKdeBackend;
 import io.atomcover.kde.EntropyResult;
 import io.atomcover.kde.Kde;
+import io.atomcover.kde.KdeBackend;
 import io.atomcover.kde.RowBlock;
+import io.atomcover.backend.Backends;
+import io.atomcover.descriptor.QuestsDescriptor;
+import io.atomcover.select.MscSelector;
 import io.atomcover.util.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,11 +26,16 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        header = "Speed of this machine: descriptors, kernel sums, entropy.",
+        header = "Speed of this machine: descriptors, kernel sums, entropy, MSC.",
         description = {
                 "Measure the speed of this machine on a dataset (default: the bundled mlearn Si-train set): "
                         + "QUESTS descriptors (environments per second), the all-pairs kernel sums of the dataset "
-                        + "(pair evaluations per second, N^2 / time) and the dataset entropy (seconds).",
+                        + "(pair evaluations per second, N^2 / time) and the dataset entropy (seconds), on the backend "
+                        + "--backend chooses (cpu, or a GPU through opencl).",
+                "",
+                "With --qm7 FILE, or without FILE when QM7 is found (shared/data/qm7/qm7.extxyz in a folder above the "
+                        + "installation, or -Datomcover.qm7=PATH), it also times the full MSC ordering of QM7 (default mode; "
+                        + "structure entropies timed separately), once; --no-msc skips it.",
                 "",
                 "Each stage is run untimed for WARMUP seconds and then REPEAT times; the medians are reported with "
                         + "the machine (cores, CPU, OS, JVM). For statistically careful numbers use the JMH "
@@ -36,7 +45,9 @@ import picocli.CommandLine.Parameters;
         footer = {
                 "  atomcover bench",
                 "  atomcover bench --repeat 3 --threads 1 --json bench-1thread.json",
-                "  atomcover bench my-dataset.extxyz"})
+                "  atomcover bench my-dataset.extxyz",
+                "  atomcover bench --backend opencl --device 0 --no-msc",
+                "  atomcover bench --backend opencl --qm7 qm7.extxyz --repeat 3"})
 final class BenchCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
             description = "Structures (.extxyz/.xyz) to measure on. Default: examples/mlearn-si/Si-train.extxyz of this source tree.")
@@ -53,8 +64,18 @@ final class BenchCommand extends BaseCommand {
     double h = io.atomcover.kde.Bandwidth.DEFAULT;
 
     @Option(names = "--brute-force",
-            description = "Evaluate every pair with Math.exp instead of the pruned, exact-to-1e-12 default kernel sums, for comparison.")
+            description = "CPU backend only: evaluate every pair with Math.exp instead of the pruned, exact-to-1e-12 default kernel sums, for comparison.")
     boolean bruteForce;
+
+    @Option(names = "--qm7", paramLabel = "FILE",
+            description = "QM7 (or any dataset) for the MSC stage: time its full MSC ordering once.")
+    Path qm7;
+
+    @Option(names = "--no-msc", description = "Skip the MSC stage even when QM7 is found.")
+    boolean noMsc;
+
+    @Mixin
+    BackendOptions backendOptions;
 
     @Mixin
     DescriptorOptions descriptor;
@@ -98,6 +119,8 @@ final class BenchCommand extends BaseCommand {
         if (repeat < 1) throw usage("--repeat must be at least 1, got " + repeat);
         if (!(warmup >= 0) || Double.isInfinite(warmup)) throw usage("--warmup must be a number of seconds, at least 0, got " + warmup);
         if (!BandwidthOptions.valid(h)) throw usage("--bandwidth must be a positive number, got " + h);
+        if (bruteForce && !Backends.CPU.equals(backendOptions.backend) && !Backends.AUTO.equals(backendOptions.backend))
+            throw usage("--brute-force measures the CPU backend; it does not combine with --backend " + backendOptions.backend);
     }
 
     @Override
@@ -122,13 +145,20 @@ final class BenchCommand extends BaseCommand {
         Stage kernel;
         Stage ent;
         double evaluatedFraction;
-        try (CpuKdeBackend backend = new CpuKdeBackend(threads, !bruteForce)) {
+        String backendName;
+        Path mscFile = noMsc ? null : qm7 != null ? qm7 : file == null ? Locations.qm7() : null;
+        MscStage msc = null;
+        try (KdeBackend backend = bruteForce ? new CpuKdeBackend(threads, false) : backendOptions.open(common, err)) {
+            backendName = backend.name();
             RowBlock all = RowBlock.of(d);
-            backend.resetCounters();
+            CpuKdeBackend cpu = backend instanceof CpuKdeBackend c ? c : null;
+            if (cpu != null) cpu.resetCounters();
             kernel = measure("kernel sums", err, () -> backend.kernelSums(all, all, h, sums));
-            evaluatedFraction = backend.pairsRequested() == 0 ? 1 : (double) backend.pairsEvaluated() / backend.pairsRequested();
+            // Accelerated backends evaluate every pair.
+            evaluatedFraction = cpu == null || cpu.pairsRequested() == 0 ? 1 : (double) cpu.pairsEvaluated() / cpu.pairsRequested();
             Kde kde = new Kde(backend);
             ent = measure("entropy", err, () -> entropy[0] = kde.entropy(d, h));
+            if (mscFile != null) msc = mscStage(mscFile, q, backend, err);
         }
         double envsPerSecond = n / desc.median();
         double pairsPerSecond = (double) n * n / kernel.median();
@@ -151,7 +181,14 @@ final class BenchCommand extends BaseCommand {
             report.put("kernel_sums_seconds", kernel.median());
             report.put("kernel_sums_pairs_per_second", pairsPerSecond);
             report.put("kernel_sums_evaluated_fraction", evaluatedFraction);
-            report.put("backend", bruteForce ? "cpu, brute force" : "cpu");
+            report.put("backend", backendName);
+            if (msc != null) {
+                report.put("msc_file", msc.file().toString());
+                report.put("msc_n_structs", msc.structures());
+                report.put("msc_n_envs", msc.envs());
+                report.put("msc_structure_entropies_seconds", msc.entropySeconds());
+                report.put("msc_full_ordering_seconds", msc.orderingSeconds());
+            }
             report.put("entropy_seconds", ent.median());
             report.put("entropy", entropy[0].entropy());
             ObjectNode samples = report.putObject("samples_seconds");
@@ -168,13 +205,39 @@ final class BenchCommand extends BaseCommand {
                 input, ds.size(), n, descriptor.k, Double.toString(descriptor.cutoff), d.dim(), Double.toString(h)));
         Text.line(o, "machine", machine.describe());
         Text.line(o, "threads", Integer.toString(threads));
+        Text.line(o, "backend", backendName);
         Text.line(o, "runs", Text.format("median of %d, after %s s of warm-up per stage", repeat, Double.toString(warmup)));
         Text.line(o, "read", Text.seconds(readSeconds) + " (once)");
         Text.line(o, "descriptors", Text.seconds(desc.median()) + "  " + Text.rate(envsPerSecond) + " environments/s");
         Text.line(o, "kernel sums", Text.seconds(kernel.median()) + "  " + Text.rate(pairsPerSecond)
                 + " pair evaluations/s (" + n + "^2 pairs; "
-                + (bruteForce ? "brute force)" : Text.format("%.1f%% evaluated, the rest pruned)", 100 * evaluatedFraction)));
+                + (evaluatedFraction >= 1 ? "all evaluated)" : Text.format("%.1f%% evaluated, the rest pruned)", 100 * evaluatedFraction)));
         Text.line(o, "entropy", Text.seconds(ent.median()) + "  (H = " + Text.precise(entropy[0].entropy()) + " nats)");
+        if (msc != null)
+            Text.line(o, "msc", Text.format("%s full ordering of %s (%d structures, %d environments, once); structure entropies %s",
+                    Text.seconds(msc.orderingSeconds()), msc.file().getFileName(), msc.structures(), msc.envs(),
+                    Text.seconds(msc.entropySeconds())));
+    }
+
+    /** The timed MSC run: structure entropies, then the full default-mode ordering. */
+    record MscStage(Path file, int structures, long envs, double entropySeconds, double orderingSeconds) {
+    }
+
+    private MscStage mscStage(Path path, QuestsDescriptor q, KdeBackend backend, PrintWriter err) {
+        err.println("bench: msc, reading " + path);
+        err.flush();
+        Dataset ds = Inputs.readDataset(path);
+        Descriptors d = q.compute(ds.structures(), common.threads, ProgressListener.NONE);
+        err.println(Text.format("bench: msc, structure entropies of %d structures (once)", d.structureCount()));
+        err.flush();
+        long t0 = System.nanoTime();
+        double[] entropies = new Kde(backend).structureEntropies(d, h, common.threads, ProgressListener.NONE);
+        double entropySeconds = secondsSince(t0);
+        err.println(Text.format("bench: msc, full ordering of %d structures on %s (once)", d.structureCount(), backend.name()));
+        err.flush();
+        t0 = System.nanoTime();
+        new MscSelector(backend, h, MscSelector.Mode.DEFAULT).select(d, entropies, d.structureCount());
+        return new MscStage(path, d.structureCount(), d.rows(), entropySeconds, secondsSince(t0));
     }
 
     private Stage measure(String name, PrintWriter err, Work work) throws Exception {

@@ -10,7 +10,26 @@ final class Locations {
     /** The bundled example dataset that {@code bench} uses by default, relative to the repository root. */
     static final Path SI_TRAIN = Path.of("examples", "mlearn-si", "Si-train.extxyz");
 
+    /** Where QM7 sits relative to a folder above the repository (the shared data layout). */
+    static final Path SHARED_QM7 = Path.of("shared", "data", "qm7", "qm7.extxyz");
+
     private Locations() {
+    }
+
+    /**
+     * QM7 for the MSC stage of {@code bench}: the {@code atomcover.qm7} system property, else
+     * {@code shared/data/qm7/qm7.extxyz} in a folder above the launcher's home, the jar or the
+     * current folder; null when it is not on this machine.
+     */
+    static Path qm7() {
+        String override = System.getProperty("atomcover.qm7");
+        if (override != null) return Files.isRegularFile(Path.of(override)) ? Path.of(override) : null;
+        String home = System.getProperty("atomcover.home");
+        for (Path start : new Path[] {home == null ? null : Path.of(home).toAbsolutePath(), codeLocation(), Path.of("").toAbsolutePath()}) {
+            for (Path p = start; p != null; p = p.getParent())
+                if (Files.isRegularFile(p.resolve(SHARED_QM7))) return p.resolve(SHARED_QM7);
+        }
+        return null;
     }
 
     /**

@@ -10,8 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * Opens the backend {@code --backend auto|cpu|<provider>} names. {@code auto} takes the first GPU
- * any provider offers and the multi-threaded CPU backend otherwise; any failure on the way falls
- * back to the CPU with a one-line warning. A named provider that fails is an error.
+ * any provider offers (or, with a device number, that device) and the multi-threaded CPU backend
+ * otherwise; any failure on the way, and a device number that no provider has, falls back to the
+ * CPU with a one-line warning. A named provider that fails is an error.
  */
 public final class Backends {
     public static final String AUTO = "auto";
@@ -36,16 +37,21 @@ public final class Backends {
     public static KdeBackend open(String kind, BackendRequest request, Consumer<String> warn) {
         if (CPU.equals(kind)) return new CpuKdeBackend(request.threads());
         if (AUTO.equals(kind)) {
+            // With --device N, auto takes that device of the first provider that has it, whatever its
+            // type; otherwise the first GPU.
+            int wanted = request.device();
+            boolean warned = false;
             for (KdeBackendProvider p : providers()) {
                 List<DeviceInfo> devices;
                 try {
                     devices = p.devices();
                 } catch (RuntimeException | LinkageError e) {
                     warn.accept(p.name() + " unavailable (" + e.getMessage() + "); using the CPU backend");
+                    warned = true;
                     continue;
                 }
                 for (DeviceInfo dev : devices) {
-                    if (!dev.isGpu()) continue;
+                    if (wanted >= 0 ? dev.index() != wanted : !dev.isGpu()) continue;
                     try {
                         return p.open(new BackendRequest(dev.index(), request.threads(), request.precision(), request.memoryLimitBytes()));
                     } catch (RuntimeException | LinkageError e) {
@@ -54,6 +60,7 @@ public final class Backends {
                     }
                 }
             }
+            if (wanted >= 0 && !warned) warn.accept("no device " + wanted + " in any backend; using the CPU backend");
             return new CpuKdeBackend(request.threads());
         }
         for (KdeBackendProvider p : providers()) {

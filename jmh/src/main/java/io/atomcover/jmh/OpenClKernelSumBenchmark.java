@@ -1,0 +1,89 @@
+package io.atomcover.jmh;
+
+import io.atomcover.backend.BackendRequest;
+import io.atomcover.backend.Backends;
+import io.atomcover.backend.Precision;
+import io.atomcover.descriptor.Descriptors;
+import io.atomcover.descriptor.QuestsDescriptor;
+import io.atomcover.kde.Bandwidth;
+import io.atomcover.kde.KdeBackend;
+import io.atomcover.kde.RowBlock;
+import io.atomcover.util.ProgressListener;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What does a kernel sum cost on the OpenCL backend against the CPU backends, in the same run?
+ * Query: the rows of the first 40 Si-train structures (2,466 rows); reference: all 13,233 rows
+ * (3.26e7 pair evaluations per call; evaluations per second = 3.26e7 / score). {@code backend}:
+ * {@code opencl} (device {@code device}, precision {@code precision}), {@code cpu} (pruned) or
+ * {@code cpu-exact} (every pair, the like-for-like comparison with a device that evaluates every pair).
+ * Fails in set-up with the reason when no OpenCL device can be opened.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(value = 1, jvmArgsAppend = "-XX:+UseParallelGC")
+public class OpenClKernelSumBenchmark {
+    @Param({"opencl", "cpu-exact"})
+    public String backend;
+
+    /** OpenCL device number ({@code atomcover devices}); -1: the first GPU, else the first device. */
+    @Param({"-1"})
+    public int device;
+
+    @Param({"double"})
+    public String precision;
+
+    private RowBlock query;
+    private RowBlock ref;
+    private double[] out;
+    private KdeBackend kde;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        Descriptors tr = new QuestsDescriptor(32, 5.0).compute(BenchmarkData.read(BenchmarkData.SI_TRAIN).structures(),
+                threads, ProgressListener.NONE);
+        query = new RowBlock(tr.data(), tr.dim(), 0, tr.offsets()[40]);
+        ref = RowBlock.of(tr);
+        out = new double[query.count()];
+        Precision p = "float".equals(precision) ? Precision.FLOAT : Precision.DOUBLE;
+        kde = switch (backend) {
+            case "cpu" -> new io.atomcover.kde.CpuKdeBackend(threads, true);
+            case "cpu-exact" -> new io.atomcover.kde.CpuKdeBackend(threads, false);
+            default -> Backends.open(backend, new BackendRequest(device, threads, p, 0), msg -> { });
+        };
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        kde.close();
+    }
+
+    @Benchmark
+    public double[] linear() {
+        kde.kernelSums(query, ref, Bandwidth.DEFAULT, out);
+        return out;
+    }
+
+    @Benchmark
+    public double[] log() {
+        kde.logKernelSums(query, ref, Bandwidth.DEFAULT, out);
+        return out;
+    }
+}

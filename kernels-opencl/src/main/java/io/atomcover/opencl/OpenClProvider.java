@@ -1,0 +1,58 @@
+package io.atomcover.opencl;
+
+import io.atomcover.backend.BackendRequest;
+import io.atomcover.backend.BackendUnavailableException;
+import io.atomcover.backend.DeviceInfo;
+import io.atomcover.backend.KdeBackendProvider;
+import io.atomcover.kde.KdeBackend;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The "opencl" backend provider, registered in {@code META-INF/services}. Devices are numbered in
+ * one list over all platforms; without {@code --device} the first GPU is taken, else the first
+ * device of any kind.
+ */
+public final class OpenClProvider implements KdeBackendProvider {
+    public static final String NAME = "opencl";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** @throws BackendUnavailableException when there is no OpenCL library or platform (the message says which) */
+    @Override
+    public List<DeviceInfo> devices() {
+        List<DeviceInfo> out = new ArrayList<>();
+        for (OpenClDevice d : OpenClPlatforms.devices()) out.add(d.info());
+        return out;
+    }
+
+    @Override
+    public KdeBackend open(BackendRequest request) {
+        List<OpenClDevice> devices = OpenClPlatforms.devices();
+        if (devices.isEmpty()) throw new BackendUnavailableException("the OpenCL platforms list no devices");
+        OpenClDevice chosen = null;
+        if (request.device() >= 0) {
+            if (request.device() >= devices.size())
+                throw new BackendUnavailableException("no OpenCL device " + request.device() + " (devices 0.."
+                        + (devices.size() - 1) + "; 'atomcover devices' lists them)");
+            chosen = devices.get(request.device());
+        } else {
+            for (OpenClDevice d : devices) {
+                if (d.info().isGpu()) {
+                    chosen = d;
+                    break;
+                }
+            }
+            if (chosen == null) chosen = devices.get(0);
+        }
+        return OpenClKdeBackend.open(chosen, request);
+    }
+
+    /** The device's OpenCL version string, for listings. */
+    public static String version(int index) {
+        return OpenClPlatforms.version(OpenClPlatforms.devices().get(index).device());
+    }
+}
