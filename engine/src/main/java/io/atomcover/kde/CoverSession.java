@@ -42,9 +42,10 @@ public interface CoverSession extends AutoCloseable {
 
     /**
      * Makes the covers of the given rows of structure {@code s} exact against all picks so far
-     * (rows that are exact already are left as they are).
+     * (rows that are exact already are left as they are): {@code base} (the cover before the first
+     * pick, e.g. from a reference set; null: none) plus the sums against picks [0, picks()).
      */
-    default void exactify(int s, int[] rows, int count, double[] cover) {
+    default void exactify(int s, int[] rows, int count, double[] base, double[] cover) {
     }
 
     /** Query × reference rows of the updates so far (the work a brute-force loop would do). */

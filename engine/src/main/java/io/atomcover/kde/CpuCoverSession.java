@@ -98,13 +98,13 @@ final class CpuCoverSession implements CoverSession {
     }
 
     @Override
-    public void exactify(int s, int[] rows, int count, double[] cover) {
+    public void exactify(int s, int[] rows, int count, double[] base, double[] cover) {
         RowIndex q = index[s];
         long evaluated = 0;
         for (int i = 0; i < count; i++) {
             int e = rows[i];
             if (!bounded.get(e)) continue;
-            cover[e] = Double.NEGATIVE_INFINITY;
+            cover[e] = base != null ? base[e] : log ? Double.NEGATIVE_INFINITY : 0.0;
             bounded.clear(e);
             pairs += pickRow[picks];
             backend.countRequested(pickRow[picks]);

@@ -246,6 +246,8 @@ public final class MscSelector {
         final int[] rows = new int[BATCH];
         final int[] from = new int[BATCH];
         final int[] exact = new int[BATCH];
+        /** Covers before the first pick (conditional runs), or null. */
+        double[] base;
         /** Current upper bound of each structure's score. */
         final double[] bound;
         final int[] order;
@@ -288,6 +290,8 @@ public final class MscSelector {
             RowBlock all = RowBlock.of(d);
             if (compat) backend.kernelSums(all, ref, bandwidth, cover);
             else backend.logKernelSums(all, ref, bandwidth, cover);
+            // A conditional run's starting covers (no pick applied yet) are the base of exact recomputes.
+            if (applied == 0) base = cover.clone();
             calls++;
             pairs += (long) all.count() * ref.count();
             int total = d.structureCount();
@@ -347,7 +351,7 @@ public final class MscSelector {
                     }
                 }
                 if (behind > 0) session.accumulate(s, rows, from, behind, cover);
-                if (bounded > 0) session.exactify(s, exact, bounded, cover);
+                if (bounded > 0) session.exactify(s, exact, bounded, base, cover);
                 calls++;
                 for (int i = 0; i < behind; i++) seen[rows[i]] = picks;
                 bound[s] = score(s);

@@ -83,7 +83,7 @@ class CoverSessionTest {
                     bounded++;
                     assertTrue(a[e] <= b[e] + 1e-12 * Math.max(1, Math.abs(b[e])), "bounded row " + e + " above its exact cover");
                 }
-                indexed.exactify(s, rows, n, a);
+                indexed.exactify(s, rows, n, null, a);
             }
             for (int e = 0; e < d.rows(); e++) {
                 assertTrue(indexed.isExact(e));
