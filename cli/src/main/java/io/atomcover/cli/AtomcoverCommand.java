@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
                 EntropyCommand.class,
                 OverlapCommand.class,
                 DhCommand.class,
+                SelectCommand.class,
                 BenchCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
                 "  atomcover descriptors examples/mlearn-si/Si-train.extxyz -o si.npy",
                 "  atomcover entropy si.npy -b 0.02",
                 "  cd examples/mlearn-si && atomcover overlap Si-test.extxyz Si-train.extxyz",
+                "  atomcover select drugs.extxyz --target sildenafil --database qm7.extxyz -n 64 -o sildenafil.json",
                 "  atomcover bench",
                 "",
                 "Run 'atomcover COMMAND --help' for the options of a command.",
