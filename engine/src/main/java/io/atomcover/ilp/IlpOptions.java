@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param timeLimitSeconds wall-time limit of the whole enumeration
  * @param resolution       CP-SAT only: costs are rounded to integer multiples of this (squared
  *                         distance units); the reported objective is recomputed exactly
- * @param threads          solver workers (CP-SAT) and threads of the distance pass
+ * @param threads          threads of the distance pass and solver workers (CP-SAT runs at least
+ *                         8 portfolio workers, time-shared on fewer cores)
  * @param countHydrogens   when true, m_M counts all atoms of M including hydrogens, as the
  *                         ILPSelect reference code does; when false (SPEC), heavy atoms only
  * @param roundLimitSeconds wall-time limit of one solve of the enumeration; when it is hit, the best
@@ -25,7 +26,7 @@ public record IlpOptions(double penalty, IlpSolver solver, int candidates, doubl
                          double resolution, int threads, boolean countHydrogens, boolean wholeMolecules,
                          double roundLimitSeconds) {
     /** Default K. */
-    public static final int DEFAULT_CANDIDATES = 200;
+    public static final int DEFAULT_CANDIDATES = 10;
     /** Default CP-SAT cost resolution. */
     public static final double DEFAULT_RESOLUTION = 1e-5;
 
@@ -39,7 +40,10 @@ public record IlpOptions(double penalty, IlpSolver solver, int candidates, doubl
         if (threads < 1) throw new IllegalArgumentException("threads must be ≥ 1: " + threads);
     }
 
-    /** Penalty 1, CP-SAT, {@value #DEFAULT_CANDIDATES} candidates, 600 s, resolution 1e-5, all processors, heavy atoms. */
+    /**
+     * Penalty 1, CP-SAT, {@value #DEFAULT_CANDIDATES} candidates plus whole-molecule pairs, 600 s in all and 20 s per
+     * solve, resolution 1e-5, all processors, heavy atoms.
+     */
     public static IlpOptions defaults() {
         return new IlpOptions(1.0, IlpSolver.CPSAT, DEFAULT_CANDIDATES, 600, DEFAULT_RESOLUTION,
                 Runtime.getRuntime().availableProcessors(), false, true, 20);
