@@ -1,20 +1,23 @@
 package io.atomcover.cli;
 
 import io.atomcover.descriptor.Descriptors;
+import io.atomcover.descriptor.Fchl19;
+import io.atomcover.ilp.MoleculeReps;
 import io.atomcover.io.Dataset;
 import io.atomcover.io.Npy;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code atomcover descriptors}: QUESTS descriptors of every environment, saved as .npy. */
+/** {@code atomcover descriptors}: QUESTS or FCHL19 descriptors of every atom, saved as .npy. */
 @Command(name = "descriptors",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        header = "QUESTS descriptors of every environment, saved as a .npy matrix.",
+        header = "QUESTS or FCHL19 descriptors of every environment, saved as a .npy matrix.",
         description = {
                 "Compute the QUESTS descriptor of every atomic environment and save them as a float64 .npy "
                         + "matrix with one row per atom (structures in file order, atoms in order within each).",
@@ -22,11 +25,18 @@ import picocli.CommandLine.Parameters;
                 "A row has 2K-1 values: K inverse-distance-like weights of the nearest neighbours, then K-1 "
                         + "sorted averages of the neighbour-neighbour matrix. --multicomponent appends one such "
                         + "block per chemical species.",
+                "",
+                "--type fchl19 computes the FCHL19 representation of molecules instead (default parameters of SPEC "
+                        + "section 7, 720 values per atom for five elements): rows of all atoms of all frames in file order, "
+                        + "or with --pad N exactly N rows per frame, zero-padded (an error when a frame has more atoms). "
+                        + "The QUESTS options are ignored then.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  atomcover descriptors examples/mlearn-si/Si-train.extxyz -o si-train.npy",
                 "  atomcover descriptors molecules.xyz -o mol.npy -k 16 -c 4.0",
+                "  atomcover descriptors qm7.extxyz --type fchl19 -o qm7-fchl.npy",
+                "  atomcover descriptors drugs.extxyz --type fchl19 --pad 68 -o drugs-fchl.npy",
                 "  python3 -c \"import numpy; print(numpy.load('si-train.npy').shape)\""})
 final class DescriptorsCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "Structures: extended XYZ (.extxyz) or plain XYZ (.xyz).")
@@ -35,6 +45,20 @@ final class DescriptorsCommand extends BaseCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.npy", required = true,
             description = "Where to write the environments x values float64 matrix (replaced atomically).")
     Path output;
+
+    /** Descriptor kinds. */
+    enum Type { QUESTS, FCHL19 }
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "quests or fchl19. Default: ${DEFAULT-VALUE}.")
+    Type type = Type.QUESTS;
+
+    @Option(names = "--elements", paramLabel = "Z", split = ",",
+            description = "fchl19: element list (atomic numbers), which sets the row layout. Default: 1,6,7,8,16.")
+    List<Integer> elements = List.of(1, 6, 7, 8, 16);
+
+    @Option(names = "--pad", paramLabel = "N",
+            description = "fchl19: N rows per frame, zero-padded, instead of one row per atom.")
+    Integer pad;
 
     @Mixin
     DescriptorOptions descriptor;
@@ -50,6 +74,14 @@ final class DescriptorsCommand extends BaseCommand {
     @Override
     void validate() {
         descriptor.validate();
+        if (type == Type.QUESTS && pad != null) throw usage("--pad needs --type fchl19");
+        if (pad != null && pad < 1) throw usage("--pad must be at least 1, got " + pad);
+        if (elements.isEmpty()) throw usage("--elements must list at least one atomic number");
+        try {
+            Fchl19Inputs.representation(elements);
+        } catch (IllegalArgumentException e) {
+            throw usage("--elements: " + e.getMessage());
+        }
     }
 
     @Override
@@ -57,10 +89,26 @@ final class DescriptorsCommand extends BaseCommand {
         long t0 = System.nanoTime();
         checkWritable(output);
         Dataset ds = Inputs.readDataset(file);
-        Descriptors d = Inputs.compute(ds, Inputs.descriptor(descriptor), common);
+        Descriptors d = type == Type.FCHL19 ? fchl19(ds) : Inputs.compute(ds, Inputs.descriptor(descriptor), common);
         Npy.write(output, d.data(), d.rows(), d.dim());
         double seconds = secondsSince(t0);
         out().println(Text.format("%s: %d structures, %d environments, dim %d, %.3f s -> %s",
                 file, ds.size(), d.rows(), d.dim(), seconds, output));
+    }
+
+    /** FCHL19 rows, one per atom or {@code pad} per frame. */
+    private Descriptors fchl19(Dataset ds) {
+        Fchl19 rep = Fchl19Inputs.representation(elements);
+        Fchl19Inputs.check(ds, rep, pad == null ? 0 : pad);
+        MoleculeReps reps = Fchl19Inputs.compute(ds, rep, common);
+        if (pad == null) return new Descriptors(reps.data(), reps.dim(), reps.offsets());
+        int dim = reps.dim();
+        double[] out = new double[Math.multiplyExact(Math.multiplyExact(ds.size(), pad), dim)];
+        int[] offsets = new int[ds.size() + 1];
+        for (int s = 0; s < ds.size(); s++) {
+            System.arraycopy(reps.data(), reps.start(s) * dim, out, s * pad * dim, reps.atoms(s) * dim);
+            offsets[s + 1] = (s + 1) * pad;
+        }
+        return new Descriptors(out, dim, offsets);
     }
 }

@@ -54,6 +54,11 @@ final class Progress implements ProgressListener, AutoCloseable {
         bar.stepTo(done);
     }
 
+    /** Text shown after the bar (for example the current objective); ignored before the first report. */
+    synchronized void message(String text) {
+        if (enabled && bar != null) bar.setExtraMessage(text);
+    }
+
     @Override
     public synchronized void close() {
         if (bar != null) bar.close();

@@ -1,0 +1,15 @@
+package io.atomcover.ilp;
+
+/** Hears about the ILP enumeration as it goes (called on the ranking thread). */
+public interface IlpListener {
+    /** Ignores everything. */
+    IlpListener NONE = new IlpListener() { };
+
+    /** The candidate pairs are ready: {@code pairs} x variables over {@code molecules} molecules. */
+    default void modelBuilt(int pairs, int molecules, double pruningBound) {
+    }
+
+    /** A solution was found; {@code found} distinct molecules so far, {@code wanted} asked for. */
+    default void solution(IlpSolution solution, int found, int wanted) {
+    }
+}

@@ -1,0 +1,53 @@
+package io.atomcover.ilp;
+
+import java.util.Arrays;
+
+/**
+ * One solution of the ILPSelect program: which database molecules are used and how every heavy
+ * target atom is mapped.
+ *
+ * @param molecules       database molecules used, ascending
+ * @param newMolecules    those of {@code molecules} that no earlier solution used, ascending
+ * @param targetAtoms     the target's heavy atoms (indices within the target molecule)
+ * @param mappedMolecule  per entry of {@code targetAtoms}: the database molecule it is mapped to
+ * @param mappedAtom      per entry of {@code targetAtoms}: the atom index within that molecule
+ * @param squaredDistance per entry of {@code targetAtoms}: |rep_i - rep_j|²
+ * @param objective       Σ d² + λ(Σ m_M - n), computed exactly from the mapping
+ * @param bound           the solver's lower bound within the candidate pairs (equal to the
+ *                        objective, up to the CP-SAT rounding, when optimal)
+ * @param lowerBound      a lower bound valid for the unpruned program under the same enumeration
+ *                        constraints: min(bound, pruning bound)
+ * @param optimal         whether the solver proved the solution optimal within the candidate pairs
+ * @param seconds         time since the start of the ranking when the solution was found
+ */
+public record IlpSolution(int[] molecules, int[] newMolecules, int[] targetAtoms, int[] mappedMolecule, int[] mappedAtom,
+                          double[] squaredDistance, double objective, double bound, double lowerBound, boolean optimal,
+                          double seconds) {
+    /** Σ d² part of the objective. */
+    public double distanceTerm() {
+        double s = 0;
+        for (double d : squaredDistance) s += d;
+        return s;
+    }
+
+    /** Relative gap to {@link #lowerBound}: (objective - lowerBound) / max(|objective|, 1e-12). */
+    public double gap() {
+        return (objective - lowerBound) / Math.max(Math.abs(objective), 1e-12);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IlpSolution s && Arrays.equals(molecules, s.molecules) && Arrays.equals(mappedMolecule, s.mappedMolecule)
+                && Arrays.equals(mappedAtom, s.mappedAtom) && Arrays.equals(targetAtoms, s.targetAtoms) && objective == s.objective;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(molecules) * 31 + Double.hashCode(objective);
+    }
+
+    @Override
+    public String toString() {
+        return "IlpSolution[molecules=" + Arrays.toString(molecules) + ", objective=" + objective + ", optimal=" + optimal + "]";
+    }
+}

@@ -1,0 +1,74 @@
+package io.atomcover.ilp;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An ordered list of database molecules for one target.
+ *
+ * @param method    the ranker's name
+ * @param order     database molecule indices (0-based), best first
+ * @param scores    one value per entry of {@code order} whose meaning depends on the method (ILP:
+ *                  objective of the first solution holding the molecule; SML: distance of global
+ *                  representations; FPS: distance to the nearest earlier pick; CUR: leverage score),
+ *                  or null (random)
+ * @param solutions the ILP solutions in the order found; empty for the other methods
+ * @param stop      why the ranking ended: {@link Stop}
+ * @param seconds   wall time of {@link Ranker#rank}
+ */
+public record Ranking(String method, int[] order, double[] scores, List<IlpSolution> solutions, Stop stop, double seconds) {
+    /** Why a ranking ended. */
+    public enum Stop {
+        /** As many molecules as asked for. */
+        SIZE_REACHED,
+        /** The time limit was hit first. */
+        TIME_LIMIT,
+        /** No further solution with a new molecule exists (within the candidate pairs). */
+        EXHAUSTED
+    }
+
+    public Ranking {
+        order = order.clone();
+        scores = scores == null ? null : scores.clone();
+        if (scores != null && scores.length != order.length)
+            throw new IllegalArgumentException(scores.length + " scores for " + order.length + " molecules");
+        solutions = List.copyOf(solutions);
+    }
+
+    /** A baseline ranking of exactly the given order (no solutions). */
+    static Ranking of(String method, int[] order, double[] scores, long startNanos) {
+        return new Ranking(method, order, scores, List.of(), Stop.SIZE_REACHED, (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /** Database indices, best first (copy). */
+    @Override
+    public int[] order() {
+        return order.clone();
+    }
+
+    /** Per-molecule scores (copy), or null. */
+    @Override
+    public double[] scores() {
+        return scores == null ? null : scores.clone();
+    }
+
+    public int size() {
+        return order.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Ranking r && method.equals(r.method) && Arrays.equals(order, r.order)
+                && Arrays.equals(scores, r.scores) && solutions.equals(r.solutions) && stop == r.stop && seconds == r.seconds;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * method.hashCode() + Arrays.hashCode(order);
+    }
+
+    @Override
+    public String toString() {
+        return "Ranking[" + method + ", " + order.length + " molecules, " + stop + "]";
+    }
+}
