@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
                 EntropyCommand.class,
                 OverlapCommand.class,
                 DhCommand.class,
+                LearningCurveCommand.class,
                 BenchCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
