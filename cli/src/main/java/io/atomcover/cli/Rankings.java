@@ -1,7 +1,8 @@
 package io.atomcover.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.atomcover.io.Dataset;
 import io.atomcover.io.InputException;
 import io.atomcover.io.Npy;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,33 +55,48 @@ final class Rankings {
             }
             return new Ranking(stem, file, idx);
         }
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(file.toFile());
+        // Streamed rather than read as a tree, so that a bad entry can be reported with its line.
+        List<Integer> idx = new ArrayList<>();
+        String method = null;
+        boolean found = false;
+        try (JsonParser p = Json.MAPPER.getFactory().createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT)
+                throw new InputException(file, line(p), "expected a JSON object with a \"ranking\" array of database indices");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                JsonToken value = p.nextToken();
+                if ("ranking".equals(field)) {
+                    if (value != JsonToken.START_ARRAY) throw new InputException(file, line(p), "\"ranking\" is not an array");
+                    found = true;
+                    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER)
+                            throw new InputException(file, line(p), "ranking entry " + idx.size() + " is not an integer index: " + p.getText());
+                        idx.add(check(file, line(p), idx.size(), p.getLongValue(), databaseSize));
+                    }
+                } else if ("method".equals(field) && value == JsonToken.VALUE_STRING) {
+                    method = p.getText();
+                } else {
+                    p.skipChildren();
+                }
+            }
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new InputException(file, line, "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new InputException(file, 0, "cannot read: " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject() || !root.has("ranking") || !root.get("ranking").isArray())
-            throw new InputException(file, 0, "expected a JSON object with a \"ranking\" array of database indices");
-        JsonNode arr = root.get("ranking");
-        int[] idx = new int[arr.size()];
-        for (int i = 0; i < idx.length; i++) {
-            JsonNode v = arr.get(i);
-            if (!v.canConvertToInt() || !v.isIntegralNumber())
-                throw new InputException(file, 0, "ranking entry " + i + " is not an integer index: " + v);
-            idx[i] = check(file, 0, i, v.intValue(), databaseSize);
-        }
-        String name = root.hasNonNull("method") && root.get("method").isTextual() ? root.get("method").asText() : stem;
-        return new Ranking(name, file, idx);
+        if (!found) throw new InputException(file, 0, "expected a JSON object with a \"ranking\" array of database indices");
+        return new Ranking(method == null ? stem : method, file, idx.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    private static int check(Path file, long line, int entry, int index, int databaseSize) {
+    private static long line(JsonParser p) {
+        return p.getCurrentLocation().getLineNr();
+    }
+
+    private static int check(Path file, long line, int entry, long index, int databaseSize) {
         if (index < 0 || index >= databaseSize)
             throw new InputException(file, line, "entry " + entry + ": index " + index + " outside the database (0.." + (databaseSize - 1) + ")");
-        return index;
+        return (int) index;
     }
 
     /**

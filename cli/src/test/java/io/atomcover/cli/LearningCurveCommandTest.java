@@ -188,13 +188,17 @@ class LearningCurveCommandTest {
 
         Path outside = rankingJson("outside.json", new int[] {0, 1, 64}, null);
         assertOneLine(Cli.run("learning-curve", t, "--target", "0", "--database", d, "--rankings", outside.toString(),
-                "--sizes", "5", "-o", out.toString()), 1, "outside.json:0: entry 2: index 64 outside the database");
+                "--sizes", "5", "-o", out.toString()), 1, "outside.json:1: entry 2: index 64 outside the database");
         assertOneLine(Cli.run("learning-curve", t, "--target", "0", "--database", d, "--rankings", good.toString(),
                 "--sizes", "16,128", "-o", out.toString()), 1, "fewer than the largest size 128");
         Path broken = tmp.resolve("broken.json");
         Files.writeString(broken, "{\n  \"ranking\": [1, 2,\n");
         assertOneLine(Cli.run("learning-curve", t, "--target", "0", "--database", d, "--rankings", broken.toString(),
-                "-o", out.toString()), 1, "broken.json:");
+                "-o", out.toString()), 1, "broken.json:3: not valid JSON");
+        Path notInt = tmp.resolve("float.json");
+        Files.writeString(notInt, "{\"ranking\": [\n 1,\n 2.5\n]}");
+        assertOneLine(Cli.run("learning-curve", t, "--target", "0", "--database", d, "--rankings", notInt.toString(),
+                "-o", out.toString()), 1, "float.json:3: ranking entry 1 is not an integer index: 2.5");
         Path noKey = tmp.resolve("nokey.json");
         Files.writeString(noKey, "{\"selected\": [1, 2]}");
         assertOneLine(Cli.run("learning-curve", t, "--target", "0", "--database", d, "--rankings", noKey.toString(),
