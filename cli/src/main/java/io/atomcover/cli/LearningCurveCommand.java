@@ -51,14 +51,23 @@ import picocli.CommandLine.Parameters;
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  atomcover learning-curve drugs.extxyz --target sildenafil --database qm7.extxyz \\",
-                "      --rankings ilp.json,sml.json -o curves.json --plot curves.png",
-                "  atomcover learning-curve drugs.extxyz --target sildenafil --database qm7.extxyz \\",
+                "  atomcover learning-curve drugs.extxyz --target sildenafil \\",
+                "      --database qm7.extxyz --rankings ilp.json,sml.json \\",
+                "      -o curves.json --plot curves.png",
+                "  atomcover learning-curve drugs.extxyz --target sildenafil \\",
+                "      --database qm7.extxyz --protocol reference \\",
                 "      --rankings algo_FCHL_qm7_sildenafil_1.npy,sml_FCHL_qm7_sildenafil.npy \\",
-                "      --index-order qm7-database-order.txt --protocol reference -o ref.json --plot ref.svg"})
+                "      --index-order qm7-database-order.txt -o ref.json --plot ref.svg"})
 final class LearningCurveCommand extends BaseCommand {
     /** Which protocol (fold scheme, fold score, dressed-atom fit) to follow. */
-    enum Protocol { DEFAULT, REFERENCE }
+    enum Protocol {
+        DEFAULT, REFERENCE;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     @Parameters(index = "0", paramLabel = "TARGET",
             description = "Target structure(s) (.extxyz or .xyz) with a total energy in the info line.")
@@ -168,7 +177,7 @@ final class LearningCurveCommand extends BaseCommand {
         report.put("mae_unit", "kcal/mol");
         report.put("target_energy", targetEnergy);
         report.put("target_label", krr.targetLabel());
-        report.put("protocol", protocol.name().toLowerCase(java.util.Locale.ROOT));
+        report.put("protocol", protocol.toString());
         report.put("hydrogens", hydrogens);
         report.put("folds", settings.folds());
         report.put("fold_scheme", settings.foldScheme().name().toLowerCase(java.util.Locale.ROOT));

@@ -1,11 +1,11 @@
 package io.atomcover.krr;
 
 import io.atomcover.util.ProgressListener;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * KRR learning curves with the local kernel: for each training-set size N (a prefix of a ranking),
@@ -93,7 +93,7 @@ public final class LearningCurves {
             for (int g = 0; g < sigmas.length; g++)
                 for (int l = 0; l < lambdas.length; l++) cv[s][g * lambdas.length + l] = meanOrInfinity(err[s][g][l]);
             double[] c = cv[s];
-            ranked[s] = java.util.stream.IntStream.range(0, c.length).boxed()
+            ranked[s] = IntStream.range(0, c.length).boxed()
                     .sorted(Comparator.comparingDouble((Integer i) -> c[i]).thenComparingInt(i -> i))
                     .mapToInt(Integer::intValue).filter(i -> c[i] < Double.POSITIVE_INFINITY).toArray();
             if (ranked[s].length == 0)
@@ -133,7 +133,7 @@ public final class LearningCurves {
             }
         }
         listener.progress(total, total);
-        return new ArrayList<>(Arrays.asList(points));
+        return List.of(points);
     }
 
     private static double meanOrInfinity(double[] foldErrors) {

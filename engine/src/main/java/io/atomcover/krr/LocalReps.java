@@ -1,6 +1,7 @@
 package io.atomcover.krr;
 
 import io.atomcover.descriptor.Descriptors;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -51,7 +52,7 @@ public final class LocalReps {
             int[] zm = atomicNumbers.get(m);
             Integer[] order = new Integer[zm.length];
             for (int a = 0; a < zm.length; a++) order[a] = a;
-            java.util.Arrays.sort(order, (p, q) -> Integer.compare(zm[p], zm[q])); // stable
+            Arrays.sort(order, (p, q) -> Integer.compare(zm[p], zm[q])); // stable
             int row = offsets[m];
             for (int a : order) {
                 if (!hydrogens && zm[a] == 1) continue;
@@ -66,7 +67,7 @@ public final class LocalReps {
     /** The first n molecules (shares the arrays). */
     public LocalReps head(int n) {
         if (n < 0 || n > count()) throw new IllegalArgumentException("n = " + n + " outside 0.." + count());
-        return n == count() ? this : new LocalReps(reps, dim, java.util.Arrays.copyOf(offsets, n + 1), z);
+        return n == count() ? this : new LocalReps(reps, dim, Arrays.copyOf(offsets, n + 1), z);
     }
 
     /** Number of molecules. */
