@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 CompressCommand.class,
                 CompareCommand.class,
                 SelectCommand.class,
+                LearningCurveCommand.class,
                 BenchCommand.class,
                 DevicesCommand.class},
         footerHeading = "%nExamples:%n",

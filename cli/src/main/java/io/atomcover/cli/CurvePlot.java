@@ -1,0 +1,70 @@
+package io.atomcover.cli;
+
+import io.atomcover.io.AtomicFiles;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Log-log learning-curve plots (MAE against training-set size), written as PNG or SVG. */
+final class CurvePlot {
+    /** One line of the plot. */
+    record Line(String name, double[] sizes, double[] mae) {
+    }
+
+    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+            new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
+
+    private CurvePlot() {
+    }
+
+    /** True when the file name ends in .png or .svg. */
+    static boolean supported(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".png") || n.endsWith(".svg");
+    }
+
+    /** Draws the lines and writes the chart to {@code file} (format from the extension) atomically. */
+    static void write(Path file, String title, String yTitle, List<Line> lines) throws IOException {
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+        XYChart chart = new XYChartBuilder().width(800).height(600).title(title)
+                .xAxisTitle("Training set size N").yAxisTitle(yTitle).build();
+        XYStyler st = chart.getStyler();
+        st.setXAxisLogarithmic(true);
+        st.setYAxisLogarithmic(true);
+        st.setLegendPosition(Styler.LegendPosition.OutsideS);
+        st.setLegendLayout(Styler.LegendLayout.Horizontal);
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotGridLinesColor(new Color(0xdddddd));
+        st.setMarkerSize(8);
+        st.setXAxisDecimalPattern("0");
+        st.setYAxisDecimalPattern("0.##");
+        int c = 0;
+        for (Line l : lines) {
+            double[] y = l.mae().clone();
+            // A log axis cannot show 0; an exact prediction is drawn at the bottom of the scale.
+            for (int i = 0; i < y.length; i++) if (!(y[i] > 0)) y[i] = 1e-3;
+            XYSeries s = chart.addSeries(l.name(), l.sizes(), y);
+            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setLineColor(COLORS[c % COLORS.length]);
+            s.setMarkerColor(COLORS[c % COLORS.length]);
+            s.setLineStyle(new BasicStroke(2f));
+            c++;
+        }
+        boolean svg = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
+        AtomicFiles.write(file, out -> {
+            if (svg) VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            else BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        });
+    }
+}

@@ -1,0 +1,303 @@
+package io.atomcover.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atomcover.descriptor.Fchl19;
+import io.atomcover.io.Dataset;
+import io.atomcover.io.Elements;
+import io.atomcover.io.InputException;
+import io.atomcover.io.Structure;
+import io.atomcover.krr.CurvePoint;
+import io.atomcover.krr.DressedAtoms;
+import io.atomcover.krr.EnergyUnit;
+import io.atomcover.krr.KrrSettings;
+import io.atomcover.krr.TargetedKrr;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code atomcover learning-curve}: KRR learning curves of a target for training sets taken from rankings. */
+@Command(name = "learning-curve",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        header = "KRR learning curves of one target for rankings of a database.",
+        description = {
+                "For each ranking and each training-set size N, trains kernel ridge regression on the first N "
+                        + "database molecules of the ranking and reports the absolute error of the prediction for the "
+                        + "target in kcal/mol.",
+                "",
+                "Labels are total energies minus dressed-atom energies (one per element, least squares over the whole "
+                        + "database). Molecules are compared with the local kernel on FCHL19 atoms, "
+                        + "K(A,B) = sum over same-element atom pairs of exp(-|a - b|^2 / 2 sigma^2), hydrogens included. "
+                        + "sigma (10^0 .. 10^3 in steps of 10^0.125) and lambda (1e-9 .. 1e-4) are chosen per N by 5-fold "
+                        + "cross-validation on the N training molecules; the weights come from a Cholesky solve of "
+                        + "(K + lambda I) alpha = y.",
+                "",
+                "--protocol default: interleaved folds (molecule i in fold i mod 5) scored by their mean absolute error, "
+                        + "dressed atoms fitted on element counts. --protocol reference: the ILPSelect reference "
+                        + "(contiguous folds, each scored by its first molecule only; dressed atoms fitted with an "
+                        + "intercept that is then dropped), which reproduces its published curves.",
+                "",
+                "Rankings: JSON files with a \"ranking\" array of 0-based database indices in database file order "
+                        + "(as 'atomcover select' writes; an optional \"method\" names the curve), or .npy files of "
+                        + "integer indices, in file order unless --index-order names the order they refer to.",
+                ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  atomcover learning-curve drugs.extxyz --target sildenafil \\",
+                "      --database qm7.extxyz --rankings ilp.json,sml.json \\",
+                "      -o curves.json --plot curves.png",
+                "  atomcover learning-curve drugs.extxyz --target sildenafil \\",
+                "      --database qm7.extxyz --protocol reference \\",
+                "      --rankings algo_FCHL_qm7_sildenafil_1.npy,sml_FCHL_qm7_sildenafil.npy \\",
+                "      --index-order qm7-database-order.txt -o ref.json --plot ref.svg"})
+final class LearningCurveCommand extends BaseCommand {
+    /** Which protocol (fold scheme, fold score, dressed-atom fit) to follow. */
+    enum Protocol {
+        DEFAULT, REFERENCE;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Parameters(index = "0", paramLabel = "TARGET",
+            description = "Target structure(s) (.extxyz or .xyz) with a total energy in the info line.")
+    Path targetFile;
+
+    @Option(names = "--database", required = true, paramLabel = "DB.extxyz",
+            description = "Database molecules with total energies; ranking indices refer to its frames.")
+    Path databaseFile;
+
+    @Option(names = "--rankings", required = true, split = ",", paramLabel = "FILE",
+            description = "Comma-separated ranking files (.json with a \"ranking\" array, or .npy).")
+    List<Path> rankingFiles;
+
+    @Option(names = "--sizes", split = ",", paramLabel = "N",
+            description = "Training-set sizes. Default: 16,32,64,128,256,512,1024.")
+    int[] sizes = {16, 32, 64, 128, 256, 512, 1024};
+
+    @Option(names = "--target", paramLabel = "NAME|INDEX",
+            description = "Which frame of TARGET to predict: its 'name' info value, or a 0-based frame index. Needed when TARGET holds several frames.")
+    String target;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.json",
+            description = "JSON report: per ranking and size the MAE (kcal/mol), chosen sigma and lambda, CV error, prediction; '-' for stdout.")
+    Path output;
+
+    @Option(names = "--plot", paramLabel = "OUT.png|OUT.svg", description = "Also draw the curves on log-log axes.")
+    Path plot;
+
+    @Option(names = "--index-order", paramLabel = "NAMES.txt",
+            description = "For .npy rankings: line i of this file names the database frame (by its 'name' info value) that index i means.")
+    Path indexOrder;
+
+    @Option(names = "--protocol", paramLabel = "default|reference", description = "Cross-validation and dressed-atom protocol (see above). Default: ${DEFAULT-VALUE}.")
+    Protocol protocol = Protocol.DEFAULT;
+
+    @Option(names = "--hydrogens", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Include hydrogen atoms in the local kernel (default; the reference curves are reproduced only with them).")
+    boolean hydrogens = true;
+
+    @Option(names = "--energy-key", paramLabel = "KEY", description = "Info key of the total energy. Default: ${DEFAULT-VALUE}.")
+    String energyKey = "energy";
+
+    @Option(names = "--name-key", paramLabel = "KEY", description = "Info key of frame names (for --target and --index-order). Default: ${DEFAULT-VALUE}.")
+    String nameKey = "name";
+
+    @Option(names = "--energy-unit", paramLabel = "UNIT", description = "Unit of the energies: hartree, ev or kcal_mol. Default: ${DEFAULT-VALUE}.")
+    EnergyUnit energyUnit = EnergyUnit.HARTREE;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    void validate() {
+        if (sizes.length == 0) throw usage("--sizes is empty");
+        int[] sorted = sizes.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            if (sorted[i] < 5) throw usage("--sizes must be at least 5 (the number of cross-validation folds), got " + sorted[i]);
+            if (i > 0 && sorted[i] == sorted[i - 1]) throw usage("--sizes lists " + sorted[i] + " twice");
+        }
+        if (plot != null && !CurvePlot.supported(plot)) throw usage("--plot must end in .png or .svg: " + plot);
+        if (Json.STDOUT.equals(plot)) throw usage("--plot needs a file name");
+    }
+
+    @Override
+    void run() throws Exception {
+        long t0 = System.nanoTime();
+        checkWritable(output);
+        checkWritable(plot);
+        Dataset db = Inputs.readDataset(databaseFile);
+        double[] energies = new double[db.size()];
+        for (int i = 0; i < db.size(); i++) energies[i] = energy(db, i);
+        Dataset targets = Inputs.readDataset(targetFile);
+        int t = targetIndex(targets);
+        Structure tgt = targets.get(t);
+        double targetEnergy = energy(targets, t);
+        String targetName = tgt.info().getOrDefault(nameKey, targetFile.getFileName() + "#" + t);
+
+        Map<Integer, Integer> order = indexOrder == null ? null : Rankings.indexOrder(indexOrder, db, nameKey);
+        List<Rankings.Ranking> rankings = new ArrayList<>();
+        for (Path f : rankingFiles) rankings.add(Rankings.read(f, db.size(), order));
+        int nMax = Arrays.stream(sizes).max().getAsInt();
+        for (Rankings.Ranking r : rankings)
+            if (r.indices().length < nMax)
+                throw new InputException(r.file(), 0, "holds " + r.indices().length + " molecules, fewer than the largest size " + nMax);
+
+        KrrSettings settings = (protocol == Protocol.REFERENCE ? KrrSettings.reference() : KrrSettings.defaults()).withHydrogens(hydrogens);
+        TargetedKrr krr;
+        try {
+            krr = TargetedKrr.of(db.structures(), energies, tgt, targetEnergy, settings, Fchl19.defaults());
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage());
+        }
+
+        ObjectNode report = Json.object();
+        report.put("target", targetName);
+        report.put("target_file", targetFile.toString());
+        report.put("target_index", t);
+        report.put("database", databaseFile.toString());
+        report.put("n_database", db.size());
+        report.put("energy_unit", energyUnit.toString());
+        report.put("mae_unit", "kcal/mol");
+        report.put("target_energy", targetEnergy);
+        report.put("target_label", krr.targetLabel());
+        report.put("protocol", protocol.toString());
+        report.put("hydrogens", hydrogens);
+        report.put("folds", settings.folds());
+        report.put("fold_scheme", settings.foldScheme().name().toLowerCase(java.util.Locale.ROOT));
+        report.put("cv_score", settings.score().name().toLowerCase(java.util.Locale.ROOT));
+        report.put("dressed_fit", settings.dressedFit().name().toLowerCase(java.util.Locale.ROOT));
+        ObjectNode dressed = report.putObject("dressed_atoms");
+        DressedAtoms da = krr.dressedAtoms();
+        for (int z : da.elements()) dressed.put(Elements.symbol(z), da.coefficient(z));
+        report.put("dressed_intercept", da.intercept());
+        putArray(report.putArray("sigmas"), settings.sigmas());
+        putArray(report.putArray("lambdas"), settings.lambdas());
+        ArrayNode sz = report.putArray("sizes");
+        for (int n : sizes) sz.add(n);
+        ArrayNode curves = report.putArray("curves");
+
+        List<CurvePlot.Line> lines = new ArrayList<>();
+        List<List<CurvePoint>> results = new ArrayList<>();
+        for (Rankings.Ranking r : rankings) {
+            long r0 = System.nanoTime();
+            List<CurvePoint> points;
+            try (Progress p = Progress.start(r.name(), " steps", common.showProgress(), System.err)) {
+                points = krr.learningCurve(r.indices(), sizes, common.threads, p);
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(r.file() + ": " + e.getMessage());
+            }
+            results.add(points);
+            ObjectNode c = curves.addObject();
+            c.put("name", r.name());
+            c.put("file", r.file().toString());
+            c.put("seconds", secondsSince(r0));
+            ArrayNode pts = c.putArray("points");
+            double[] xs = new double[points.size()], ys = new double[points.size()];
+            for (int i = 0; i < points.size(); i++) {
+                CurvePoint p = points.get(i);
+                ObjectNode o = pts.addObject();
+                o.put("size", p.size());
+                o.put("mae", energyUnit.toKcalPerMol(p.absError()));
+                o.put("sigma", p.sigma());
+                o.put("lambda", p.lambda());
+                o.put("cv_mae", energyUnit.toKcalPerMol(p.cvError()));
+                o.put("prediction", p.prediction());
+                o.put("label", p.label());
+                xs[i] = p.size();
+                ys[i] = energyUnit.toKcalPerMol(p.absError());
+            }
+            lines.add(new CurvePlot.Line(r.name(), xs, ys));
+        }
+        double seconds = secondsSince(t0);
+        report.put("seconds", seconds);
+        report.put("threads", common.threads);
+
+        if (plot != null) CurvePlot.write(plot, "Learning curves: " + targetName, "MAE (kcal/mol)", lines);
+        Json.write(output, report, out());
+        if (Json.STDOUT.equals(output)) return;
+        printSummary(targetName, krr, rankings, results, seconds);
+    }
+
+    private void printSummary(String targetName, TargetedKrr krr, List<Rankings.Ranking> rankings,
+                              List<List<CurvePoint>> results, double seconds) {
+        var o = out();
+        o.println("target " + targetName + ": label " + Text.precise(krr.targetLabel()) + " " + energyUnit
+                + " (energy minus dressed atoms); MAE in kcal/mol, (sigma, lambda) chosen by cross-validation");
+        StringBuilder head = new StringBuilder(String.format(java.util.Locale.ROOT, "%6s", "N"));
+        for (Rankings.Ranking r : rankings) head.append(String.format(java.util.Locale.ROOT, "  %-28s", clip(r.name(), 28)));
+        o.println(head);
+        for (int i = 0; i < sizes.length; i++) {
+            StringBuilder row = new StringBuilder(String.format(java.util.Locale.ROOT, "%6d", sizes[i]));
+            for (List<CurvePoint> pts : results) {
+                CurvePoint p = pts.get(i);
+                row.append(String.format(java.util.Locale.ROOT, "  %10.3f (%7.4g, %.0e)", energyUnit.toKcalPerMol(p.absError()), p.sigma(), p.lambda()));
+            }
+            o.println(row);
+        }
+        Text.line(o, "output", output + (plot == null ? "" : ", " + plot));
+        Text.line(o, "time", Text.seconds(seconds));
+    }
+
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "~";
+    }
+
+    private static void putArray(ArrayNode a, double[] values) {
+        for (double v : values) a.add(v);
+    }
+
+    /** The frame of TARGET to predict: by --target name or index, else the only frame. */
+    private int targetIndex(Dataset targets) {
+        if (target == null) {
+            if (targets.size() == 1) return 0;
+            List<String> names = new ArrayList<>();
+            for (Structure s : targets.structures()) names.add(s.info().getOrDefault(nameKey, "?"));
+            throw usage(targetFile + " holds " + targets.size() + " frames: choose one with --target (" + String.join(", ", names) + ")");
+        }
+        for (int i = 0; i < targets.size(); i++)
+            if (target.equals(targets.get(i).info().get(nameKey))) return i;
+        if (target.matches("\\d+")) {
+            int i = Integer.parseInt(target);
+            if (i < targets.size()) return i;
+            throw usage("--target " + target + ": " + targetFile + " holds " + targets.size() + " frames");
+        }
+        throw usage("--target " + target + ": no frame of " + targetFile + " has " + nameKey + "=" + target);
+    }
+
+    /** The energy of frame i; fails naming the frame's comment line. */
+    private double energy(Dataset ds, int i) {
+        String v = ds.get(i).info().get(energyKey);
+        if (v == null) throw new InputException(ds.source(), commentLine(ds, i), "frame " + i + " has no '" + energyKey + "' info value");
+        try {
+            double e = Double.parseDouble(v);
+            if (!Double.isFinite(e)) throw new NumberFormatException();
+            return e;
+        } catch (NumberFormatException ex) {
+            throw new InputException(ds.source(), commentLine(ds, i), "frame " + i + ": " + energyKey + "=" + v + " is not a finite number");
+        }
+    }
+
+    /** Line number of frame i's comment line (frames of atom-count line, comment line and one line per atom). */
+    private static long commentLine(Dataset ds, int i) {
+        long line = 2;
+        for (int k = 0; k < i; k++) line += ds.get(k).size() + 2L;
+        return line;
+    }
+}
