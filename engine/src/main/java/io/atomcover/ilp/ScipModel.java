@@ -16,14 +16,12 @@ import java.util.List;
  */
 final class ScipModel implements MappingModel {
     private final MappingProblem problem;
-    private final int threads;
     private final List<List<Integer>> sharing;
     private final List<int[]> enumeration = new ArrayList<>();
 
     ScipModel(MappingProblem problem, IlpOptions options) {
         OrTools.load();
         this.problem = problem;
-        this.threads = options.threads();
         this.sharing = CpSatModel.pairsByAtom(problem);
     }
 
@@ -37,7 +35,9 @@ final class ScipModel implements MappingModel {
         MPSolver solver = MPSolver.createSolver("SCIP");
         if (solver == null) throw new IllegalStateException("SCIP is not available in this OR-Tools build");
         try {
-            solver.setNumThreads(threads);
+            // SCIP's concurrent mode (more than one thread) crashed the JVM in OR-Tools 9.10
+            // (SIGSEGV in SCIPcopyConcurrentSolvingStats during the test suite): SCIP runs on one thread.
+            solver.setNumThreads(1);
             int pairs = problem.pairs();
             int molecules = problem.molecules();
             MPVariable[] x = new MPVariable[pairs];
