@@ -76,12 +76,7 @@ final class DescriptorsCommand extends BaseCommand {
         descriptor.validate();
         if (type == Type.QUESTS && pad != null) throw usage("--pad needs --type fchl19");
         if (pad != null && pad < 1) throw usage("--pad must be at least 1, got " + pad);
-        if (elements.isEmpty()) throw usage("--elements must list at least one atomic number");
-        try {
-            Fchl19Inputs.representation(elements);
-        } catch (IllegalArgumentException e) {
-            throw usage("--elements: " + e.getMessage());
-        }
+        Fchl19Inputs.checkElements(elements, this);
     }
 
     @Override

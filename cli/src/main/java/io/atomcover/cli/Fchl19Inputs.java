@@ -19,6 +19,16 @@ final class Fchl19Inputs {
         return Fchl19.builder().elements(elements.stream().mapToInt(Integer::intValue).toArray()).build();
     }
 
+    /** Usage error (exit 2) unless {@code --elements} makes a valid FCHL19 representation. */
+    static void checkElements(List<Integer> elements, BaseCommand command) {
+        if (elements.isEmpty()) throw command.usage("--elements must list at least one atomic number");
+        try {
+            representation(elements);
+        } catch (IllegalArgumentException e) {
+            throw command.usage("--elements: " + e.getMessage());
+        }
+    }
+
     /** 1-based line of the atom-count line of frame s (frames of an XYZ file follow each other without gaps). */
     static long frameLine(Dataset ds, int s) {
         long line = 1;

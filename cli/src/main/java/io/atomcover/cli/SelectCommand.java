@@ -140,12 +140,7 @@ final class SelectCommand extends BaseCommand {
         if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) throw usage("--time-limit must be a positive number of seconds, got " + timeLimit);
         if (!(roundLimit > 0) || Double.isInfinite(roundLimit)) throw usage("--round-limit must be a positive number of seconds, got " + roundLimit);
         if (!(resolution > 0) || Double.isInfinite(resolution)) throw usage("--resolution must be positive, got " + resolution);
-        if (elements.isEmpty()) throw usage("--elements must list at least one atomic number");
-        try {
-            Fchl19Inputs.representation(elements);
-        } catch (IllegalArgumentException e) {
-            throw usage("--elements: " + e.getMessage());
-        }
+        Fchl19Inputs.checkElements(elements, this);
     }
 
     @Override

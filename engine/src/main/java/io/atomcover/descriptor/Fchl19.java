@@ -2,17 +2,12 @@ package io.atomcover.descriptor;
 
 import io.atomcover.io.Elements;
 import io.atomcover.io.Structure;
+import io.atomcover.util.Parallel;
 import io.atomcover.util.ProgressListener;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * FCHL19 per-atom representation (Christensen et al., J. Chem. Phys. 152, 044107 (2020)) as produced by
@@ -272,54 +267,18 @@ public final class Fchl19 {
         if (values > Integer.MAX_VALUE - 8)
             throw new IllegalArgumentException(offsets[count] + " atoms × " + dim + " values do not fit in one array");
         double[] data = new double[(int) values];
-        AtomicInteger next = new AtomicInteger();
         long[] done = {0};
-        Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                try {
-                    fill(structures.get(i).positions(), types[i], data, (long) offsets[i] * dim);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("structure " + i + ": " + e.getMessage(), e);
-                }
-                synchronized (done) { // keeps the reported counts monotone across workers
-                    listener.progress(++done[0], count);
-                }
+        Parallel.run(threads, count, i -> {
+            try {
+                fill(structures.get(i).positions(), types[i], data, (long) offsets[i] * dim);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("structure " + i + ": " + e.getMessage(), e);
             }
-        };
-        int workers = Math.min(threads, Math.max(1, count));
-        if (workers == 1) {
-            worker.run();
-        } else {
-            runParallel(worker, workers);
-        }
-        return new Descriptors(data, dim, offsets);
-    }
-
-    private static void runParallel(Runnable worker, int workers) {
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "fchl19-worker");
-            t.setDaemon(true);
-            return t;
+            synchronized (done) { // keeps the reported counts monotone across workers
+                listener.progress(++done[0], count);
+            }
         });
-        try {
-            List<Future<?>> futures = new ArrayList<>(workers);
-            for (int w = 0; w < workers; w++) futures.add(pool.submit(worker));
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException) throw (RuntimeException) cause;
-                    if (cause instanceof Error) throw (Error) cause;
-                    throw new IllegalStateException(cause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while computing FCHL19", e);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        return new Descriptors(data, dim, offsets);
     }
 
     /** Element-list index of every atom; rejects periodic structures and unlisted elements. */

@@ -1,16 +1,10 @@
 package io.atomcover.kde;
 
 import io.atomcover.descriptor.Descriptors;
+import io.atomcover.util.Parallel;
 import io.atomcover.util.ProgressListener;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -114,33 +108,12 @@ public final class Kde {
         Integer[] bySize = new Integer[s];
         for (int i = 0; i < s; i++) bySize[i] = i;
         Arrays.sort(bySize, (a, b) -> Integer.compare(x.rowsOf(b), x.rowsOf(a)));
-        AtomicInteger next = new AtomicInteger();
         AtomicLong done = new AtomicLong();
-        Runnable worker = () -> {
-            for (int t; (t = next.getAndIncrement()) < s; ) {
-                int st = bySize[t];
-                out[st] = x.rowsOf(st) == 0 ? Double.NaN : entropyOf(RowBlock.ofStructure(x, st), h, backend).entropy();
-                progress.progress(done.incrementAndGet(), s);
-            }
-        };
-        int n = Math.max(1, Math.min(threads, s));
-        ExecutorService pool = n > 1 ? Executors.newFixedThreadPool(n - 1) : null;
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int i = 1; i < n; i++) fs.add(pool.submit(worker));
-            worker.run();
-            for (Future<?> f : fs) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error er) throw er;
-            throw new IllegalStateException(c);
-        } finally {
-            if (pool != null) pool.shutdownNow();
-        }
+        Parallel.run(Math.max(1, threads), s, t -> {
+            int st = bySize[t];
+            out[st] = x.rowsOf(st) == 0 ? Double.NaN : entropyOf(RowBlock.ofStructure(x, st), h, backend).entropy();
+            progress.progress(done.incrementAndGet(), s);
+        });
         return out;
     }
 }

@@ -86,22 +86,7 @@ final class LeafTree {
             for (int i = lo; i < hi; i++) nodeOf[perm[i]] = n;
             return n;
         }
-        int best = 0;
-        double spread = -1;
-        for (int a = 0; a < axes; a++) {
-            double mn = Double.POSITIVE_INFINITY;
-            double mx = Double.NEGATIVE_INFINITY;
-            for (int i = lo; i < hi; i++) {
-                double v = mid[perm[i] * axes + a];
-                mn = Math.min(mn, v);
-                mx = Math.max(mx, v);
-            }
-            if (mx - mn > spread) {
-                spread = mx - mn;
-                best = a;
-            }
-        }
-        int axis = best;
+        int axis = RowIndex.widestAxis(mid, axes, perm, lo, hi);
         Integer[] part = new Integer[hi - lo];
         for (int i = lo; i < hi; i++) part[i - lo] = perm[i];
         Arrays.sort(part, (x, y) -> Double.compare(mid[x * axes + axis], mid[y * axes + axis]));

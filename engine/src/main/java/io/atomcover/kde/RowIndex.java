@@ -142,6 +142,17 @@ final class RowIndex {
             if (hi > lo) starts.add(lo);
             return;
         }
+        int best = widestAxis(u, m, idx, lo, hi);
+        // Split so that the left part holds a whole number of full leaves: leaves stay full.
+        int leavesHere = (hi - lo + leafSize - 1) / leafSize;
+        int mid = lo + (leavesHere / 2) * leafSize;
+        select(idx, lo, hi - 1, mid, u, m, best);
+        split(idx, lo, mid, u, m, leafSize, starts);
+        split(idx, mid, hi, u, m, leafSize, starts);
+    }
+
+    /** The coordinate (of m per point in u) with the largest spread over points idx[lo..hi). */
+    static int widestAxis(double[] u, int m, int[] idx, int lo, int hi) {
         int best = 0;
         double spread = -1;
         for (int a = 0; a < m; a++) {
@@ -157,12 +168,7 @@ final class RowIndex {
                 best = a;
             }
         }
-        // Split so that the left part holds a whole number of full leaves: leaves stay full.
-        int leavesHere = (hi - lo + leafSize - 1) / leafSize;
-        int mid = lo + (leavesHere / 2) * leafSize;
-        select(idx, lo, hi - 1, mid, u, m, best);
-        split(idx, lo, mid, u, m, leafSize, starts);
-        split(idx, mid, hi, u, m, leafSize, starts);
+        return best;
     }
 
     /** Quickselect: afterwards idx[k] has the key it would have sorted, smaller keys before it. */

@@ -1,5 +1,6 @@
 package io.atomcover.krr;
 
+import io.atomcover.util.Parallel;
 import io.atomcover.util.ProgressListener;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -45,7 +46,7 @@ public final class KernelBlocks {
         double[][] trainD2 = new double[n][];
         int[][] trainStart = new int[n][];
         // Row i has n - i pairs; hand out the long rows first so the threads finish together.
-        Workers.run(threads, n, i -> {
+        Parallel.run(threads, n, i -> {
             int[] start = new int[n - i + 1];
             for (int j = i; j < n; j++)
                 start[j - i + 1] = Math.addExact(start[j - i], LocalReps.sameElementPairs(train, i, train, j, null, 0));
@@ -57,7 +58,7 @@ public final class KernelBlocks {
         });
         double[][] queryD2 = new double[q][];
         int[][] queryStart = new int[q][];
-        Workers.run(threads, q, t -> {
+        Parallel.run(threads, q, t -> {
             int[] start = new int[n + 1];
             for (int j = 0; j < n; j++)
                 start[j + 1] = Math.addExact(start[j], LocalReps.sameElementPairs(query, t, train, j, null, 0));
@@ -102,7 +103,7 @@ public final class KernelBlocks {
         checkSize(size);
         if (out.length < (long) size * size) throw new IllegalArgumentException("out holds fewer than " + size + "² values");
         double c = exponentFactor(sigma);
-        Workers.run(threads, size, i -> {
+        Parallel.run(threads, size, i -> {
             double[] d2 = trainD2[i];
             int[] start = trainStart[i];
             for (int j = i; j < size; j++) {

@@ -1,5 +1,6 @@
 package io.atomcover.krr;
 
+import io.atomcover.util.Parallel;
 import io.atomcover.util.ProgressListener;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -77,7 +78,7 @@ public final class LearningCurves {
         for (int g = 0; g < sigmas.length; g++) {
             blocks.gram(sigmas[g], nMax, gram, threads);
             int sg = g;
-            Workers.run(threads, tasks, t -> {
+            Parallel.run(threads, tasks, t -> {
                 int s = bySize[t / perSize];
                 int l = (t % perSize) / k;
                 int f = t % k;

@@ -394,9 +394,4 @@ public final class MscSelector {
             return new MscResult(new Selection("msc", order), scores, mode, calls, pairs + session.pairsRequested());
         }
     }
-
-    /** log(e^a + e^b), exact for infinite arguments. */
-    static double logAddExp(double a, double b) {
-        return LogSpace.addExp(a, b);
-    }
 }

@@ -2,6 +2,7 @@ package io.atomcover.select;
 
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.kde.KdeBackend;
+import io.atomcover.kde.LogSpace;
 import io.atomcover.kde.RowBlock;
 
 /**
@@ -51,7 +52,7 @@ final class EagerMsc {
             if (compat) {
                 for (int e = 0; e < cover.length; e++) cover[e] += delta[e];
             } else {
-                for (int e = 0; e < cover.length; e++) cover[e] = MscSelector.logAddExp(cover[e], delta[e]);
+                for (int e = 0; e < cover.length; e++) cover[e] = LogSpace.addExp(cover[e], delta[e]);
             }
         }
         return out;

@@ -1,4 +1,4 @@
-package io.atomcover.krr;
+package io.atomcover.util;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /** Runs numbered tasks on a few threads, handing them out one at a time in index order. */
-final class Workers {
-    private Workers() {
+public final class Parallel {
+    private Parallel() {
     }
 
     /** Runs {@code task.accept(i)} for i = 0..count-1 on up to {@code threads} threads; rethrows the first failure. */
-    static void run(int threads, int count, IntConsumer task) {
+    public static void run(int threads, int count, IntConsumer task) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
         int workers = Math.min(threads, count);
         if (workers <= 1) {
@@ -27,7 +27,7 @@ final class Workers {
             for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) task.accept(i);
         };
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "krr-worker");
+            Thread t = new Thread(r, "atomcover-worker");
             t.setDaemon(true);
             return t;
         });
