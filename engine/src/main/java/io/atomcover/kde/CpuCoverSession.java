@@ -33,9 +33,11 @@ final class CpuCoverSession implements CoverSession {
     /** Exponent below which e^z is exactly 0 in double (e^-745.14 rounds to 0), with margin. */
     static final double UNDERFLOW = 746.0;
     /** Updates asking fewer pairs than this stay on the calling thread. */
-    static final long PARALLEL_PAIRS = 1L << 16;
+    static final long PARALLEL_PAIRS = 1L << 14;
     private static final double REL = 1 + 1e-9;
     private static final double ABS = 1e-12;
+    /** Rows evaluated together against one leaf panel (the width of {@link CpuKdeBackend#dots4}). */
+    static final int GROUP = 4;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final CpuKdeBackend backend;
@@ -130,13 +132,107 @@ final class CpuCoverSession implements CoverSession {
         pairs += asked;
         backend.countRequested(asked);
         RowIndex q = index[s];
-        long[] evaluated = new long[count];
-        CpuKdeBackend.IntTask task = i -> evaluated[i] = updateRow(q, position[rows[i]], rows[i], fromPicks[i], cover, log);
-        if (asked >= PARALLEL_PAIRS && count > 1) backend.forEach(count, task);
-        else for (int i = 0; i < count; i++) task.run(i);
+        int[][] groups = groups(rows, fromPicks, count, cover);
+        long[] evaluated = new long[groups.length];
+        CpuKdeBackend.IntTask task = t -> {
+            int[] g = groups[t];
+            evaluated[t] = g.length == 1 ? updateRow(q, position[rows[g[0]]], rows[g[0]], fromPicks[g[0]], cover, log)
+                    : updateGroup(q, g, rows, fromPicks[g[0]], cover);
+        };
+        if (asked >= PARALLEL_PAIRS && groups.length > 1) backend.forEach(groups.length, task);
+        else for (int t = 0; t < groups.length; t++) task.run(t);
         long sum = 0;
         for (long e : evaluated) sum += e;
         backend.countEvaluated(sum);
+    }
+
+    /**
+     * Splits the rows of one update into tasks: covered rows ({@link #shiftOf} known up front) with
+     * the same first pick go in groups of up to {@value #GROUP}, evaluated together so a leaf's panel
+     * is read once for the group; every other row is a task of its own. Indices into rows.
+     */
+    private int[][] groups(int[] rows, int[] fromPicks, int count, double[] cover) {
+        java.util.List<int[]> out = new java.util.ArrayList<>();
+        boolean[] done = new boolean[count];
+        int[] g = new int[GROUP];
+        for (int i = 0; i < count; i++) {
+            if (done[i]) continue;
+            done[i] = true;
+            int n = 0;
+            g[n++] = i;
+            if (fromPicks[i] < picks && covered(cover[rows[i]])) {
+                for (int j = i + 1; j < count && n < GROUP; j++) {
+                    if (done[j] || fromPicks[j] != fromPicks[i] || !covered(cover[rows[j]])) continue;
+                    done[j] = true;
+                    g[n++] = j;
+                }
+            }
+            out.add(java.util.Arrays.copyOf(g, n));
+        }
+        return out.toArray(new int[0][]);
+    }
+
+    /** Whether a row with this cover sums with its own log cover as the shift (see the class comment). */
+    private boolean covered(double k) {
+        double f = log ? k : (k > 0 ? Math.log(k) : Double.NEGATIVE_INFINITY);
+        return f >= -CpuKdeBackend.DROP_LOG;
+    }
+
+    /**
+     * {@link #updateRow} for 2..{@value #GROUP} covered rows (indices g into rows) with the same first
+     * pick: one tree walk, each row keeping its own band, and leaves wanted by several rows evaluated
+     * with {@link CpuKdeBackend#dots4}. Every row sees the same leaves in the same order, with the
+     * same arithmetic, as on its own, so the covers are bit-identical to single-row updates.
+     */
+    private long updateGroup(RowIndex q, int[] g, int[] rows, int from, double[] cover) {
+        Scratch sc = SCRATCH.get();
+        Group gr = sc.group;
+        gr.n = g.length;
+        for (int r = 0; r < gr.n; r++) {
+            int e = rows[g[r]];
+            double k = cover[e];
+            double f = log ? k : Math.log(k);
+            double cap2 = twoH2 * (CpuKdeBackend.DROP_LOG - f);
+            if (!log) cap2 = Math.min(cap2, twoH2 * UNDERFLOW);
+            gr.pos[r] = position[e];
+            gr.shift[r] = f;
+            gr.band[r] = limit(cap2);
+            gr.acc[r] = 0;
+        }
+        gr.pairs = 0;
+        sumGroup(sc, q, from, 0, (1 << gr.n) - 1);
+        for (int r = 0; r < gr.n; r++) {
+            int e = rows[g[r]];
+            double f = gr.shift[r];
+            if (log) cover[e] = f + Math.log(Math.exp(f - f) + gr.acc[r]);
+            else cover[e] += Math.exp(f) * gr.acc[r];
+        }
+        return gr.pairs;
+    }
+
+    /** {@link #sum} for the rows of sc.group whose bits are set in {@code mask}. */
+    private void sumGroup(Scratch sc, RowIndex q, int from, int n, int mask) {
+        if (tree.maxPick[n] < from) return;
+        Group gr = sc.group;
+        int live = 0;
+        for (int r = 0; r < gr.n; r++)
+            if ((mask & (1 << r)) != 0 && tree.lowerBound(q, gr.pos[r], n) <= gr.band[r]) live |= 1 << r;
+        if (live == 0) return;
+        if (!tree.isLeaf(n)) {
+            sumGroup(sc, q, from, tree.left[n], live);
+            sumGroup(sc, q, from, tree.right[n], live);
+            return;
+        }
+        for (int i = tree.start[n]; i < tree.end[n]; i++) {
+            int leaf = tree.perm[i];
+            if (tree.pickOf[leaf] < from) continue;
+            RowIndex r = tree.owner[leaf];
+            int b = tree.leafNo[leaf];
+            int want = 0;
+            for (int k = 0; k < gr.n; k++)
+                if ((live & (1 << k)) != 0 && q.rowLowerBound(gr.pos[k], r, b) <= gr.band[k]) want |= 1 << k;
+            if (want != 0) sc.sumLeaf(q, r, b, want, c);
+        }
     }
 
     /**
@@ -234,8 +330,20 @@ final class CpuCoverSession implements CoverSession {
         return Math.sqrt(r2) * REL + ABS;
     }
 
+    /** Rows of one grouped update: positions in their index, shifts, distance bands, sums. */
+    private static final class Group {
+        final int[] pos = new int[GROUP];
+        final double[] shift = new double[GROUP];
+        final double[] band = new double[GROUP];
+        final double[] acc = new double[GROUP];
+        int n;
+        long pairs;
+    }
+
     /** Per-thread scratch and accumulators of one row update. */
     private static final class Scratch {
+        final Group group = new Group();
+        final double[][] dots = new double[GROUP][LEAF];
         final double[] a = new double[LEAF];
         final double[] p = new double[LEAF];
         final double[] k = new double[LEAF];
@@ -250,6 +358,27 @@ final class CpuCoverSession implements CoverSession {
             pairs += nb;
             CpuKdeBackend.dots1(q.data, pq * q.dim, q.dim, r.panel[b], nb, a);
             return CpuKdeBackend.minDist(a, r.leafNorms[b], nb, q.norms[pq]);
+        }
+
+        /** Adds the terms of leaf b of r to the group rows in {@code want} (one panel pass when several). */
+        void sumLeaf(RowIndex q, RowIndex r, int b, int want, double c) {
+            Group gr = group;
+            int nb = r.leafSize(b);
+            int[] o = new int[GROUP];
+            int rows = 0;
+            int firstRow = Integer.numberOfTrailingZeros(want);
+            for (int k = 0; k < GROUP; k++) o[k] = (k < gr.n && (want & (1 << k)) != 0 ? gr.pos[k] : gr.pos[firstRow]) * q.dim;
+            rows = Integer.bitCount(want);
+            if (rows == 1) {
+                CpuKdeBackend.dots1(q.data, o[firstRow], q.dim, r.panel[b], nb, dots[firstRow]);
+            } else {
+                CpuKdeBackend.dots4(q.data, o[0], o[1], o[2], o[3], q.dim, r.panel[b], nb, dots[0], dots[1], dots[2], dots[3]);
+            }
+            for (int k = 0; k < gr.n; k++) {
+                if ((want & (1 << k)) == 0) continue;
+                gr.pairs += nb;
+                gr.acc[k] += CpuKdeBackend.fastTerms(dots[k], r.leafNorms[b], nb, q.norms[gr.pos[k]], c, gr.shift[k], p, this.k, null);
+            }
         }
 
         /** Σ_j e^{-d²_j/(2h²) - shift} over leaf b of r (fast exp, clamped as in {@link CpuKdeBackend}). */
