@@ -31,6 +31,20 @@ public interface CoverSession extends AutoCloseable {
     void accumulate(int s, int[] rows, int[] fromPicks, int count, double[] cover);
 
     /**
+     * {@link #accumulate} that may stop early. Row i's update may end as soon as its cover is known
+     * to exceed {@code stop[i]} (in the units of cover): the cover is then left unchanged,
+     * {@code reached[i]} receives a lower bound of the updated cover greater than stop[i], and
+     * {@code stopped[i]} is set. Otherwise the row is updated as by accumulate and stopped[i] is
+     * false. A greedy scheduler uses this to show cheaply that a row is not its structure's minimum.
+     * The default never stops.
+     */
+    default void accumulateUntil(int s, int[] rows, int[] fromPicks, int count, double[] cover,
+                                 double[] stop, double[] reached, boolean[] stopped) {
+        accumulate(s, rows, fromPicks, count, cover);
+        java.util.Arrays.fill(stopped, 0, count, false);
+    }
+
+    /**
      * Whether the cover of dataset row {@code row} is exact for the picks it has seen. A session may
      * leave a row's cover at a lower bound of its true value (the largest new term alone, for rows
      * far from every pick, whose exact sum is costly); such a bound only rises with exact work, so

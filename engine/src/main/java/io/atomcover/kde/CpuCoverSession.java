@@ -122,12 +122,19 @@ final class CpuCoverSession implements CoverSession {
 
     @Override
     public void accumulate(int s, int[] rows, int[] fromPicks, int count, double[] cover) {
+        accumulateUntil(s, rows, fromPicks, count, cover, null, null, null);
+    }
+
+    @Override
+    public void accumulateUntil(int s, int[] rows, int[] fromPicks, int count, double[] cover,
+                                double[] stop, double[] reached, boolean[] stopped) {
         long asked = 0;
         for (int i = 0; i < count; i++) {
             int from = fromPicks[i];
             if (from < 0 || from > picks) throw new IllegalArgumentException("pick " + from + " outside 0.." + picks);
             if (rows[i] < off[s] || rows[i] >= off[s + 1]) throw new IllegalArgumentException("row " + rows[i] + " is not in structure " + s);
             asked += pickRow[picks] - pickRow[from];
+            if (stopped != null) stopped[i] = false;
         }
         pairs += asked;
         backend.countRequested(asked);
@@ -136,8 +143,9 @@ final class CpuCoverSession implements CoverSession {
         long[] evaluated = new long[groups.length];
         CpuKdeBackend.IntTask task = t -> {
             int[] g = groups[t];
-            evaluated[t] = g.length == 1 ? updateRow(q, position[rows[g[0]]], rows[g[0]], fromPicks[g[0]], cover, log)
-                    : updateGroup(q, g, rows, fromPicks[g[0]], cover);
+            evaluated[t] = covered(cover[rows[g[0]]]) && fromPicks[g[0]] < picks
+                    ? updateGroup(q, g, rows, fromPicks[g[0]], cover, stop, reached, stopped)
+                    : updateRow(q, position[rows[g[0]]], rows[g[0]], fromPicks[g[0]], cover, log);
         };
         if (asked >= PARALLEL_PAIRS && groups.length > 1) backend.forEach(groups.length, task);
         else for (int t = 0; t < groups.length; t++) task.run(t);
@@ -147,7 +155,7 @@ final class CpuCoverSession implements CoverSession {
     }
 
     /**
-     * Splits the rows of one update into tasks: covered rows ({@link #shiftOf} known up front) with
+     * Splits the rows of one update into tasks: covered rows (their shift is known up front) with
      * the same first pick go in groups of up to {@value #GROUP}, evaluated together so a leaf's panel
      * is read once for the group; every other row is a task of its own. Indices into rows.
      */
@@ -179,15 +187,18 @@ final class CpuCoverSession implements CoverSession {
     }
 
     /**
-     * {@link #updateRow} for 2..{@value #GROUP} covered rows (indices g into rows) with the same first
-     * pick: one tree walk, each row keeping its own band, and leaves wanted by several rows evaluated
-     * with {@link CpuKdeBackend#dots4}. Every row sees the same leaves in the same order, with the
-     * same arithmetic, as on its own, so the covers are bit-identical to single-row updates.
+     * Updates 1..{@value #GROUP} covered rows (indices g into rows) with the same first pick in one
+     * tree walk, nearest nodes first, each row keeping its own band; leaves wanted by several rows
+     * are evaluated with {@link CpuKdeBackend#dots4}. With stops, a row leaves the walk once its
+     * partial sum exceeds its stop (its cover is then left alone and the partial value reported).
      */
-    private long updateGroup(RowIndex q, int[] g, int[] rows, int from, double[] cover) {
+    private long updateGroup(RowIndex q, int[] g, int[] rows, int from, double[] cover,
+                             double[] stop, double[] reached, boolean[] stopped) {
         Scratch sc = SCRATCH.get();
         Group gr = sc.group;
         gr.n = g.length;
+        gr.log = log;
+        int live = 0;
         for (int r = 0; r < gr.n; r++) {
             int e = rows[g[r]];
             double k = cover[e];
@@ -198,40 +209,83 @@ final class CpuCoverSession implements CoverSession {
             gr.shift[r] = f;
             gr.band[r] = limit(cap2);
             gr.acc[r] = 0;
+            // In units of the shifted sum: log space F + log(1 + acc) > stop; linear k(1 + acc) > stop.
+            double st = stop == null ? Double.POSITIVE_INFINITY : stop[g[r]];
+            gr.accStop[r] = log ? Math.expm1(st - f) : st / k - 1;
+            gr.stop[r] = st;
+            gr.cover[r] = k;
+            if (!(gr.accStop[r] >= 0)) gr.accStop[r] = Double.POSITIVE_INFINITY; // stop at or below the cover: no early exit
+            if (tree.maxPick[0] >= from && tree.lowerBound(q, gr.pos[r], 0) <= gr.band[r]) live |= 1 << r;
         }
         gr.pairs = 0;
-        sumGroup(sc, q, from, 0, (1 << gr.n) - 1);
+        gr.stopped = 0;
+        if (live != 0) sumGroup(sc, q, from, 0, live);
         for (int r = 0; r < gr.n; r++) {
             int e = rows[g[r]];
             double f = gr.shift[r];
-            if (log) cover[e] = f + Math.log(Math.exp(f - f) + gr.acc[r]);
-            else cover[e] += Math.exp(f) * gr.acc[r];
+            double v = gr.value(r);
+            if ((gr.stopped & (1 << r)) != 0) {
+                reached[g[r]] = v;
+                stopped[g[r]] = true;
+            } else {
+                cover[e] = v;
+            }
         }
         return gr.pairs;
     }
 
-    /** {@link #sum} for the rows of sc.group whose bits are set in {@code mask}. */
-    private void sumGroup(Scratch sc, RowIndex q, int from, int n, int mask) {
-        if (tree.maxPick[n] < from) return;
+    /**
+     * Sums node n's picked leaves into the rows of sc.group in {@code live} (rows whose bound admits
+     * n), children nearest first so that rows with stops reach them early.
+     */
+    private void sumGroup(Scratch sc, RowIndex q, int from, int n, int live) {
         Group gr = sc.group;
-        int live = 0;
-        for (int r = 0; r < gr.n; r++)
-            if ((mask & (1 << r)) != 0 && tree.lowerBound(q, gr.pos[r], n) <= gr.band[r]) live |= 1 << r;
+        live &= ~gr.stopped;
         if (live == 0) return;
-        if (!tree.isLeaf(n)) {
-            sumGroup(sc, q, from, tree.left[n], live);
-            sumGroup(sc, q, from, tree.right[n], live);
+        if (tree.isLeaf(n)) {
+            for (int i = tree.start[n]; i < tree.end[n] && (live &= ~gr.stopped) != 0; i++) {
+                int leaf = tree.perm[i];
+                if (tree.pickOf[leaf] < from) continue;
+                RowIndex r = tree.owner[leaf];
+                int b = tree.leafNo[leaf];
+                int want = 0;
+                for (int k = 0; k < gr.n; k++)
+                    if ((live & (1 << k)) != 0 && q.rowLowerBound(gr.pos[k], r, b) <= gr.band[k]) want |= 1 << k;
+                if (want != 0) sc.sumLeaf(q, r, b, want, c);
+            }
             return;
         }
-        for (int i = tree.start[n]; i < tree.end[n]; i++) {
-            int leaf = tree.perm[i];
-            if (tree.pickOf[leaf] < from) continue;
-            RowIndex r = tree.owner[leaf];
-            int b = tree.leafNo[leaf];
-            int want = 0;
-            for (int k = 0; k < gr.n; k++)
-                if ((live & (1 << k)) != 0 && q.rowLowerBound(gr.pos[k], r, b) <= gr.band[k]) want |= 1 << k;
-            if (want != 0) sc.sumLeaf(q, r, b, want, c);
+        int a = tree.left[n];
+        int b = tree.right[n];
+        int liveA = 0;
+        int liveB = 0;
+        double nearA = Double.POSITIVE_INFINITY;
+        double nearB = Double.POSITIVE_INFINITY;
+        boolean hasA = tree.maxPick[a] >= from;
+        boolean hasB = tree.maxPick[b] >= from;
+        for (int r = 0; r < gr.n; r++) {
+            if ((live & (1 << r)) == 0) continue;
+            if (hasA) {
+                double la = tree.lowerBound(q, gr.pos[r], a);
+                if (la <= gr.band[r]) {
+                    liveA |= 1 << r;
+                    nearA = Math.min(nearA, la);
+                }
+            }
+            if (hasB) {
+                double lb = tree.lowerBound(q, gr.pos[r], b);
+                if (lb <= gr.band[r]) {
+                    liveB |= 1 << r;
+                    nearB = Math.min(nearB, lb);
+                }
+            }
+        }
+        if (nearB < nearA) {
+            sumGroup(sc, q, from, b, liveB);
+            sumGroup(sc, q, from, a, liveA);
+        } else {
+            sumGroup(sc, q, from, a, liveA);
+            sumGroup(sc, q, from, b, liveB);
         }
     }
 
@@ -336,7 +390,21 @@ final class CpuCoverSession implements CoverSession {
         final double[] shift = new double[GROUP];
         final double[] band = new double[GROUP];
         final double[] acc = new double[GROUP];
+        /** Early-exit level of acc per row (+∞: none). */
+        final double[] accStop = new double[GROUP];
         int n;
+        final double[] stop = new double[GROUP];
+        /** Cover of each row before the update. */
+        final double[] cover = new double[GROUP];
+        boolean log;
+
+        /** The updated cover of row r from its partial sum. */
+        double value(int r) {
+            return log ? shift[r] + Math.log1p(acc[r]) : cover[r] + Math.exp(shift[r]) * acc[r];
+        }
+
+        /** Rows that passed their stop. */
+        int stopped;
         long pairs;
     }
 
@@ -378,6 +446,7 @@ final class CpuCoverSession implements CoverSession {
                 if ((want & (1 << k)) == 0) continue;
                 gr.pairs += nb;
                 gr.acc[k] += CpuKdeBackend.fastTerms(dots[k], r.leafNorms[b], nb, q.norms[gr.pos[k]], c, gr.shift[k], p, this.k, null);
+                if (gr.acc[k] > gr.accStop[k] && gr.value(k) > gr.stop[k]) gr.stopped |= 1 << k;
             }
         }
 

@@ -231,6 +231,14 @@ public final class MscSelector {
         }
     }
 
+    /**
+     * How far above the cut an early-stopped update goes (log units): high enough that the structure
+     * sinks clearly below the next one instead of coming straight back for another small raise.
+     * Changes only the work, never the selection (measured on Si-train: 1 and 2 both halve the pairs
+     * evaluated; 0 triples the calls).
+     */
+    static final double STOP_MARGIN = 1.0;
+    private static final double STOP_FACTOR = Math.exp(STOP_MARGIN);
     /** State of one greedy run. */
     private final class Run {
         final Descriptors d;
@@ -246,6 +254,11 @@ public final class MscSelector {
         final int[] rows = new int[BATCH];
         final int[] from = new int[BATCH];
         final int[] exact = new int[BATCH];
+        final double[] stop = new double[BATCH];
+        final double[] reached = new double[BATCH];
+        final boolean[] stopped = new boolean[BATCH];
+        /** Lower bounds of current covers from updates that stopped early (see {@link #value}). */
+        final double[] lower;
         /** Covers before the first pick (conditional runs), or null. */
         double[] base;
         /** Current upper bound of each structure's score. */
@@ -269,6 +282,8 @@ public final class MscSelector {
             session = backend.coverSession(d, bandwidth, !compat);
             cover = new double[d.rows()];
             seen = new int[d.rows()];
+            lower = new double[d.rows()];
+            java.util.Arrays.fill(lower, compat ? 0.0 : Double.NEGATIVE_INFINITY);
             bound = new double[total];
             order = new int[size];
             scores = new double[size];
@@ -317,20 +332,20 @@ public final class MscSelector {
         void next() {
             while (true) {
                 int s = heap[0];
-                int stale = 0;
                 double freshMin = Double.POSITIVE_INFINITY;
                 for (int e = off[s]; e < off[s + 1]; e++) if (fresh(e)) freshMin = Math.min(freshMin, cover[e]);
-                for (int e = off[s]; e < off[s + 1]; e++) {
-                    if (fresh(e) || !(cover[e] < freshMin)) continue;
-                    // Keep the BATCH lowest stale covers (insertion into a short sorted list).
-                    int i = Math.min(stale, BATCH - 1);
-                    if (stale == BATCH && cover[e] >= cover[rows[i]]) continue;
-                    while (i > 0 && cover[rows[i - 1]] > cover[e]) {
-                        rows[i] = rows[i - 1];
-                        i--;
-                    }
-                    rows[i] = e;
-                    if (stale < BATCH) stale++;
+                // Rows at or above this cut cannot decide this round: they are not below the fresh
+                // minimum, or they leave the structure's bound at or below the next structure's.
+                double next = heapSize > 1 ? bound[heap[1]] : Double.NEGATIVE_INFINITY;
+                if (heapSize > 2) next = Math.max(next, bound[heap[2]]);
+                double cut = Math.min(freshMin, compat ? Math.exp(entropy[s] - next) : entropy[s] - next);
+                int stale = lowestStale(s, cut);
+                // Updates of rows below the cut may stop a little above it: enough to sink the structure.
+                double level = compat ? cut * STOP_FACTOR : cut + STOP_MARGIN;
+                if (stale == 0) {
+                    // A tie with the next bound, or only the fresh minimum is left to check: exact updates.
+                    stale = lowestStale(s, freshMin);
+                    level = Double.POSITIVE_INFINITY;
                 }
                 if (stale == 0) {
                     heap[0] = heap[--heapSize];
@@ -345,18 +360,49 @@ public final class MscSelector {
                     int e = rows[i];
                     if (seen[e] < picks) {
                         rows[behind] = e;
-                        from[behind++] = seen[e];
+                        from[behind] = seen[e];
+                        stop[behind++] = level;
                     } else {
                         exact[bounded++] = e;
                     }
                 }
-                if (behind > 0) session.accumulate(s, rows, from, behind, cover);
+                if (behind > 0) session.accumulateUntil(s, rows, from, behind, cover, stop, reached, stopped);
                 if (bounded > 0) session.exactify(s, exact, bounded, base, cover);
                 calls++;
-                for (int i = 0; i < behind; i++) seen[rows[i]] = picks;
+                for (int i = 0; i < behind; i++) {
+                    if (stopped[i]) lower[rows[i]] = Math.max(lower[rows[i]], reached[i]);
+                    else seen[rows[i]] = picks;
+                }
                 bound[s] = score(s);
                 siftDown(0);
             }
+        }
+
+        /** Puts the (up to) {@value #BATCH} lowest stale rows of s with values below {@code cut} into rows, lowest first; returns how many. */
+        int lowestStale(int s, double cut) {
+            int stale = 0;
+            for (int e = off[s]; e < off[s + 1]; e++) {
+                if (fresh(e)) continue;
+                double v = value(e);
+                if (!(v < cut)) continue;
+                int i = Math.min(stale, BATCH - 1);
+                if (stale == BATCH && v >= value(rows[i])) continue;
+                while (i > 0 && value(rows[i - 1]) > v) {
+                    rows[i] = rows[i - 1];
+                    i--;
+                }
+                rows[i] = e;
+                if (stale < BATCH) stale++;
+            }
+            return stale;
+        }
+
+        /**
+         * What is known of environment e's current cover: exact when fresh, otherwise a lower bound
+         * (its stale cover, or a partial sum from an update that stopped early).
+         */
+        double value(int e) {
+            return fresh(e) ? cover[e] : Math.max(cover[e], lower[e]);
         }
 
         /** Whether the cover of environment e is exact and has seen every pick. */
@@ -364,10 +410,10 @@ public final class MscSelector {
             return seen[e] == picks && session.isExact(e);
         }
 
-        /** {@code H_s - log min_e K_e} (compat: {@code +∞} when that minimum is exactly 0). */
+        /** {@code H_s - log min_e K_e} (compat: {@code +∞} when that minimum is exactly 0), an upper bound until exact. */
         double score(int s) {
             double min = Double.POSITIVE_INFINITY;
-            for (int e = off[s]; e < off[s + 1]; e++) min = Math.min(min, cover[e]);
+            for (int e = off[s]; e < off[s + 1]; e++) min = Math.min(min, value(e));
             return compat ? -Math.log(min) + entropy[s] : entropy[s] - min;
         }
 

@@ -17,6 +17,30 @@ final class EagerMsc {
     /** @param reference null for plain MSC (first pick by entropy), else conditional MSC */
     static int[] select(KdeBackend backend, Descriptors d, double[] entropies, int size, double h, boolean compat,
                         Descriptors reference) {
+        return run(backend, d, entropies, size, h, compat, reference, null, 0);
+    }
+
+    /**
+     * Replays {@code order} through the eager loop and checks that every pick is a greedy choice:
+     * its score is the best one, or within {@code tolerance} relative of it (a rounding tie, which
+     * the summation order decides). Returns the number of picks decided by such ties.
+     *
+     * @throws AssertionError at the first pick that is not a greedy choice
+     */
+    static int ties(KdeBackend backend, Descriptors d, double[] entropies, double h, boolean compat,
+                    Descriptors reference, int[] order, double tolerance) {
+        int[] ties = new int[1];
+        run(backend, d, entropies, order.length, h, compat, reference, order, tolerance, ties);
+        return ties[0];
+    }
+
+    private static int[] run(KdeBackend backend, Descriptors d, double[] entropies, int size, double h, boolean compat,
+                             Descriptors reference, int[] follow, double tolerance) {
+        return run(backend, d, entropies, size, h, compat, reference, follow, tolerance, new int[1]);
+    }
+
+    private static int[] run(KdeBackend backend, Descriptors d, double[] entropies, int size, double h, boolean compat,
+                             Descriptors reference, int[] follow, double tolerance, int[] ties) {
         int total = d.structureCount();
         int[] off = d.offsets();
         double[] cover = new double[d.rows()];
@@ -27,6 +51,7 @@ final class EagerMsc {
         if (reference == null) {
             int first = 0;
             for (int s = 1; s < total; s++) if (entropies[s] > entropies[first]) first = s;
+            if (follow != null && follow[0] != first) throw new AssertionError("first pick " + follow[0] + ", expected " + first);
             out[n++] = first;
             taken[first] = true;
             sums(backend, d, RowBlock.ofStructure(d, first), h, compat, cover);
@@ -45,6 +70,16 @@ final class EagerMsc {
                     best = s;
                     bestScore = score;
                 }
+            }
+            if (follow != null && follow[n] != best) {
+                int s = follow[n];
+                double min = Double.POSITIVE_INFINITY;
+                for (int e = off[s]; e < off[s + 1]; e++) min = Math.min(min, cover[e]);
+                double score = compat ? -Math.log(min) + entropies[s] : entropies[s] - min;
+                if (taken[s] || !(score >= bestScore - tolerance * Math.abs(bestScore)))
+                    throw new AssertionError("pick " + n + ": " + s + " (score " + score + ") instead of " + best + " (" + bestScore + ")");
+                ties[0]++;
+                best = s;
             }
             out[n++] = best;
             taken[best] = true;

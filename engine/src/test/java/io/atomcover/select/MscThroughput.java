@@ -40,7 +40,7 @@ public final class MscThroughput {
         Descriptors d = new QuestsDescriptor().compute(data.structures(), 2, ProgressListener.NONE);
         long t1 = System.nanoTime();
         boolean pruning = args.length <= 4 || !args[4].equals("exact");
-        try (CpuKdeBackend cpu = new CpuKdeBackend(2, pruning)) {
+        try (CpuKdeBackend cpu = new CpuKdeBackend(Integer.getInteger("threads", 2), pruning)) {
             double[] entropies = new Kde(cpu).structureEntropies(d, h, 2, ProgressListener.NONE);
             long t2 = System.nanoTime();
             System.out.printf("%s: %d structures, %d environments; descriptors %.2f s, structure entropies %.2f s%n",
@@ -134,8 +134,34 @@ public final class MscThroughput {
                 }
 
                 @Override
+                public void accumulateUntil(int s, int[] rows, int[] fromPicks, int count, double[] cover,
+                                            double[] stop, double[] reached, boolean[] stopped) {
+                    long t = System.nanoTime();
+                    session.accumulateUntil(s, rows, fromPicks, count, cover, stop, reached, stopped);
+                    nanos += System.nanoTime() - t;
+                    calls++;
+                }
+
+                @Override
+                public boolean isExact(int row) {
+                    return session.isExact(row);
+                }
+
+                @Override
+                public void exactify(int s, int[] rows, int count, double[] base, double[] cover) {
+                    long t = System.nanoTime();
+                    session.exactify(s, rows, count, base, cover);
+                    nanos += System.nanoTime() - t;
+                }
+
+                @Override
                 public long pairsRequested() {
                     return session.pairsRequested();
+                }
+
+                @Override
+                public void close() {
+                    session.close();
                 }
             };
         }
