@@ -37,8 +37,9 @@ import org.jocl.cl_mem;
  * <h2>Failures</h2>
  * An OpenCL error in a call ({@code CL_MEM_OBJECT_ALLOCATION_FAILURE}, {@code CL_OUT_OF_RESOURCES},
  * …) releases what the call allocated and throws {@link io.atomcover.backend.BackendFailureException}
- * naming the operation and the error; the backend stays usable. Under {@code --backend auto} the
- * engine's {@link io.atomcover.backend.FallbackKdeBackend} then moves the work to the CPU.
+ * naming the operation and the error; the backend's own state stays consistent (whether the device
+ * recovers is the driver's matter). Under {@code --backend auto} the engine's
+ * {@link io.atomcover.backend.FallbackKdeBackend} then moves the work to the CPU.
  *
  * <p>Thread-safe: calls are serialised.
  */
