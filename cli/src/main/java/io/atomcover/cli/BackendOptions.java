@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 public final class BackendOptions {
     @Option(names = "--backend", paramLabel = "auto|cpu|opencl",
             description = "Kernel-sum backend. auto (default): a GPU when an OpenCL GPU is present, else the "
-                    + "multi-threaded CPU backend; cpu; opencl (fails if it cannot be opened). "
+                    + "multi-threaded CPU backend; a device that fails, when opened or in mid-run, hands the work to "
+                    + "the CPU with a one-line warning. cpu; opencl (any OpenCL failure is an error). "
                     + "'atomcover devices' lists what is available.")
     String backend = Backends.AUTO;
 
@@ -25,7 +26,10 @@ public final class BackendOptions {
                     + "(devices without fast fp64; error stated in the README). The CPU backend always uses double.")
     String precision = "double";
 
-    /** Opens the backend; an {@code auto} fallback prints a one-line warning on {@code err}. */
+    /**
+     * Opens the backend; an {@code auto} fallback, at open time or later in mid-run, prints a one-line
+     * warning on {@code err}.
+     */
     KdeBackend open(CommonOptions common, PrintWriter err) {
         Precision p = switch (precision) {
             case "double" -> Precision.DOUBLE;

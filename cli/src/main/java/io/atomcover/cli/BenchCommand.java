@@ -149,7 +149,6 @@ final class BenchCommand extends BaseCommand {
         Path mscFile = noMsc ? null : qm7 != null ? qm7 : file == null ? Locations.qm7() : null;
         MscStage msc = null;
         try (KdeBackend backend = bruteForce ? new CpuKdeBackend(threads, false) : backendOptions.open(common, err)) {
-            backendName = backend.name();
             RowBlock all = RowBlock.of(d);
             CpuKdeBackend cpu = backend instanceof CpuKdeBackend c ? c : null;
             if (cpu != null) cpu.resetCounters();
@@ -159,6 +158,8 @@ final class BenchCommand extends BaseCommand {
             Kde kde = new Kde(backend);
             ent = measure("entropy", err, () -> entropy[0] = kde.entropy(d, h));
             if (mscFile != null) msc = mscStage(mscFile, q, backend, err);
+            // After the work: under auto a device that failed in mid-run has handed it to the CPU.
+            backendName = backend.name();
         }
         double envsPerSecond = n / desc.median();
         double pairsPerSecond = (double) n * n / kernel.median();

@@ -172,7 +172,6 @@ final class CompareCommand extends BaseCommand {
         double metricsSeconds = 0;
         String backendName;
         try (KdeBackend backend = backendOptions.open(common, err())) {
-            backendName = backend.name();
             double[] entropies = null;
             for (Method m : methods) {
                 long ts = System.nanoTime();
@@ -212,6 +211,8 @@ final class CompareCommand extends BaseCommand {
                 }
                 metricsSeconds += secondsSince(tm);
             }
+            // After the work: under auto a device that failed in mid-run has handed it to the CPU.
+            backendName = backend.name();
         }
 
         // Size-major, methods in the order asked: the order of the table and of the JSON results.

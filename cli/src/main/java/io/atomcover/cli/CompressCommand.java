@@ -287,7 +287,6 @@ final class CompressCommand extends BaseCommand {
 
     private Outcome compute(KdeBackend backend, Descriptors d, Descriptors ref, int total, Integer wanted) {
         Outcome r = new Outcome();
-        r.backendName = backend.name();
         double h = bandwidth.h;
         boolean ordersAll = full || optimal;
         int runSize = ordersAll ? total : wanted;
@@ -333,6 +332,8 @@ final class CompressCommand extends BaseCommand {
         t = System.nanoTime();
         r.summary = SelectionSummary.of(backend, d, r.selected.indices(), h, eps);
         r.metricsSeconds = secondsSince(t);
+        // At the end: under auto a device that failed in mid-run has handed the work to the CPU.
+        r.backendName = backend.name();
         return r;
     }
 

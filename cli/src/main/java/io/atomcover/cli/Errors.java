@@ -1,5 +1,6 @@
 package io.atomcover.cli;
 
+import io.atomcover.backend.BackendUnavailableException;
 import io.atomcover.io.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,6 +11,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -34,7 +36,7 @@ final class Errors {
     static int onFailure(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         boolean debug = cmd.getCommand() instanceof BaseCommand b && b.common().debug;
-        err.println("atomcover: " + describe(ex));
+        err.println("atomcover: " + backendOption(ex, cmd) + describe(ex));
         if (debug) {
             ex.printStackTrace(err);
         } else if (!isExpected(ex)) {
@@ -44,10 +46,10 @@ final class Errors {
         return Main.EXIT_INPUT;
     }
 
-    /** Failures caused by the input or the file system rather than by a bug. */
+    /** Failures caused by the input, the file system or the device rather than by a bug. */
     static boolean isExpected(Throwable ex) {
         return ex instanceof InputException || ex instanceof IOException || ex instanceof UncheckedIOException
-                || ex instanceof CliFailure;
+                || ex instanceof CliFailure || ex instanceof BackendUnavailableException;
     }
 
     /** A one-line, human description of a failure. */
@@ -56,7 +58,8 @@ final class Errors {
             if (u.getCause() instanceof FileSystemException fs) return describe(fs);
             return "I/O error: " + u.getMessage();
         }
-        if (ex instanceof InputException || ex instanceof CliFailure) return ex.getMessage();
+        if (ex instanceof InputException || ex instanceof CliFailure || ex instanceof BackendUnavailableException)
+            return ex.getMessage();
         if (ex instanceof NoSuchFileException e) return pathProblem(e, "no such file or directory");
         if (ex instanceof AccessDeniedException e) return pathProblem(e, "permission denied");
         if (ex instanceof NotDirectoryException e) return pathProblem(e, "not a directory");
@@ -65,6 +68,16 @@ final class Errors {
         if (ex instanceof IOException) return "I/O error: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
         String m = ex.getMessage();
         return "internal error: " + ex.getClass().getName() + (m == null ? "" : ": " + m);
+    }
+
+    /**
+     * "--backend NAME: " for a backend that failed while the command ran (an explicitly named one:
+     * under auto the work moves to the CPU instead), as {@link BackendOptions} words failures to open.
+     */
+    private static String backendOption(Throwable ex, CommandLine cmd) {
+        if (!(ex instanceof BackendUnavailableException)) return "";
+        OptionSpec option = cmd.getCommandSpec().findOption("--backend");
+        return option == null ? "" : "--backend " + option.getValue() + ": ";
     }
 
     private static String pathProblem(FileSystemException e, String problem) {

@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /**
- * Entry point of the {@code atomcover} command. Exit codes: 0 success, 1 bad input or I/O failure
- * (one line {@code atomcover: <message>} on stderr), 2 bad usage.
+ * Entry point of the {@code atomcover} command. Exit codes: 0 success, 1 bad input, I/O failure or
+ * a failed backend (one line {@code atomcover: <message>} on stderr), 2 bad usage.
  */
 public final class Main {
-    /** Exit code for bad input data, missing or unreadable files, and I/O failures. */
+    /** Exit code for bad input data, missing or unreadable files, I/O failures and backend failures. */
     public static final int EXIT_INPUT = 1;
     /** Exit code for bad usage: unknown options, missing arguments, invalid option values. */
     public static final int EXIT_USAGE = 2;

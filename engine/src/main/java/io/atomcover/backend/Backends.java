@@ -12,7 +12,9 @@ import java.util.function.Consumer;
  * Opens the backend {@code --backend auto|cpu|<provider>} names. {@code auto} takes the first GPU
  * any provider offers (or, with a device number, that device) and the multi-threaded CPU backend
  * otherwise; any failure on the way, and a device number that no provider has, falls back to the
- * CPU with a one-line warning. A named provider that fails is an error.
+ * CPU with a one-line warning, and so does a device that fails in mid-run (the failed call is redone
+ * on the CPU, see {@link FallbackKdeBackend}). A named provider that fails is an error, at open time
+ * ({@link BackendUnavailableException}) and in mid-run ({@link BackendFailureException}).
  */
 public final class Backends {
     public static final String AUTO = "auto";
@@ -31,7 +33,8 @@ public final class Backends {
     /**
      * @param kind    "auto", "cpu" or a provider name
      * @param request device, threads, precision, memory cap
-     * @param warn    receives the one-line warning when {@code auto} falls back to the CPU
+     * @param warn    receives the one-line warning when {@code auto} falls back to the CPU, at open time
+     *                or later from the thread whose call failed
      * @throws BackendUnavailableException when a named provider is missing or fails
      */
     public static KdeBackend open(String kind, BackendRequest request, Consumer<String> warn) {
@@ -52,12 +55,14 @@ public final class Backends {
                 }
                 for (DeviceInfo dev : devices) {
                     if (wanted >= 0 ? dev.index() != wanted : !dev.isGpu()) continue;
+                    KdeBackend device;
                     try {
-                        return p.open(new BackendRequest(dev.index(), request.threads(), request.precision(), request.memoryLimitBytes()));
+                        device = p.open(new BackendRequest(dev.index(), request.threads(), request.precision(), request.memoryLimitBytes()));
                     } catch (RuntimeException | LinkageError e) {
                         warn.accept(p.name() + " device " + dev.index() + " (" + dev.name() + ") failed: " + e.getMessage() + "; using the CPU backend");
                         return new CpuKdeBackend(request.threads());
                     }
+                    return new FallbackKdeBackend(device, () -> new CpuKdeBackend(request.threads()), warn);
                 }
             }
             if (wanted >= 0 && !warned) warn.accept("no device " + wanted + " in any backend; using the CPU backend");

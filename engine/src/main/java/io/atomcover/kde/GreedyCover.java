@@ -26,6 +26,8 @@ public interface GreedyCover {
      * @param bandwidth    Gaussian bandwidth h
      * @param logSpace     true for default mode (log-space covers), false for compat mode
      * @param progress     receives (picks done, size)
+     * @throws GreedyCoverAbandoned when the backend gave up the device loop in mid-run (the caller
+     *                              restarts with its host loop)
      */
     Result run(Descriptors d, double[] entropies, double[] initialCover, int size, double bandwidth,
                boolean logSpace, ProgressListener progress);

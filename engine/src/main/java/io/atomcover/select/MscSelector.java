@@ -3,6 +3,7 @@ package io.atomcover.select;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.kde.CoverSession;
 import io.atomcover.kde.GreedyCover;
+import io.atomcover.kde.GreedyCoverAbandoned;
 import io.atomcover.kde.Kde;
 import io.atomcover.kde.KdeBackend;
 import io.atomcover.kde.LogSpace;
@@ -33,6 +34,10 @@ import java.util.Arrays;
  * level of rounding: a K_e refreshed against several picks at once is the rounded sum of all their
  * terms rather than a sequence of per-pick roundings, so two structures whose scores agree to the
  * last bit (duplicate structures) may be ordered differently from an eager loop.
+ *
+ * <p>A backend with a device-resident loop ({@link KdeBackend#greedyCover}) runs the whole loop
+ * itself; if it abandons that loop in mid-run ({@link GreedyCoverAbandoned}, a device failure under
+ * {@code --backend auto}), the selection starts over here with the lazy scheduler.
  *
  * <p>Per-pick bookkeeping touches only the rows of the structure being refreshed; the initial
  * refresh of all structures (against the first pick or the reference) is one backend call. Memory:
@@ -108,7 +113,10 @@ public final class MscSelector {
     public MscResult select(Descriptors d, double[] entropies, int size) {
         check(d, entropies, size);
         var device = backend.greedyCover();
-        if (device.isPresent() && size > 0) return onDevice(device.get(), d, entropies, null, size);
+        if (device.isPresent() && size > 0) {
+            MscResult r = onDevice(device.get(), d, entropies, null, size);
+            if (r != null) return r;
+        }
         Run run = new Run(d, entropies, size);
         if (size == 0) return run.result();
         int first = 0;
@@ -137,7 +145,8 @@ public final class MscSelector {
             double[] initial = new double[d.rows()];
             if (mode == Mode.COMPAT) backend.kernelSums(RowBlock.of(d), RowBlock.of(reference), bandwidth, initial);
             else backend.logKernelSums(RowBlock.of(d), RowBlock.of(reference), bandwidth, initial);
-            return onDevice(device.get(), d, entropies, initial, size);
+            MscResult r = onDevice(device.get(), d, entropies, initial, size);
+            if (r != null) return r;
         }
         Run run = new Run(d, entropies, size);
         if (size == 0) return run.result();
@@ -209,8 +218,14 @@ public final class MscSelector {
         return differingPositions(own, compat);
     }
 
+    /** The device loop's result, or null when the backend abandoned it (the host loop then starts over). */
     private MscResult onDevice(GreedyCover device, Descriptors d, double[] entropies, double[] initial, int size) {
-        GreedyCover.Result r = device.run(d, entropies, initial, size, bandwidth, mode == Mode.DEFAULT, progress);
+        GreedyCover.Result r;
+        try {
+            r = device.run(d, entropies, initial, size, bandwidth, mode == Mode.DEFAULT, progress);
+        } catch (GreedyCoverAbandoned e) {
+            return null;
+        }
         return new MscResult(new Selection("msc", r.order()), r.scores(), mode, 1, r.pairs());
     }
 

@@ -66,12 +66,15 @@ final class ClSession implements AutoCloseable {
     final cl_command_queue copy;
     /** Programs by descriptor dimension (the kernels are specialised for it). */
     private final Map<Integer, Kernels> programs = new HashMap<>();
+    /** Sees every allocation and enqueue; fails one when a test asks it to. */
+    private final FaultInjection faults;
 
     ClSession(OpenClDevice device, Precision precision) {
         CL.setExceptionsEnabled(true);
         if (!device.info().fp64())
             throw new BackendUnavailableException("device " + device.info().index() + " (" + device.info().name()
                     + ") has no double precision (cl_khr_fp64), which the accumulators need even with --precision float");
+        this.faults = FaultInjection.fromProperty();
         this.device = device;
         this.precision = precision;
         this.realBytes = precision == Precision.FLOAT ? 4 : 8;
@@ -190,6 +193,7 @@ final class ClSession implements AutoCloseable {
     }
 
     cl_mem buffer(long bytes) {
+        faults.check();
         return clCreateBuffer(context, CL_MEM_READ_WRITE, Math.max(bytes, 8), null, null);
     }
 
@@ -199,7 +203,9 @@ final class ClSession implements AutoCloseable {
 
     /** Blocking upload on the compute queue (ordered with the kernels). */
     void write(cl_mem mem, Pointer host, long bytes) {
-        if (bytes > 0) clEnqueueWriteBuffer(compute, mem, CL_TRUE, 0, bytes, host, 0, null, null);
+        if (bytes <= 0) return;
+        faults.check();
+        clEnqueueWriteBuffer(compute, mem, CL_TRUE, 0, bytes, host, 0, null, null);
     }
 
     void writeInts(cl_mem mem, int[] v) {
@@ -216,6 +222,7 @@ final class ClSession implements AutoCloseable {
 
     /** Non-blocking upload on the copy queue; the returned event completes with it. */
     cl_event writeAsync(cl_mem mem, Pointer host, long bytes) {
+        faults.check();
         cl_event ev = new cl_event();
         clEnqueueWriteBuffer(copy, mem, CL_FALSE, 0, Math.max(bytes, 0), host, 0, null, ev);
         clFlush(copy);
@@ -224,11 +231,13 @@ final class ClSession implements AutoCloseable {
 
     /** Blocking read on the compute queue, after every kernel enqueued before it. */
     void readDoubles(cl_mem mem, double[] into, int count) {
-        if (count > 0)
-            clEnqueueReadBuffer(compute, mem, CL_TRUE, 0, (long) count * Sizeof.cl_double, Pointer.to(into), 0, null, null);
+        if (count <= 0) return;
+        faults.check();
+        clEnqueueReadBuffer(compute, mem, CL_TRUE, 0, (long) count * Sizeof.cl_double, Pointer.to(into), 0, null, null);
     }
 
     void readInts(cl_mem mem, int[] into) {
+        faults.check();
         clEnqueueReadBuffer(compute, mem, CL_TRUE, 0, (long) into.length * Sizeof.cl_int, Pointer.to(into), 0, null, null);
     }
 
@@ -257,11 +266,13 @@ final class ClSession implements AutoCloseable {
 
     /** Enqueues a 1-D launch of {@code groups} work-groups of {@code wg} items on the compute queue. */
     void run(cl_kernel k, long groups, int wg) {
+        faults.check();
         clEnqueueNDRangeKernel(compute, k, 1, null, new long[] {groups * wg}, new long[] {wg}, 0, null, null);
     }
 
     /** As {@link #run(cl_kernel, long, int)}, after the given events; returns the launch's event. */
     cl_event runAfter(cl_kernel k, long groups, int wg, cl_event... waitFor) {
+        faults.check();
         cl_event ev = new cl_event();
         clEnqueueNDRangeKernel(compute, k, 1, null, new long[] {groups * wg}, new long[] {wg},
                 waitFor.length, waitFor.length == 0 ? null : waitFor, ev);

@@ -69,7 +69,7 @@ final class DeviceGreedyCover implements GreedyCover {
             try (Run run = new Run(d, entropies, initialCover, logSpace, 1.0 / (2.0 * bandwidth * bandwidth))) {
                 return run.loop(size, progress);
             } catch (CLException e) {
-                throw new BackendUnavailableException("OpenCL greedy cover failed on " + cl.device.info().name() + ": " + e.getMessage(), e);
+                throw ClFailure.of("greedy cover (MSC)", cl.device, e);
             }
         }
     }

@@ -34,11 +34,24 @@ import org.jocl.cl_mem;
  * streams through two device buffers: the next chunk uploads on a second queue while the kernel
  * works on the current one.
  *
+ * <h2>Failures</h2>
+ * An OpenCL error in a call ({@code CL_MEM_OBJECT_ALLOCATION_FAILURE}, {@code CL_OUT_OF_RESOURCES},
+ * …) releases what the call allocated and throws {@link io.atomcover.backend.BackendFailureException}
+ * naming the operation and the error; the backend's own state stays consistent (whether the device
+ * recovers is the driver's matter). Under {@code --backend auto} the engine's
+ * {@link io.atomcover.backend.FallbackKdeBackend} then moves the work to the CPU.
+ *
  * <p>Thread-safe: calls are serialised.
  */
 public final class OpenClKdeBackend implements KdeBackend {
     /** Cap in bytes on device memory use (tests force tiling with a small value). */
     public static final String MAX_BYTES_PROPERTY = "atomcover.opencl.maxBytes";
+    /**
+     * Fault injection for tests: {@code N} makes the N-th buffer allocation or enqueue of a backend
+     * (counted from its opening) fail with {@code CL_MEM_OBJECT_ALLOCATION_FAILURE}, as a device out
+     * of memory would. Read when a backend opens.
+     */
+    public static final String FAIL_AT_PROPERTY = "atomcover.opencl.failAt";
     static final int MODE_KERNEL = 0;
     static final int MODE_DISTANCE = 1;
     /** Largest reference tile staged in local memory, rows. */
@@ -121,16 +134,20 @@ public final class OpenClKdeBackend implements KdeBackend {
 
     @Override
     public synchronized void kernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out) {
-        sums(query, ref, bandwidth, out, false);
+        onDevice("kernel sums", () -> sums(query, ref, bandwidth, out, false));
     }
 
     @Override
     public synchronized void logKernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out) {
-        sums(query, ref, bandwidth, out, true);
+        onDevice("log kernel sums", () -> sums(query, ref, bandwidth, out, true));
     }
 
     @Override
     public synchronized void distanceSums(RowBlock query, RowBlock ref, double[] out) {
+        onDevice("distance sums", () -> distances(query, ref, out));
+    }
+
+    private void distances(RowBlock query, RowBlock ref, double[] out) {
         check(query, ref, out.length);
         int nq = query.count();
         if (nq == 0) return;
@@ -153,7 +170,7 @@ public final class OpenClKdeBackend implements KdeBackend {
         checkBandwidth(bandwidth);
         int n = rows.count();
         if (n == 0) throw new IllegalArgumentException("entropy of an empty set is undefined");
-        double[] t = reduce(rows, rows, bandwidth, Double.NEGATIVE_INFINITY);
+        double[] t = onDevice("entropy reduction", () -> reduce(rows, rows, bandwidth, Double.NEGATIVE_INFINITY));
         return new EntropyResult(-t[0] / n, Math.log(t[1]));
     }
 
@@ -166,13 +183,13 @@ public final class OpenClKdeBackend implements KdeBackend {
         checkBandwidth(bandwidth);
         if (y.count() == 0) return Double.NaN;
         if (x.count() == 0) return 0.0;
-        return reduce(y, x, bandwidth, eps)[2] / y.count();
+        return onDevice("overlap reduction", () -> reduce(y, x, bandwidth, eps))[2] / y.count();
     }
 
     @Override
     public synchronized Optional<GreedyCover> greedyCover() {
         ensureOpen();
-        if (greedy == null) greedy = new DeviceGreedyCover(this, cl, budget, tileRowsFn());
+        if (greedy == null) greedy = onDevice("greedy cover set-up", () -> new DeviceGreedyCover(this, cl, budget, tileRowsFn()));
         return Optional.of(greedy);
     }
 
@@ -343,8 +360,6 @@ public final class OpenClKdeBackend implements KdeBackend {
                 cl.finish();
                 sink.accept(acc, q0, qc);
             }
-        } catch (CLException e) {
-            throw new BackendUnavailableException("OpenCL kernel sums failed on " + cl.device.info().name() + ": " + e.getMessage(), e);
         } finally {
             for (int b = 0; b < buffers; b++) {
                 ClSession.await(kernelDone[b]);
@@ -360,6 +375,22 @@ public final class OpenClKdeBackend implements KdeBackend {
                                double c, int mode, int tr, cl_mem acc) {
         cl.args(rowSums, qT, qc, qc, qn, ref, nr, rn, new ClSession.Real(c), mode,
                 new ClSession.Local((long) tr * dim * cl.realBytes), tr, acc);
+    }
+
+    /** Runs device work, turning an OpenCL error into a {@link io.atomcover.backend.BackendFailureException}. */
+    private void onDevice(String what, Runnable work) {
+        onDevice(what, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private <T> T onDevice(String what, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (CLException e) {
+            throw ClFailure.of(what, cl.device, e);
+        }
     }
 
     private void ensureOpen() {
