@@ -24,8 +24,11 @@ import io.atomcover.descriptor.Descriptors;
  *       space rows without cover have no cap, so their log cover is exact however far they are from
  *       everything.</li>
  * </ul>
- * Terms are summed with the fast exp of {@link CpuKdeBackend} in tree order, one row at a time, so
- * the results do not depend on the thread count.
+ * Terms are summed with the fast exp of {@link CpuKdeBackend}. Covered rows with the same first
+ * pick are walked together (up to {@value #GROUP}, one panel pass per leaf), nearest node first,
+ * so that updates with a stop ({@link #accumulateUntil}) reach the large terms early; other rows
+ * are walked alone in tree order. The grouping depends only on the call, never on the thread
+ * count, so neither do the results.
  */
 final class CpuCoverSession implements CoverSession {
     /** Rows per leaf of a structure's index. */
