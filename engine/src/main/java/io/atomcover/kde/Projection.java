@@ -24,21 +24,28 @@ final class Projection {
         this.basis = basis;
     }
 
-    /** The {@code axes} leading eigenvectors of the covariance of the rows (fewer if dim is smaller). */
+    /** Rows sampled (evenly spaced) for the covariance: more only sharpen axes, which any orthonormal basis keeps exact. */
+    static final int SAMPLE = 4096;
+
+    /**
+     * The {@code axes} leading eigenvectors of the covariance of the rows (fewer if dim is smaller),
+     * estimated from at most {@value #SAMPLE} evenly spaced rows.
+     */
     static Projection principal(RowBlock rows, int axes) {
         int dim = rows.dim();
-        int n = rows.count();
+        int count = rows.count();
+        int n = Math.min(count, SAMPLE);
         double[] x = rows.data();
         double[] mean = new double[dim];
         for (int i = 0; i < n; i++) {
-            int o = (rows.first() + i) * dim;
+            int o = (rows.first() + sampled(i, n, count)) * dim;
             for (int k = 0; k < dim; k++) mean[k] += x[o + k];
         }
         for (int k = 0; k < dim; k++) mean[k] /= Math.max(n, 1);
         double[] cov = new double[dim * dim];
         double[] c = new double[dim];
         for (int i = 0; i < n; i++) {
-            int o = (rows.first() + i) * dim;
+            int o = (rows.first() + sampled(i, n, count)) * dim;
             for (int k = 0; k < dim; k++) c[k] = x[o + k] - mean[k];
             for (int a = 0; a < dim; a++) {
                 double ca = c[a];
@@ -70,6 +77,11 @@ final class Projection {
             for (int a = 0; a < m; a++) basis[a * dim + a] = 1.0; // coordinate axes are orthonormal too
         }
         return new Projection(dim, m, mean, basis);
+    }
+
+    /** The i-th of n rows spread evenly over count. */
+    private static int sampled(int i, int n, int count) {
+        return (int) ((long) i * count / n);
     }
 
     /** Projects row {@code r} of {@code x} (row-major, this dim) into {@code out[o .. o+axes)}. */
