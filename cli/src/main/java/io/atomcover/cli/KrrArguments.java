@@ -25,7 +25,8 @@ final class KrrArguments {
     int[] sizes = {16, 32, 64, 128, 256, 512, 1024};
 
     @Option(names = "--protocol", paramLabel = "default|reference",
-            description = "Cross-validation and dressed-atom protocol (see above). Default: ${DEFAULT-VALUE}.")
+            description = "default: interleaved folds scored by their mean absolute error; reference: the ILPSelect "
+                    + "reference code, quirks included (see 'atomcover learning-curve --help'). Default: ${DEFAULT-VALUE}.")
     Protocol protocol = Protocol.DEFAULT;
 
     @Option(names = "--hydrogens", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -35,7 +36,7 @@ final class KrrArguments {
     @Option(names = "--energy-key", paramLabel = "KEY", description = "Info key of the total energy. Default: ${DEFAULT-VALUE}.")
     String energyKey = "energy";
 
-    @Option(names = "--name-key", paramLabel = "KEY", description = "Info key of frame names (for --target and --index-order). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--name-key", paramLabel = "KEY", description = "Info key of frame names (--target, result names). Default: ${DEFAULT-VALUE}.")
     String nameKey = "name";
 
     @Option(names = "--energy-unit", paramLabel = "UNIT", description = "Unit of the energies: hartree, ev or kcal_mol. Default: ${DEFAULT-VALUE}.")
@@ -63,11 +64,15 @@ final class KrrArguments {
 
     /** The protocol and its pieces, the grids and the energy unit, as report fields. */
     void put(ObjectNode report) {
-        KrrSettings settings = settings();
         report.put("energy_unit", energyUnit.toString());
         report.put("mae_unit", "kcal/mol");
         report.put("protocol", protocol.toString());
-        report.put("hydrogens", hydrogens);
+        putSettings(report, settings());
+    }
+
+    /** What shapes a learning curve besides its data: hydrogens, folds and their scoring, dressed-atom fit, grids. */
+    static void putSettings(ObjectNode report, KrrSettings settings) {
+        report.put("hydrogens", settings.hydrogens());
         report.put("folds", settings.folds());
         report.put("fold_scheme", settings.foldScheme().name().toLowerCase(Locale.ROOT));
         report.put("cv_score", settings.score().name().toLowerCase(Locale.ROOT));
