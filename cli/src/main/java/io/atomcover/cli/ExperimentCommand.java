@@ -256,7 +256,7 @@ final class ExperimentCommand extends BaseCommand {
             } catch (IllegalArgumentException e) {
                 throw new InputException(targetsFile, line, "target " + name + ": " + e.getMessage());
             }
-            out.add(new ExperimentTarget(name, stem, i, line, s, Digests.molecule(s, energy), krr));
+            out.add(new ExperimentTarget(name, stem, s, Digests.molecule(s, energy), krr));
         }
         return out;
     }
