@@ -14,7 +14,6 @@ import io.atomcover.krr.KrrSettings;
 import io.atomcover.krr.TargetedKrr;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -59,16 +58,6 @@ import picocli.CommandLine.Parameters;
                 "      --rankings algo_FCHL_qm7_sildenafil_1.npy,sml_FCHL_qm7_sildenafil.npy \\",
                 "      --index-order qm7-database-order.txt -o ref.json --plot ref.svg"})
 final class LearningCurveCommand extends BaseCommand {
-    /** Which protocol (fold scheme, fold score, dressed-atom fit) to follow. */
-    enum Protocol {
-        DEFAULT, REFERENCE;
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
     @Parameters(index = "0", paramLabel = "TARGET",
             description = "Target structure(s) (.extxyz or .xyz) with a total energy in the info line.")
     Path targetFile;
@@ -80,10 +69,6 @@ final class LearningCurveCommand extends BaseCommand {
     @Option(names = "--rankings", required = true, split = ",", paramLabel = "FILE",
             description = "Comma-separated ranking files (.json with a \"ranking\" array, or .npy).")
     List<Path> rankingFiles;
-
-    @Option(names = "--sizes", split = ",", paramLabel = "N",
-            description = "Training-set sizes. Default: 16,32,64,128,256,512,1024.")
-    int[] sizes = {16, 32, 64, 128, 256, 512, 1024};
 
     @Option(names = "--target", paramLabel = "NAME|INDEX",
             description = "Which frame of TARGET to predict: its 'name' info value, or a 0-based frame index. Needed when TARGET holds several frames.")
@@ -100,21 +85,8 @@ final class LearningCurveCommand extends BaseCommand {
             description = "For .npy rankings: line i of this file names the database frame (by its 'name' info value) that index i means.")
     Path indexOrder;
 
-    @Option(names = "--protocol", paramLabel = "default|reference", description = "Cross-validation and dressed-atom protocol (see above). Default: ${DEFAULT-VALUE}.")
-    Protocol protocol = Protocol.DEFAULT;
-
-    @Option(names = "--hydrogens", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Include hydrogen atoms in the local kernel (default; the reference curves are reproduced only with them).")
-    boolean hydrogens = true;
-
-    @Option(names = "--energy-key", paramLabel = "KEY", description = "Info key of the total energy. Default: ${DEFAULT-VALUE}.")
-    String energyKey = "energy";
-
-    @Option(names = "--name-key", paramLabel = "KEY", description = "Info key of frame names (for --target and --index-order). Default: ${DEFAULT-VALUE}.")
-    String nameKey = "name";
-
-    @Option(names = "--energy-unit", paramLabel = "UNIT", description = "Unit of the energies: hartree, ev or kcal_mol. Default: ${DEFAULT-VALUE}.")
-    EnergyUnit energyUnit = EnergyUnit.HARTREE;
+    @Mixin
+    KrrArguments krrArgs;
 
     @Mixin
     CommonOptions common;
@@ -126,13 +98,7 @@ final class LearningCurveCommand extends BaseCommand {
 
     @Override
     void validate() {
-        if (sizes.length == 0) throw usage("--sizes is empty");
-        int[] sorted = sizes.clone();
-        Arrays.sort(sorted);
-        for (int i = 0; i < sorted.length; i++) {
-            if (sorted[i] < 5) throw usage("--sizes must be at least 5 (the number of cross-validation folds), got " + sorted[i]);
-            if (i > 0 && sorted[i] == sorted[i - 1]) throw usage("--sizes lists " + sorted[i] + " twice");
-        }
+        krrArgs.validate(this);
         if (plot != null && !CurvePlot.supported(plot)) throw usage("--plot must end in .png or .svg: " + plot);
         if (Json.STDOUT.equals(plot)) throw usage("--plot needs a file name");
     }
@@ -143,23 +109,23 @@ final class LearningCurveCommand extends BaseCommand {
         checkWritable(output);
         checkWritable(plot);
         Dataset db = Inputs.readDataset(databaseFile);
-        double[] energies = new double[db.size()];
-        for (int i = 0; i < db.size(); i++) energies[i] = energy(db, i);
+        double[] energies = Energies.all(db, krrArgs.energyKey);
         Dataset targets = Inputs.readDataset(targetFile);
         int t = targetIndex(targets);
         Structure tgt = targets.get(t);
-        double targetEnergy = energy(targets, t);
-        String targetName = tgt.info().getOrDefault(nameKey, targetFile.getFileName() + "#" + t);
+        double targetEnergy = Energies.of(targets, t, krrArgs.energyKey);
+        String targetName = tgt.info().getOrDefault(krrArgs.nameKey, targetFile.getFileName() + "#" + t);
 
-        Map<Integer, Integer> order = indexOrder == null ? null : Rankings.indexOrder(indexOrder, db, nameKey);
+        Map<Integer, Integer> order = indexOrder == null ? null : Rankings.indexOrder(indexOrder, db, krrArgs.nameKey);
         List<Rankings.Ranking> rankings = new ArrayList<>();
         for (Path f : rankingFiles) rankings.add(Rankings.read(f, db.size(), order));
-        int nMax = Arrays.stream(sizes).max().getAsInt();
+        int[] sizes = krrArgs.sizes;
+        int nMax = krrArgs.maxSize();
         for (Rankings.Ranking r : rankings)
             if (r.indices().length < nMax)
                 throw new InputException(r.file(), 0, "holds " + r.indices().length + " molecules, fewer than the largest size " + nMax);
 
-        KrrSettings settings = (protocol == Protocol.REFERENCE ? KrrSettings.reference() : KrrSettings.defaults()).withHydrogens(hydrogens);
+        KrrSettings settings = krrArgs.settings();
         TargetedKrr krr;
         try {
             krr = TargetedKrr.of(db.structures(), energies, tgt, targetEnergy, settings, Fchl19.defaults());
@@ -173,22 +139,13 @@ final class LearningCurveCommand extends BaseCommand {
         report.put("target_index", t);
         report.put("database", databaseFile.toString());
         report.put("n_database", db.size());
-        report.put("energy_unit", energyUnit.toString());
-        report.put("mae_unit", "kcal/mol");
         report.put("target_energy", targetEnergy);
         report.put("target_label", krr.targetLabel());
-        report.put("protocol", protocol.toString());
-        report.put("hydrogens", hydrogens);
-        report.put("folds", settings.folds());
-        report.put("fold_scheme", settings.foldScheme().name().toLowerCase(java.util.Locale.ROOT));
-        report.put("cv_score", settings.score().name().toLowerCase(java.util.Locale.ROOT));
-        report.put("dressed_fit", settings.dressedFit().name().toLowerCase(java.util.Locale.ROOT));
+        krrArgs.put(report);
         ObjectNode dressed = report.putObject("dressed_atoms");
         DressedAtoms da = krr.dressedAtoms();
         for (int z : da.elements()) dressed.put(Elements.symbol(z), da.coefficient(z));
         report.put("dressed_intercept", da.intercept());
-        putArray(report.putArray("sigmas"), settings.sigmas());
-        putArray(report.putArray("lambdas"), settings.lambdas());
         ArrayNode sz = report.putArray("sizes");
         for (int n : sizes) sz.add(n);
         ArrayNode curves = report.putArray("curves");
@@ -208,20 +165,11 @@ final class LearningCurveCommand extends BaseCommand {
             c.put("name", r.name());
             c.put("file", r.file().toString());
             c.put("seconds", secondsSince(r0));
-            ArrayNode pts = c.putArray("points");
+            CurveJson.putPoints(c.putArray("points"), points, krrArgs.energyUnit);
             double[] xs = new double[points.size()], ys = new double[points.size()];
             for (int i = 0; i < points.size(); i++) {
-                CurvePoint p = points.get(i);
-                ObjectNode o = pts.addObject();
-                o.put("size", p.size());
-                o.put("mae", energyUnit.toKcalPerMol(p.absError()));
-                o.put("sigma", p.sigma());
-                o.put("lambda", p.lambda());
-                o.put("cv_mae", energyUnit.toKcalPerMol(p.cvError()));
-                o.put("prediction", p.prediction());
-                o.put("label", p.label());
-                xs[i] = p.size();
-                ys[i] = energyUnit.toKcalPerMol(p.absError());
+                xs[i] = points.get(i).size();
+                ys[i] = krrArgs.energyUnit.toKcalPerMol(points.get(i).absError());
             }
             lines.add(new CurvePlot.Line(r.name(), xs, ys));
         }
@@ -232,12 +180,13 @@ final class LearningCurveCommand extends BaseCommand {
         if (plot != null) CurvePlot.write(plot, "Learning curves: " + targetName, "MAE (kcal/mol)", lines);
         Json.write(output, report, out());
         if (Json.STDOUT.equals(output)) return;
-        printSummary(targetName, krr, rankings, results, seconds);
+        printSummary(targetName, krr, rankings, results, sizes, seconds);
     }
 
     private void printSummary(String targetName, TargetedKrr krr, List<Rankings.Ranking> rankings,
-                              List<List<CurvePoint>> results, double seconds) {
+                              List<List<CurvePoint>> results, int[] sizes, double seconds) {
         var o = out();
+        EnergyUnit energyUnit = krrArgs.energyUnit;
         o.println("target " + targetName + ": label " + Text.precise(krr.targetLabel()) + " " + energyUnit
                 + " (energy minus dressed atoms); MAE in kcal/mol, (sigma, lambda) chosen by cross-validation");
         StringBuilder head = new StringBuilder(String.format(java.util.Locale.ROOT, "%6s", "N"));
@@ -259,45 +208,21 @@ final class LearningCurveCommand extends BaseCommand {
         return s.length() <= n ? s : s.substring(0, n - 1) + "~";
     }
 
-    private static void putArray(ArrayNode a, double[] values) {
-        for (double v : values) a.add(v);
-    }
-
     /** The frame of TARGET to predict: by --target name or index, else the only frame. */
     private int targetIndex(Dataset targets) {
         if (target == null) {
             if (targets.size() == 1) return 0;
             List<String> names = new ArrayList<>();
-            for (Structure s : targets.structures()) names.add(s.info().getOrDefault(nameKey, "?"));
+            for (Structure s : targets.structures()) names.add(s.info().getOrDefault(krrArgs.nameKey, "?"));
             throw usage(targetFile + " holds " + targets.size() + " frames: choose one with --target (" + String.join(", ", names) + ")");
         }
         for (int i = 0; i < targets.size(); i++)
-            if (target.equals(targets.get(i).info().get(nameKey))) return i;
+            if (target.equals(targets.get(i).info().get(krrArgs.nameKey))) return i;
         if (target.matches("\\d+")) {
             int i = Integer.parseInt(target);
             if (i < targets.size()) return i;
             throw usage("--target " + target + ": " + targetFile + " holds " + targets.size() + " frames");
         }
-        throw usage("--target " + target + ": no frame of " + targetFile + " has " + nameKey + "=" + target);
-    }
-
-    /** The energy of frame i; fails naming the frame's comment line. */
-    private double energy(Dataset ds, int i) {
-        String v = ds.get(i).info().get(energyKey);
-        if (v == null) throw new InputException(ds.source(), commentLine(ds, i), "frame " + i + " has no '" + energyKey + "' info value");
-        try {
-            double e = Double.parseDouble(v);
-            if (!Double.isFinite(e)) throw new NumberFormatException();
-            return e;
-        } catch (NumberFormatException ex) {
-            throw new InputException(ds.source(), commentLine(ds, i), "frame " + i + ": " + energyKey + "=" + v + " is not a finite number");
-        }
-    }
-
-    /** Line number of frame i's comment line (frames of atom-count line, comment line and one line per atom). */
-    private static long commentLine(Dataset ds, int i) {
-        long line = 2;
-        for (int k = 0; k < i; k++) line += ds.get(k).size() + 2L;
-        return line;
+        throw usage("--target " + target + ": no frame of " + targetFile + " has " + krrArgs.nameKey + "=" + target);
     }
 }

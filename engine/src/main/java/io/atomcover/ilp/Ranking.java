@@ -1,7 +1,9 @@
 package io.atomcover.ilp;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An ordered list of database molecules for one target.
@@ -54,6 +56,26 @@ public record Ranking(String method, int[] order, double[] scores, List<IlpSolut
 
     public int size() {
         return order.length;
+    }
+
+    /**
+     * This ranking's molecules, then those of {@code more} that it does not hold, in their order, until
+     * {@code size} molecules (or {@code more} runs out). Used to complete a short ranking (such as an ILP
+     * run over fewer molecules) with a cheaper one.
+     */
+    public int[] extendedWith(int[] more, int size) {
+        int[] out = new int[Math.max(size, 0)];
+        Set<Integer> taken = new HashSet<>();
+        int k = 0;
+        for (int m : order) {
+            if (k == out.length) break;
+            if (taken.add(m)) out[k++] = m;
+        }
+        for (int m : more) {
+            if (k == out.length) break;
+            if (taken.add(m)) out[k++] = m;
+        }
+        return k == out.length ? out : Arrays.copyOf(out, k);
     }
 
     @Override

@@ -109,4 +109,12 @@ class BaselineRankersTest {
         assertNotEquals(Arrays.toString(a), Arrays.toString(new RandomRanker(8).rank(DATABASE, TARGET, N).order()));
         assertEquals(N, Arrays.stream(a).distinct().count());
     }
+
+    @Test
+    void aShortRankingIsCompletedByAnotherWithoutRepeats() {
+        Ranking head = new Ranking("ilp", new int[] {4, 2}, null, java.util.List.of(), Ranking.Stop.TIME_LIMIT, 0);
+        assertArrayEquals(new int[] {4, 2, 0, 1, 3}, head.extendedWith(new int[] {2, 0, 4, 1, 3, 5}, 5));
+        assertArrayEquals(new int[] {4}, head.extendedWith(new int[] {0}, 1), "never longer than asked");
+        assertArrayEquals(new int[] {4, 2, 7}, head.extendedWith(new int[] {7, 2}, 6), "as long as the two allow");
+    }
 }

@@ -1,0 +1,280 @@
+package io.atomcover.cli;
+
+import io.atomcover.descriptor.Fchl19;
+import io.atomcover.io.Dataset;
+import io.atomcover.io.InputException;
+import io.atomcover.io.Structure;
+import io.atomcover.krr.TargetedKrr;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code atomcover experiment}: every ranking method for every target of a set, learning curves, averages. */
+@Command(name = "experiment",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        header = "The ILPSelect experiment: rank a database for each target with every method, learn, average the curves.",
+        description = {
+                "For each target of --targets and each method (ilp, sml, fps, cur, random; see 'atomcover select "
+                        + "--help'), ranks the molecules of --database as training data, computes the KRR learning curve "
+                        + "of the target's energy on the first N molecules of the ranking for every N of --sizes (as "
+                        + "'atomcover learning-curve'), and averages the curves over the targets: mean and population "
+                        + "standard deviation of the MAE (kcal/mol) at each N. random runs with --seeds seeds and each "
+                        + "target counts with its mean over them; fps, cur and random do not depend on the target, so "
+                        + "their rankings are made once and shared.",
+                "",
+                "EXPERIMENT names the set: drugs (ten drug molecules, e.g. drugs.extxyz) or qm9star (ten QM9* "
+                        + "molecules, qm9star.extxyz), both against a QM7 database as in ILPSelect. The name only "
+                        + "chooses the output folder OUT/drugs or OUT/qm9star and the titles: every default is the same "
+                        + "for both (the ILPSelect configurations of the two differ only in the time given to the "
+                        + "solver for a 1024-molecule ILP ranking, which --ilp-n makes unnecessary here).",
+                "",
+                "ILP and long rankings: the ILP enumeration gets slow long before 1024 molecules (each solve maps "
+                        + "the whole target again). So the ILP ranks only its first --ilp-n molecules (or fewer, when "
+                        + "--time-limit stops it), and --ilp-fill sml (default) completes its ranking with the target's "
+                        + "SML ranking, skipping molecules already picked, up to the largest size: the ilp curve is then "
+                        + "pure ILP up to --ilp-n and ILP-then-SML beyond (its label says so). --ilp-fill none keeps the "
+                        + "ILP ranking as it is, and the ilp curve stops at the largest size it covers.",
+                "",
+                "Output, under OUT/EXPERIMENT: rankings/TARGET-METHOD.json (rankings/METHOD.json for the shared "
+                        + "ones, random-seedS for random), curves/TARGET-METHOD.json (one learning curve each, as "
+                        + "learning-curve writes its points), curves.json (the averages, and every target's value) and "
+                        + "curves.png or .svg (log-log plot of the means). The table of means is printed on stdout.",
+                "",
+                "Resuming: every ranking and curve is written (atomically) as soon as it is done. A new run reads "
+                        + "back every file that is there, parses, and was made with the same parameters (inputs by "
+                        + "content, methods, ILP and KRR settings, sizes), and says so on stderr; it recomputes and "
+                        + "replaces every other one, also saying why (missing, not valid JSON, other parameters). "
+                        + "Interrupt a run at any time and start it again with the same options to go on. --threads "
+                        + "does not count as a parameter. A folder holds one configuration: results made with other "
+                        + "parameters are replaced, so give each configuration its own -o.",
+                "",
+                "Progress: one line per step on stderr (step, target, method, what was done, elapsed time), and "
+                        + "progress bars when in a terminal (--progress).",
+                ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  atomcover experiment drugs --targets drugs.extxyz --database qm7.extxyz -o results",
+                "  atomcover experiment qm9star --targets qm9star.extxyz --database qm7.extxyz -o results \\",
+                "      --methods sml,fps,random --sizes 16,32,64,128 --seeds 5",
+                "  atomcover experiment drugs --targets drugs.extxyz --database qm7.extxyz -o results \\",
+                "      --target sildenafil,penicillin --ilp-n 128 --time-limit 1800 --plot svg"})
+final class ExperimentCommand extends BaseCommand {
+    /** The sets of targets of the ILPSelect paper. */
+    enum Name {
+        DRUGS, QM9STAR;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Plot file format, or none. */
+    enum PlotFormat {
+        PNG, SVG, NONE;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "drugs or qm9star (names the output folder; see above).")
+    Name name;
+
+    @Option(names = "--targets", required = true, paramLabel = "FILE",
+            description = "Target molecules with total energies (extended XYZ, e.g. drugs.extxyz or qm9star.extxyz); every frame is a target unless --target chooses.")
+    Path targetsFile;
+
+    @Option(names = {"-d", "--database"}, required = true, paramLabel = "DB",
+            description = "Database molecules with total energies to rank and learn from (e.g. qm7.extxyz).")
+    Path databaseFile;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Folder for the results; they go to DIR/EXPERIMENT, created when missing. Default: the current folder.")
+    Path outputDir = Path.of(".");
+
+    @Option(names = {"-t", "--target"}, split = ",", paramLabel = "NAME|INDEX",
+            description = "Only these targets: name= values or 0-based frame indices, comma-separated. Default: all.")
+    List<String> targetChoices;
+
+    @Option(names = {"-m", "--methods"}, split = ",", paramLabel = "METHOD",
+            description = "Ranking methods, comma-separated: ilp, sml, fps, cur, random. Default: all five.")
+    List<RankingMethod> methods = List.of(RankingMethod.values());
+
+    @Mixin
+    KrrArguments krrArgs;
+
+    @Option(names = "--ilp-n", paramLabel = "N",
+            description = "ILP: molecules ranked by the ILP itself (see above). Default: ${DEFAULT-VALUE}.")
+    int ilpN = 64;
+
+    @Option(names = "--ilp-fill", paramLabel = "sml|none",
+            description = "ILP: complete a ranking shorter than the largest size with the target's SML ranking, or not. Default: ${DEFAULT-VALUE}.")
+    ExperimentSetup.IlpFill fill = ExperimentSetup.IlpFill.SML;
+
+    @Mixin
+    IlpArguments ilpArgs;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "random: number of random rankings (seeds S, S+1, ...), the same for every target; each target "
+                    + "counts with the mean of their curves. Default: ${DEFAULT-VALUE}.")
+    int seedCount = 3;
+
+    @Option(names = "--seed", paramLabel = "S", description = "random: first seed; the others follow (S, S+1, ...). Default: ${DEFAULT-VALUE}.")
+    long firstSeed = 0;
+
+    @Option(names = "--elements", paramLabel = "Z", split = ",",
+            description = "FCHL19 element list (atomic numbers), for rankings and kernels. Default: 1,6,7,8,16.")
+    List<Integer> elements = List.of(1, 6, 7, 8, 16);
+
+    @Option(names = "--plot", paramLabel = "png|svg|none", description = "Format of the plot of the averaged curves. Default: ${DEFAULT-VALUE}.")
+    PlotFormat plot = PlotFormat.PNG;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    CommonOptions common() {
+        return common;
+    }
+
+    @Override
+    void validate() {
+        krrArgs.validate(this);
+        ilpArgs.validate(this);
+        Fchl19Inputs.checkElements(elements, this);
+        if (methods.isEmpty()) throw usage("--methods is empty");
+        if (new HashSet<>(methods).size() != methods.size()) throw usage("--methods lists a method twice: " + methods);
+        if (ilpN < 1) throw usage("--ilp-n must be at least 1, got " + ilpN);
+        if (seedCount < 1) throw usage("--seeds must be at least 1, got " + seedCount);
+    }
+
+    @Override
+    void run() throws Exception {
+        long t0 = System.nanoTime();
+        Fchl19 rep = Fchl19Inputs.representation(elements);
+        Dataset targetSet = Inputs.readDataset(targetsFile);
+        Dataset db = Inputs.readDataset(databaseFile);
+        Fchl19Inputs.check(db, rep, 0);
+        double[] energies = Energies.all(db, krrArgs.energyKey);
+        int nMax = krrArgs.maxSize();
+        if (nMax > db.size())
+            throw new CliFailure(databaseFile + ": --sizes asks for " + nMax + " molecules, the database has " + db.size());
+        List<ExperimentTarget> targets = targets(targetSet, db, energies, rep);
+
+        Path folder = outputDir.resolve(name.toString());
+        if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) throw new CliFailure(outputDir + ": not a folder");
+        if (Files.exists(folder) && !Files.isDirectory(folder)) throw new CliFailure(folder + ": not a folder");
+        ResultFiles files = new ResultFiles(folder);
+        long[] seeds = new long[seedCount];
+        for (int i = 0; i < seedCount; i++) seeds[i] = firstSeed + i;
+        ExperimentSetup setup = new ExperimentSetup(name.toString(), files, databaseFile, db, Digests.file(databaseFile), targetsFile,
+                targets, List.copyOf(methods), seeds, krrArgs.sizes.clone(), ilpN, fill, ilpArgs.options(common.threads),
+                List.copyOf(elements), rep, krrArgs.settings(), krrArgs.energyKey, krrArgs.energyUnit, common.threads,
+                common.showProgress());
+
+        err().println(Text.format("experiment %s: %d target%s x %s = %d learning curves, sizes %s -> %s", name, targets.size(),
+                targets.size() == 1 ? "" : "s", methodsText(), setup.runs(),
+                java.util.Arrays.stream(setup.sizes()).mapToObj(Integer::toString).collect(Collectors.joining(",")), folder));
+        err().flush();
+        ExperimentRunner runner = new ExperimentRunner(setup, err(), t0);
+        List<ExperimentRunner.Result> results = runner.run();
+
+        List<ExperimentAverages.MethodCurve> curves = ExperimentAverages.of(setup, results);
+        var report = ExperimentAverages.report(setup, curves, files);
+        double seconds = secondsSince(t0);
+        report.put("seconds", seconds);
+        Json.write(files.averages(), report, out());
+        Path plotFile = null;
+        if (plot != PlotFormat.NONE) {
+            plotFile = files.plot(plot.toString());
+            CurvePlot.write(plotFile, name + ": mean MAE over " + targets.size() + (targets.size() == 1 ? " target" : " targets"),
+                    "MAE (kcal/mol)", ExperimentAverages.lines(setup.sizes(), curves));
+        }
+
+        var o = out();
+        o.println("experiment " + name + ": " + targets.size() + (targets.size() == 1 ? " target (" : " targets (")
+                + targets.stream().map(ExperimentTarget::name).collect(Collectors.joining(", ")) + "), database " + databaseFile
+                + " (" + db.size() + " molecules)");
+        o.println("MAE of the target energy, kcal/mol: mean ± std over the targets"
+                + (curves.stream().anyMatch(c -> c.method() == RankingMethod.RANDOM) ? " (random: each target's mean over the seeds)" : "")
+                + "; (k): only k targets reach that size");
+        ExperimentAverages.printTable(o, setup.sizes(), curves);
+        Text.line(o, "work", runner.tally());
+        Text.line(o, "output", files.averages() + (plotFile == null ? "" : ", " + plotFile) + ", per-target files in "
+                + folder.resolve("rankings") + " and " + folder.resolve("curves"));
+        Text.line(o, "time", Text.seconds(seconds));
+    }
+
+    private String methodsText() {
+        return methods.stream().map(m -> m == RankingMethod.RANDOM ? "random (" + seedCount + " seeds)" : m.toString())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The chosen targets, checked: energy, FCHL19 elements, heavy atoms for the ILP, unique names, elements known to the database. */
+    private List<ExperimentTarget> targets(Dataset set, Dataset db, double[] energies, Fchl19 rep) {
+        List<Integer> chosen = new ArrayList<>();
+        if (targetChoices == null) {
+            for (int i = 0; i < set.size(); i++) chosen.add(i);
+        } else {
+            for (String c : targetChoices) {
+                int i = frameOf(set, c);
+                if (chosen.contains(i)) throw usage("--target lists " + c + " twice");
+                chosen.add(i);
+            }
+        }
+        Fchl19Inputs.check(set, rep, 0);
+        Map<String, Integer> stems = new HashMap<>();
+        List<ExperimentTarget> out = new ArrayList<>();
+        for (int i : chosen) {
+            Structure s = set.get(i);
+            long line = Fchl19Inputs.frameLine(set, i);
+            double energy = Energies.of(set, i, krrArgs.energyKey);
+            String name = s.info().getOrDefault(krrArgs.nameKey, "frame" + i);
+            String stem = ExperimentTarget.stemOf(name);
+            Integer other = stems.putIfAbsent(stem.toLowerCase(Locale.ROOT), i);
+            if (other != null)
+                throw new InputException(targetsFile, line + 1, "target " + name + " has the same file name as frame " + other
+                        + " (" + stem + "); the result files are named after the targets");
+            if (methods.contains(RankingMethod.ILP) && heavyAtoms(s) == 0)
+                throw new InputException(targetsFile, line, "target " + name + " has no atom other than hydrogen (the ILP maps heavy atoms)");
+            TargetedKrr krr;
+            try {
+                krr = TargetedKrr.of(db.structures(), energies, s, energy, krrArgs.settings(), rep);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(targetsFile, line, "target " + name + ": " + e.getMessage());
+            }
+            out.add(new ExperimentTarget(name, stem, s, Digests.molecule(s, energy), krr));
+        }
+        return out;
+    }
+
+    private int frameOf(Dataset set, String choice) {
+        for (int i = 0; i < set.size(); i++)
+            if (choice.equals(set.get(i).info().get(krrArgs.nameKey))) return i;
+        if (choice.matches("\\d+")) {
+            int i = Integer.parseInt(choice);
+            if (i < set.size()) return i;
+            throw usage("--target " + choice + ": " + targetsFile + " holds " + set.size() + " frames");
+        }
+        throw usage("--target " + choice + ": no frame of " + targetsFile + " has " + krrArgs.nameKey + "=" + choice);
+    }
+
+    private static int heavyAtoms(Structure s) {
+        int n = 0;
+        for (int z : s.atomicNumbers()) if (z != 1) n++;
+        return n;
+    }
+}

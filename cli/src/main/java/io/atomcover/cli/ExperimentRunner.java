@@ -1,0 +1,326 @@
+package io.atomcover.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atomcover.ilp.IlpListener;
+import io.atomcover.ilp.MoleculeReps;
+import io.atomcover.ilp.Ranking;
+import io.atomcover.ilp.SmlRanker;
+import io.atomcover.krr.CurvePoint;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs an experiment: for every target, method (and seed, for random) a ranking of the database and
+ * a learning curve on it, each written to its own file as soon as it is done. A file that is already
+ * there, parses, and was made with the same parameters is read back instead of recomputed; anything
+ * else is recomputed and replaced. Says what it does, one line per step, on the log (stderr).
+ */
+final class ExperimentRunner {
+    /**
+     * The learning curve of one target and method.
+     *
+     * @param mae          MAE (kcal/mol) at each size of the setup; NaN where the ranking is too short
+     * @param ilpMolecules molecules ranked by the ILP itself (ILP only; else -1)
+     * @param curveFile    where it is stored
+     */
+    record Result(ExperimentTarget target, RankingMethod method, long seed, double[] mae, int ilpMolecules, Path curveFile) {
+    }
+
+    /** A ranking as the curve needs it. */
+    private record Order(int[] indices, int ilpMolecules, Path file) {
+    }
+
+    private final ExperimentSetup setup;
+    private final ResultFiles files;
+    private final PrintWriter log;
+    private final long startNanos;
+    private final Map<Path, Order> shared = new HashMap<>();
+    private final Map<ExperimentTarget, MoleculeReps> targetReps = new HashMap<>();
+    private MoleculeReps databaseReps;
+    private int step;
+    private int rankingsComputed, rankingsRead, curvesComputed, curvesRead;
+
+    /**
+     * @param log        where progress lines go (stderr)
+     * @param startNanos when the command started, for elapsed times
+     */
+    ExperimentRunner(ExperimentSetup setup, PrintWriter log, long startNanos) {
+        this.setup = setup;
+        this.files = setup.files();
+        this.log = log;
+        this.startNanos = startNanos;
+    }
+
+    /** Computes or reads back every ranking and curve, in target order. */
+    List<Result> run() throws IOException {
+        files.createFolders();
+        List<Result> results = new ArrayList<>();
+        for (ExperimentTarget t : setup.targets())
+            for (RankingMethod m : setup.methods())
+                for (long seed : setup.seedsOf(m)) {
+                    step++;
+                    Order order = ranking(t, m, seed);
+                    results.add(curve(t, m, seed, order));
+                }
+        return results;
+    }
+
+    /** "N computed, M read back" for rankings and curves. */
+    String tally() {
+        return Text.format("rankings: %d computed, %d read back; learning curves: %d computed, %d read back",
+                rankingsComputed, rankingsRead, curvesComputed, curvesRead);
+    }
+
+    private String label(ExperimentTarget t, RankingMethod m, long seed) {
+        return t.name() + " " + m + (m == RankingMethod.RANDOM ? " seed " + seed : "");
+    }
+
+    private void note(String label, String text) {
+        long s = Math.round(BaseCommand.secondsSince(startNanos));
+        log.println(Text.format("[%d/%d %d:%02d:%02d] %s: %s", step, setup.runs(), s / 3600, s / 60 % 60, s % 60, label, text));
+        log.flush();
+    }
+
+    // ---- rankings
+
+    private Order ranking(ExperimentTarget t, RankingMethod m, long seed) throws IOException {
+        Path file = files.ranking(m.targetDependent ? t : null, m, seed);
+        Order known = shared.get(file);
+        if (known != null) return known;
+        String label = m.targetDependent ? label(t, m, seed) : m + (m == RankingMethod.RANDOM ? " seed " + seed : "") + " (all targets)";
+        ObjectNode params = rankingParameters(t, m, seed);
+        ResultFiles.Stored stored = files.read(file, params, json -> storedOrder(json, m, file));
+        Order order;
+        if (stored.valid()) {
+            order = storedOrder(stored.json(), m, file);
+            rankingsRead++;
+            note(label, "ranking read back from " + files.relative(file) + " (same parameters)");
+        } else {
+            if (!stored.missing()) note(label, files.relative(file) + " " + stored.problem() + ": recomputing it");
+            order = computeRanking(t, m, seed, params, file, label);
+            rankingsComputed++;
+        }
+        if (!m.targetDependent) shared.put(file, order);
+        return order;
+    }
+
+    private ObjectNode rankingParameters(ExperimentTarget t, RankingMethod m, long seed) {
+        ObjectNode p = Json.object();
+        p.put("kind", "ranking");
+        p.put("method", m.toString());
+        p.put("n", setup.maxSize());
+        putInputs(p, m.targetDependent ? t : null);
+        if (m == RankingMethod.RANDOM) p.put("seed", seed);
+        if (m == RankingMethod.ILP) {
+            ObjectNode ilp = p.putObject("ilp");
+            IlpArguments.put(ilp, setup.ilp());
+            ilp.put("ilpN", ilpSize());
+            ilp.put("fill", setup.fill().toString());
+        }
+        return p;
+    }
+
+    /** Elements, database and (when not null) target fingerprints. */
+    private void putInputs(ObjectNode p, ExperimentTarget t) {
+        ArrayNode el = p.putArray("elements");
+        setup.elements().forEach(el::add);
+        ObjectNode db = p.putObject("database");
+        db.put("molecules", setup.database().size());
+        db.put("sha256", setup.databaseDigest());
+        if (t != null) {
+            ObjectNode target = p.putObject("target");
+            target.put("name", t.name());
+            target.put("sha256", t.digest());
+        }
+    }
+
+    private int ilpSize() {
+        return Math.min(setup.ilpN(), setup.maxSize());
+    }
+
+    /** The ranking of a stored file; IllegalArgumentException when it is not one this run can use. */
+    private Order storedOrder(JsonNode json, RankingMethod m, Path file) {
+        JsonNode a = json.get("ranking");
+        if (a == null || !a.isArray()) throw new IllegalArgumentException("no \"ranking\" array");
+        int dbSize = setup.database().size();
+        int[] order = new int[a.size()];
+        boolean[] seen = new boolean[dbSize];
+        for (int i = 0; i < order.length; i++) {
+            JsonNode v = a.get(i);
+            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0 || v.asInt() >= dbSize)
+                throw new IllegalArgumentException("ranking entry " + i + " is not a database index");
+            if (seen[v.asInt()]) throw new IllegalArgumentException("ranking entry " + i + " repeats molecule " + v.asInt());
+            seen[v.asInt()] = true;
+            order[i] = v.asInt();
+        }
+        int ilpMolecules = -1;
+        int want = setup.maxSize();
+        if (m == RankingMethod.ILP) {
+            JsonNode k = json.get("ilp_molecules");
+            if (k == null || !k.canConvertToInt() || k.asInt() < 0 || k.asInt() > Math.min(ilpSize(), order.length))
+                throw new IllegalArgumentException("no valid \"ilp_molecules\"");
+            ilpMolecules = k.asInt();
+            if (setup.fill() == ExperimentSetup.IlpFill.NONE) want = ilpMolecules;
+        }
+        if (order.length != want) throw new IllegalArgumentException(order.length + " molecules, expected " + want);
+        return new Order(order, ilpMolecules, file);
+    }
+
+    private Order computeRanking(ExperimentTarget t, RankingMethod m, long seed, ObjectNode params, Path file, String label)
+            throws IOException {
+        MoleculeReps db = databaseReps();
+        MoleculeReps target = targetReps(t);
+        int n = setup.maxSize();
+        long t0 = System.nanoTime();
+        ObjectNode json = Json.object();
+        json.put("experiment", setup.name());
+        json.put("method", m.toString());
+        if (m.targetDependent) json.put("target", t.name());
+        else json.putNull("target");
+        if (m == RankingMethod.RANDOM) json.put("seed", seed);
+        json.put("database", setup.databaseFile().toString());
+        Order order;
+        try {
+            if (m == RankingMethod.ILP) {
+                Ranking ilp;
+                double[] model;
+                try (Progress bar = Progress.start(progressName(label), " molecules", setup.progressBars(), System.err)) {
+                    IlpProgress listener = new IlpProgress(bar);
+                    ilp = m.ranker(setup.ilp(), seed, listener).rank(db, target, ilpSize());
+                    model = listener.model();
+                }
+                int[] indices = ilp.order();
+                if (setup.fill() == ExperimentSetup.IlpFill.SML && ilp.size() < n)
+                    indices = ilp.extendedWith(new SmlRanker().rank(db, target, n).order(), n);
+                order = new Order(indices, ilp.size(), file);
+                json.put("ilp_molecules", ilp.size());
+                json.put("fill", setup.fill().toString());
+                RankingJson.putOrder(json, indices, setup.database());
+                RankingJson.putDetails(json, ilp, model);
+            } else {
+                Ranking r = m.ranker(setup.ilp(), seed, IlpListener.NONE).rank(db, target, n);
+                order = new Order(r.order(), -1, file);
+                RankingJson.putOrder(json, r.order(), setup.database());
+                RankingJson.putDetails(json, r, null);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(label + ": ranking failed: " + e.getMessage());
+        }
+        double seconds = BaseCommand.secondsSince(t0);
+        json.put("seconds", seconds);
+        json.set("parameters", params);
+        files.write(file, json);
+        String ilpText = m != RankingMethod.ILP ? ""
+                : Text.format(", %d by ILP%s", order.ilpMolecules(), order.ilpMolecules() < order.indices().length ? ", the rest by SML" : "");
+        note(label, Text.format("ranking computed (%d molecules%s, %.1f s) -> %s", order.indices().length, ilpText, seconds,
+                files.relative(file)));
+        return order;
+    }
+
+    private MoleculeReps databaseReps() {
+        if (databaseReps == null) {
+            try (Progress p = Progress.start("fchl19 database", " molecules", setup.progressBars(), System.err)) {
+                databaseReps = MoleculeReps.fchl19(setup.database().structures(), setup.representation(), setup.threads(), p);
+            }
+        }
+        return databaseReps;
+    }
+
+    private MoleculeReps targetReps(ExperimentTarget t) {
+        return targetReps.computeIfAbsent(t, k -> MoleculeReps.fchl19(List.of(k.molecule()), setup.representation(), 1, null));
+    }
+
+    // ---- learning curves
+
+    private Result curve(ExperimentTarget t, RankingMethod m, long seed, Order order) throws IOException {
+        String label = label(t, m, seed);
+        Path file = files.curve(t, m, seed);
+        int[] sizes = setup.sizes();
+        int[] covered = Arrays.stream(sizes).filter(n -> n <= order.indices().length).toArray();
+        int used = Arrays.stream(covered).max().orElse(0);
+        ObjectNode params = curveParameters(t, m, seed, Arrays.copyOf(order.indices(), used));
+        ResultFiles.Stored stored = files.read(file, params, json -> checkCurve(json, covered));
+        JsonNode json;
+        if (stored.valid()) {
+            json = stored.json();
+            curvesRead++;
+            note(label, "learning curve read back from " + files.relative(file) + " (same parameters)");
+        } else {
+            if (!stored.missing()) note(label, files.relative(file) + " " + stored.problem() + ": recomputing it");
+            json = computeCurve(t, m, seed, order, covered, params, file, label);
+            curvesComputed++;
+        }
+        return new Result(t, m, seed, CurveJson.maeBySize(json.get("points"), sizes), order.ilpMolecules(), file);
+    }
+
+    private ObjectNode curveParameters(ExperimentTarget t, RankingMethod m, long seed, int[] used) {
+        ObjectNode p = Json.object();
+        p.put("kind", "curve");
+        p.put("method", m.toString());
+        if (m == RankingMethod.RANDOM) p.put("seed", seed);
+        ArrayNode sz = p.putArray("sizes");
+        for (int n : setup.sizes()) sz.add(n);
+        putInputs(p, t);
+        p.put("energy_key", setup.energyKey());
+        p.put("energy_unit", setup.energyUnit().toString());
+        KrrArguments.putSettings(p, setup.krr());
+        p.put("ranking_sha256", Digests.indices(used));
+        return p;
+    }
+
+    /** IllegalArgumentException unless the stored points are exactly those of the covered sizes. */
+    private void checkCurve(JsonNode json, int[] covered) {
+        int[] sizes = setup.sizes();
+        double[] mae = CurveJson.maeBySize(json.get("points"), sizes);
+        for (int i = 0; i < sizes.length; i++) {
+            int n = sizes[i];
+            boolean wanted = Arrays.stream(covered).anyMatch(c -> c == n);
+            if (wanted && Double.isNaN(mae[i])) throw new IllegalArgumentException("no point of size " + n);
+            if (!wanted && !Double.isNaN(mae[i])) throw new IllegalArgumentException("a point of size " + n + ", beyond the ranking");
+        }
+    }
+
+    private JsonNode computeCurve(ExperimentTarget t, RankingMethod m, long seed, Order order, int[] covered, ObjectNode params,
+                                  Path file, String label) throws IOException {
+        long t0 = System.nanoTime();
+        List<CurvePoint> points = List.of();
+        if (covered.length > 0) {
+            try (Progress p = Progress.start(progressName(label), " steps", setup.progressBars(), System.err)) {
+                points = t.krr().learningCurve(order.indices(), covered, setup.threads(), p);
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(label + ": learning curve failed: " + e.getMessage());
+            }
+        }
+        double seconds = BaseCommand.secondsSince(t0);
+        ObjectNode json = Json.object();
+        json.put("experiment", setup.name());
+        json.put("target", t.name());
+        json.put("method", m.toString());
+        if (m == RankingMethod.RANDOM) json.put("seed", seed);
+        json.put("ranking_file", files.relative(order.file()));
+        if (order.ilpMolecules() >= 0) json.put("ilp_molecules", order.ilpMolecules());
+        json.put("target_label", t.krr().targetLabel());
+        json.put("mae_unit", "kcal/mol");
+        CurveJson.putPoints(json.putArray("points"), points, setup.energyUnit());
+        json.put("seconds", seconds);
+        json.set("parameters", params);
+        files.write(file, json);
+        String last = points.isEmpty() ? "no size covered by the ranking"
+                : Text.format("MAE %.3g kcal/mol at N = %d", setup.energyUnit().toKcalPerMol(points.get(points.size() - 1).absError()),
+                points.get(points.size() - 1).size());
+        note(label, Text.format("learning curve computed (%s, %.1f s) -> %s", last, seconds, files.relative(file)));
+        return json;
+    }
+
+    private String progressName(String label) {
+        return "[" + step + "/" + setup.runs() + "] " + label;
+    }
+}

@@ -1,0 +1,70 @@
+package io.atomcover.cli;
+
+import io.atomcover.descriptor.Fchl19;
+import io.atomcover.ilp.IlpOptions;
+import io.atomcover.io.Dataset;
+import io.atomcover.krr.EnergyUnit;
+import io.atomcover.krr.KrrSettings;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything an experiment run needs, checked and read: inputs, methods and their settings.
+ *
+ * @param name           experiment name (drugs, qm9star)
+ * @param files          where the results go
+ * @param databaseFile   the database as given
+ * @param database       its molecules
+ * @param databaseDigest fingerprint of the database file
+ * @param targetsFile    the targets file as given
+ * @param targets        the targets to run
+ * @param methods        ranking methods, in order
+ * @param seeds          seeds of the random method
+ * @param sizes          training-set sizes (each at least the fold count, at most the database size)
+ * @param ilpN           molecules the ILP ranks (at most the largest size)
+ * @param fill           how an ILP ranking shorter than the largest size is completed
+ * @param ilp            ILP settings
+ * @param elements       FCHL19 element list
+ * @param representation FCHL19 with that list
+ * @param krr            KRR settings
+ * @param energyKey      info key of the energies
+ * @param energyUnit     their unit
+ * @param threads        worker threads
+ * @param progressBars   whether to draw progress bars
+ */
+record ExperimentSetup(String name, ResultFiles files, Path databaseFile, Dataset database, String databaseDigest,
+                       Path targetsFile, List<ExperimentTarget> targets, List<RankingMethod> methods, long[] seeds,
+                       int[] sizes, int ilpN, IlpFill fill, IlpOptions ilp, List<Integer> elements, Fchl19 representation,
+                       KrrSettings krr, String energyKey, EnergyUnit energyUnit, int threads, boolean progressBars) {
+    /** How an ILP ranking shorter than the largest training-set size is completed. */
+    enum IlpFill {
+        /** With the target's SML ranking, skipping molecules the ILP already picked. */
+        SML,
+        /** Not at all: the ILP curve stops at the largest size its ranking covers. */
+        NONE;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The largest training-set size, which is also the length of the rankings. */
+    int maxSize() {
+        return Arrays.stream(sizes).max().orElse(0);
+    }
+
+    /** The seeds a method runs with: those of random, or a single 0 for the others. */
+    long[] seedsOf(RankingMethod method) {
+        return method == RankingMethod.RANDOM ? seeds : new long[] {0};
+    }
+
+    /** Learning curves the run computes or reads back. */
+    int runs() {
+        int perTarget = 0;
+        for (RankingMethod m : methods) perTarget += seedsOf(m).length;
+        return perTarget * targets.size();
+    }
+}

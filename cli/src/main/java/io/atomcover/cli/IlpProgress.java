@@ -1,0 +1,30 @@
+package io.atomcover.cli;
+
+import io.atomcover.ilp.IlpListener;
+import io.atomcover.ilp.IlpSolution;
+
+/** Draws an ILP enumeration on a progress bar (molecules found, objective, gap, time) and keeps the model size. */
+final class IlpProgress implements IlpListener {
+    private final Progress bar;
+    private double[] model;
+
+    IlpProgress(Progress bar) {
+        this.bar = bar;
+    }
+
+    @Override
+    public void modelBuilt(int pairs, int molecules, double pruningBound) {
+        model = new double[] {pairs, molecules, pruningBound};
+    }
+
+    @Override
+    public void solution(IlpSolution s, int found, int wanted) {
+        bar.progress(Math.min(found, wanted), wanted);
+        bar.message(Text.format("objective %.4f gap %.2f%% %.0f s", s.objective(), 100 * s.gap(), s.seconds()));
+    }
+
+    /** Candidate pairs, molecules and pruning bound of the model, or null before it was built. */
+    double[] model() {
+        return model;
+    }
+}

@@ -1,0 +1,83 @@
+package io.atomcover.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atomcover.ilp.IlpSolution;
+import io.atomcover.ilp.Ranking;
+import io.atomcover.io.Dataset;
+import java.util.Locale;
+
+/** The ranking fields of the JSON reports of {@code select} and {@code experiment}. */
+final class RankingJson {
+    private RankingJson() {
+    }
+
+    /** {@code ranking} (database indices) and {@code names} (their name= values, or null). */
+    static void putOrder(ObjectNode root, int[] order, Dataset db) {
+        ArrayNode ranking = root.putArray("ranking");
+        ArrayNode names = root.putArray("names");
+        for (int m : order) {
+            ranking.add(m);
+            String n = db.get(m).info().get("name");
+            if (n != null) names.add(n);
+            else names.addNull();
+        }
+    }
+
+    /**
+     * {@code scores}, {@code complete}, {@code stop}, {@code objective} and {@code solutions} of a
+     * ranking, and the ILP {@code model} (candidate pairs, molecules, pruning bound) when not null.
+     */
+    static void putDetails(ObjectNode root, Ranking r, double[] model) {
+        double[] scores = r.scores();
+        if (scores == null) {
+            root.putNull("scores");
+        } else {
+            ArrayNode a = root.putArray("scores");
+            for (double v : scores) a.add(v);
+        }
+        root.put("complete", r.stop() == Ranking.Stop.SIZE_REACHED);
+        root.put("stop", r.stop().name().toLowerCase(Locale.ROOT));
+        ArrayNode objective = root.putArray("objective");
+        ArrayNode solutions = root.putArray("solutions");
+        for (IlpSolution s : r.solutions()) {
+            objective.add(s.objective());
+            ObjectNode o = solutions.addObject();
+            ArrayNode mols = o.putArray("molecules");
+            for (int m : s.molecules()) mols.add(m);
+            ArrayNode fresh = o.putArray("newMolecules");
+            for (int m : s.newMolecules()) fresh.add(m);
+            o.put("objective", s.objective());
+            o.put("distanceTerm", s.distanceTerm());
+            o.put("penaltyTerm", s.objective() - s.distanceTerm());
+            Json.putFinite(o, "bound", s.bound());
+            Json.putFinite(o, "lowerBound", s.lowerBound());
+            Json.putFinite(o, "gap", s.gap());
+            o.put("optimal", s.optimal());
+            o.put("seconds", s.seconds());
+            ArrayNode mapping = o.putArray("mapping");
+            for (int k = 0; k < s.targetAtoms().length; k++) {
+                ObjectNode e = mapping.addObject();
+                e.put("targetAtom", s.targetAtoms()[k]);
+                e.put("molecule", s.mappedMolecule()[k]);
+                e.put("atom", s.mappedAtom()[k]);
+                e.put("squaredDistance", s.squaredDistance()[k]);
+            }
+        }
+        if (model != null) {
+            ObjectNode m = root.putObject("model");
+            m.put("pairs", (long) model[0]);
+            m.put("molecules", (long) model[1]);
+            Json.putFinite(m, "pruningBound", model[2]);
+        }
+    }
+
+    /** Human words for why a ranking ended. */
+    static String stopText(Ranking.Stop stop) {
+        return switch (stop) {
+            case SIZE_REACHED -> "complete";
+            case TIME_LIMIT -> "time limit reached";
+            case EXHAUSTED -> "no further molecule can be mapped";
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package io.atomcover.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The files of one experiment under its folder: {@code rankings/} and {@code curves/} hold one JSON
+ * file per ranking and per learning curve, {@code curves.json} and {@code curves.png|svg} the averages.
+ * Files are written atomically; a stored file is only handed back when it parses, was made with the
+ * same parameters and passes the caller's check.
+ */
+final class ResultFiles {
+    /**
+     * A stored result: its JSON when it can be reused; otherwise {@code problem} says why not, or is
+     * null when there is no file.
+     */
+    record Stored(JsonNode json, String problem) {
+        boolean valid() {
+            return json != null;
+        }
+
+        boolean missing() {
+            return json == null && problem == null;
+        }
+    }
+
+    private final Path folder;
+
+    ResultFiles(Path folder) {
+        this.folder = folder;
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    /** Creates the folder and its {@code rankings} and {@code curves} subfolders. */
+    void createFolders() throws IOException {
+        Files.createDirectories(folder.resolve("rankings"));
+        Files.createDirectories(folder.resolve("curves"));
+    }
+
+    /** The ranking file of a method (and seed, for random); {@code target} null for a ranking shared by all targets. */
+    Path ranking(ExperimentTarget target, RankingMethod method, long seed) {
+        return folder.resolve("rankings").resolve(stem(target, method, seed) + ".json");
+    }
+
+    /** The learning-curve file of a target and method (and seed, for random). */
+    Path curve(ExperimentTarget target, RankingMethod method, long seed) {
+        return folder.resolve("curves").resolve(stem(target, method, seed) + ".json");
+    }
+
+    /** The averaged curves. */
+    Path averages() {
+        return folder.resolve("curves.json");
+    }
+
+    /** The plot of the averaged curves, with the given extension (png or svg). */
+    Path plot(String extension) {
+        return folder.resolve("curves." + extension);
+    }
+
+    /** {@code file} relative to the experiment folder, for messages. */
+    String relative(Path file) {
+        return folder.relativize(file).toString();
+    }
+
+    private static String stem(ExperimentTarget target, RankingMethod method, long seed) {
+        String m = method == RankingMethod.RANDOM ? method + "-seed" + seed : method.toString();
+        return target == null ? m : target.stem() + "-" + m;
+    }
+
+    /**
+     * Reads a stored result back.
+     *
+     * @param expected the "parameters" object it must hold
+     * @param check    throws IllegalArgumentException when the content is not usable
+     */
+    Stored read(Path file, ObjectNode expected, Consumer<JsonNode> check) {
+        if (!Files.exists(file)) return new Stored(null, null);
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            return new Stored(null, "is not valid JSON (line " + line + ": " + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            return new Stored(null, "cannot be read (" + e.getMessage() + ")");
+        }
+        if (json == null || !json.isObject()) return new Stored(null, "is not a JSON object");
+        JsonNode params = json.get("parameters");
+        JsonNode want = normalised(expected);
+        if (params == null || !params.isObject()) return new Stored(null, "has no parameters");
+        if (!params.equals(want)) return new Stored(null, "was made with other parameters (" + String.join(", ", differences(params, want)) + ")");
+        try {
+            check.accept(json);
+        } catch (IllegalArgumentException e) {
+            return new Stored(null, "is not a usable result (" + e.getMessage() + ")");
+        }
+        return new Stored(json, null);
+    }
+
+    /** Writes {@code json} to {@code file} atomically. */
+    void write(Path file, ObjectNode json) throws IOException {
+        Json.write(file, json, null);
+    }
+
+    /** The JSON as it reads back from a file (numbers in the types the parser gives). */
+    private static JsonNode normalised(ObjectNode node) {
+        try {
+            return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Top-level keys whose values differ. */
+    private static List<String> differences(JsonNode a, JsonNode b) {
+        Set<String> keys = new TreeSet<>();
+        for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) keys.add(it.next());
+        for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) keys.add(it.next());
+        List<String> diff = new ArrayList<>();
+        for (String k : keys) if (!java.util.Objects.equals(a.get(k), b.get(k))) diff.add(k);
+        return diff;
+    }
+}
