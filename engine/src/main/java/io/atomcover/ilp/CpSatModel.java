@@ -102,6 +102,7 @@ final class CpSatModel implements MappingModel {
             boolean[] on = new boolean[x.length];
             boolean[] usedMolecule = new boolean[y.length];
             for (int p : hint) {
+                if (p < 0) continue; // a pair the hint's candidates had and these lack
                 on[p] = true;
                 usedMolecule[problem.pairMolecule[p]] = true;
             }

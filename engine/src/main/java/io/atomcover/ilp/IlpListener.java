@@ -9,6 +9,13 @@ public interface IlpListener {
     default void modelBuilt(int pairs, int molecules, double pruningBound) {
     }
 
+    /**
+     * The candidates ran out of new molecules with {@code found} of {@code wanted} ranked: the model
+     * is rebuilt with K = {@code to} (0: all atoms of the element) instead of {@code from}.
+     */
+    default void widened(int from, int to, int found, int wanted) {
+    }
+
     /** A solution was found; {@code found} distinct molecules so far, {@code wanted} asked for. */
     default void solution(IlpSolution solution, int found, int wanted) {
     }

@@ -21,10 +21,13 @@ import java.util.Objects;
  *                         solution found so far is taken (not proven optimal) and the enumeration goes on
  * @param wholeMolecules   when true, every molecule holding a K-nearest candidate also contributes
  *                         the pairs of its best whole-molecule mapping onto the target
+ * @param widen            when true, an enumeration that runs out of new molecules within the K
+ *                         candidates before enough are ranked goes on with 2K, 4K, … candidates (and
+ *                         at last all atoms of the element) instead of stopping
  */
 public record IlpOptions(double penalty, IlpSolver solver, int candidates, double timeLimitSeconds,
                          double resolution, int threads, boolean countHydrogens, boolean wholeMolecules,
-                         double roundLimitSeconds) {
+                         double roundLimitSeconds, boolean widen) {
     /** Default K. */
     public static final int DEFAULT_CANDIDATES = 10;
     /** Default CP-SAT cost resolution. */
@@ -41,47 +44,51 @@ public record IlpOptions(double penalty, IlpSolver solver, int candidates, doubl
     }
 
     /**
-     * Penalty 1, CP-SAT, {@value #DEFAULT_CANDIDATES} candidates plus whole-molecule pairs, 600 s in all and 20 s per
-     * solve, resolution 1e-5, all processors, heavy atoms.
+     * Penalty 1, CP-SAT, {@value #DEFAULT_CANDIDATES} candidates plus whole-molecule pairs, widened when they run
+     * out, 600 s in all and 20 s per solve, resolution 1e-5, all processors, heavy atoms.
      */
     public static IlpOptions defaults() {
         return new IlpOptions(1.0, IlpSolver.CPSAT, DEFAULT_CANDIDATES, 600, DEFAULT_RESOLUTION,
-                Runtime.getRuntime().availableProcessors(), false, true, 20);
+                Runtime.getRuntime().availableProcessors(), false, true, 20, true);
     }
 
     public IlpOptions withPenalty(double v) {
-        return new IlpOptions(v, solver, candidates, timeLimitSeconds, resolution, threads, countHydrogens, wholeMolecules, roundLimitSeconds);
+        return new IlpOptions(v, solver, candidates, timeLimitSeconds, resolution, threads, countHydrogens, wholeMolecules, roundLimitSeconds, widen);
     }
 
     public IlpOptions withSolver(IlpSolver v) {
-        return new IlpOptions(penalty, v, candidates, timeLimitSeconds, resolution, threads, countHydrogens, wholeMolecules, roundLimitSeconds);
+        return new IlpOptions(penalty, v, candidates, timeLimitSeconds, resolution, threads, countHydrogens, wholeMolecules, roundLimitSeconds, widen);
     }
 
     public IlpOptions withCandidates(int v) {
-        return new IlpOptions(penalty, solver, v, timeLimitSeconds, resolution, threads, countHydrogens, wholeMolecules, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, v, timeLimitSeconds, resolution, threads, countHydrogens, wholeMolecules, roundLimitSeconds, widen);
     }
 
     public IlpOptions withTimeLimit(double seconds) {
-        return new IlpOptions(penalty, solver, candidates, seconds, resolution, threads, countHydrogens, wholeMolecules, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, seconds, resolution, threads, countHydrogens, wholeMolecules, roundLimitSeconds, widen);
     }
 
     public IlpOptions withResolution(double v) {
-        return new IlpOptions(penalty, solver, candidates, timeLimitSeconds, v, threads, countHydrogens, wholeMolecules, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, timeLimitSeconds, v, threads, countHydrogens, wholeMolecules, roundLimitSeconds, widen);
     }
 
     public IlpOptions withThreads(int v) {
-        return new IlpOptions(penalty, solver, candidates, timeLimitSeconds, resolution, v, countHydrogens, wholeMolecules, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, timeLimitSeconds, resolution, v, countHydrogens, wholeMolecules, roundLimitSeconds, widen);
     }
 
     public IlpOptions withRoundLimit(double seconds) {
-        return new IlpOptions(penalty, solver, candidates, timeLimitSeconds, resolution, threads, countHydrogens, wholeMolecules, seconds);
+        return new IlpOptions(penalty, solver, candidates, timeLimitSeconds, resolution, threads, countHydrogens, wholeMolecules, seconds, widen);
     }
 
     public IlpOptions withWholeMolecules(boolean v) {
-        return new IlpOptions(penalty, solver, candidates, timeLimitSeconds, resolution, threads, countHydrogens, v, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, timeLimitSeconds, resolution, threads, countHydrogens, v, roundLimitSeconds, widen);
     }
 
     public IlpOptions withCountHydrogens(boolean v) {
-        return new IlpOptions(penalty, solver, candidates, timeLimitSeconds, resolution, threads, v, wholeMolecules, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, timeLimitSeconds, resolution, threads, v, wholeMolecules, roundLimitSeconds, widen);
+    }
+
+    public IlpOptions withWiden(boolean v) {
+        return new IlpOptions(penalty, solver, candidates, timeLimitSeconds, resolution, threads, countHydrogens, wholeMolecules, roundLimitSeconds, v);
     }
 }

@@ -9,11 +9,20 @@ import java.util.List;
  * that each bring at least one molecule no earlier solution used, until enough distinct molecules
  * are found, no new molecule can be mapped, or the time runs out.
  *
- * <p>Ranking rule: molecules in order of the objective of the first solution that used them; ties
+ * <p>Widening: when the K candidates per target atom run out of new molecules before enough are
+ * ranked (and {@link IlpOptions#widen()}), the program is rebuilt with 2K, 4K, … and at last all
+ * atoms of the element ({@link CandidateSchedule}) and the enumeration goes on from where it stands:
+ * same molecules seen, same ranking so far. Only when every atom is a candidate does running out
+ * mean the database is exhausted.
+ *
+ * <p>Ranking rule: molecules in order of the objective of the first solution that used them, within
+ * each candidate set, and candidate sets in the order used (a wider set can reach lower objectives;
+ * its molecules still rank after the narrower set's, so widening only continues a ranking); ties
  * (the same objective, including several new molecules of one solution) keep the order of
  * appearance, and within one solution ascending database index. Every solve but the first starts
- * from the previous solution as a hint and, once the previous solve was proven optimal, from its
- * objective as a floor (later solves only add constraints, so their optimum cannot be lower).
+ * from the previous solution as a hint (also across a widening: the wider candidates hold its pairs)
+ * and, once the previous solve within the same candidates was proven optimal, from its objective as
+ * a floor (later solves only add constraints, so their optimum cannot be lower).
  */
 public final class IlpRanker implements Ranker {
     private final IlpOptions options;
@@ -41,64 +50,66 @@ public final class IlpRanker implements Ranker {
     public Ranking rank(MoleculeReps database, MoleculeReps target, int size) {
         Ranker.checkArguments(database, target, size);
         long t0 = System.nanoTime();
-        MappingProblem problem = MappingProblem.build(database, target, options);
-        listener.modelBuilt(problem.pairs(), problem.molecules(), problem.pruningBound);
-        boolean[] seen = new boolean[problem.molecules()];
-        int found = 0;
-        List<IlpSolution> solutions = new ArrayList<>();
-        List<Integer> order = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
-        Ranking.Stop stop = Ranking.Stop.SIZE_REACHED;
+        Enumeration found = new Enumeration(database.size());
+        int k = options.candidates();
+        Ranking.Stop stop;
+        while (true) {
+            MappingProblem problem = MappingProblem.build(database, target, options.withCandidates(k));
+            listener.modelBuilt(problem.pairs(), problem.molecules(), problem.pruningBound);
+            found.newStage();
+            stop = enumerate(problem, database, found, size, t0);
+            if (stop != Ranking.Stop.EXHAUSTED || !options.widen()) break;
+            int next = CandidateSchedule.next(problem.candidates, problem.largestPool);
+            if (next < 0) break; // every atom was a candidate: the database is exhausted
+            if (options.timeLimitSeconds() - seconds(t0) <= 0) {
+                stop = Ranking.Stop.TIME_LIMIT;
+                break;
+            }
+            listener.widened(k, next, found.found(), size);
+            k = next;
+        }
+        return found.ranking(method(), size, stop, seconds(t0));
+    }
+
+    /**
+     * Enumerates solutions within the candidates of {@code problem}, continuing {@code found}: every
+     * solution must bring a molecule no earlier one used (of any candidate set).
+     *
+     * @return SIZE_REACHED, TIME_LIMIT, or EXHAUSTED when no new molecule can be mapped within these candidates
+     */
+    private Ranking.Stop enumerate(MappingProblem problem, MoleculeReps database, Enumeration found, int size, long t0) {
         try (MappingModel model = options.solver() == IlpSolver.SCIP ? new ScipModel(problem, options) : new CpSatModel(problem, options)) {
-            int[] hint = null;
-            double floor = Double.NaN;
-            while (found < size) {
+            if (found.started()) {
+                // seen molecules only grow, so this one constraint implies all earlier ones
+                int[] unseen = problem.unseen(found.seen());
+                if (unseen.length == 0) return Ranking.Stop.EXHAUSTED;
+                model.requireOneOf(unseen);
+            }
+            int[] hint = found.hint(problem);
+            double floor = Double.NaN; // a floor of narrower candidates does not hold for wider ones
+            while (found.found() < size) {
                 double left = options.timeLimitSeconds() - seconds(t0);
-                if (left <= 0) {
-                    stop = Ranking.Stop.TIME_LIMIT;
-                    break;
-                }
+                if (left <= 0) return Ranking.Stop.TIME_LIMIT;
                 MappingModel.Result r = model.solve(Math.min(left, options.roundLimitSeconds()), hint, floor);
-                if (r.status() == MappingModel.Status.INFEASIBLE) {
-                    stop = Ranking.Stop.EXHAUSTED;
-                    break;
-                }
-                if (r.status() == MappingModel.Status.UNKNOWN) {
-                    stop = Ranking.Stop.TIME_LIMIT; // not even a feasible solution within the time
-                    break;
-                }
-                IlpSolution s = solution(problem, database, r, seen, seconds(t0));
-                solutions.add(s);
-                for (int m : s.newMolecules()) {
-                    order.add(m);
-                    scores.add(s.objective());
-                }
-                found += s.newMolecules().length;
-                listener.solution(s, found, size);
-                int[] unseen = java.util.stream.IntStream.range(0, seen.length).filter(m -> !seen[m]).toArray();
-                if (unseen.length == 0) {
-                    if (found < size) stop = Ranking.Stop.EXHAUSTED;
-                    break;
-                }
+                if (r.status() == MappingModel.Status.INFEASIBLE) return Ranking.Stop.EXHAUSTED;
+                if (r.status() == MappingModel.Status.UNKNOWN) return Ranking.Stop.TIME_LIMIT; // not even a feasible solution within the time
+                IlpSolution s = solution(problem, database, r, found.seen(), seconds(t0));
+                int[] atoms = new int[problem.targetAtoms];
+                for (int t = 0; t < atoms.length; t++) atoms[t] = problem.pairAtom[r.pairs()[t]];
+                found.add(s, atoms);
+                listener.solution(s, found.found(), size);
+                if (found.found() >= size) break;
+                int[] unseen = problem.unseen(found.seen());
+                if (unseen.length == 0) return Ranking.Stop.EXHAUSTED;
                 model.requireOneOf(unseen);
                 hint = r.pairs();
                 floor = r.floor();
             }
         }
-        // stable sort by the objective of the first solution holding each molecule
-        double[] score = scores.stream().mapToDouble(Double::doubleValue).toArray();
-        int[] byScore = Sorting.argsort(score);
-        int keep = Math.min(size, byScore.length);
-        int[] ranked = new int[keep];
-        double[] rankedScores = new double[keep];
-        for (int k = 0; k < keep; k++) {
-            ranked[k] = order.get(byScore[k]);
-            rankedScores[k] = score[byScore[k]];
-        }
-        return new Ranking(method(), ranked, rankedScores, solutions, stop, seconds(t0));
+        return Ranking.Stop.SIZE_REACHED;
     }
 
-    /** Turns a solver result into a solution and marks its molecules as seen. */
+    /** Turns a solver result into a solution; {@code seen} (by database index) tells its new molecules. */
     private static IlpSolution solution(MappingProblem problem, MoleculeReps database, MappingModel.Result r, boolean[] seen, double seconds) {
         int n = problem.targetAtoms;
         int[] pairs = r.pairs();
@@ -120,13 +131,12 @@ public final class IlpRanker implements Ranker {
         for (int m = 0; m < used.length; m++) {
             if (!used[m]) continue;
             all.add(problem.moleculeIndex[m]);
-            if (!seen[m]) fresh.add(problem.moleculeIndex[m]);
-            seen[m] = true;
+            if (!seen[problem.moleculeIndex[m]]) fresh.add(problem.moleculeIndex[m]);
         }
         double objective = problem.objective(pairs);
         double lowerBound = Math.min(r.bound(), problem.pruningBound);
         return new IlpSolution(toArray(all), toArray(fresh), problem.targetAtom.clone(), mappedMolecule, mappedAtom, d2,
-                objective, r.bound(), lowerBound, r.status() == MappingModel.Status.OPTIMAL, seconds);
+                objective, r.bound(), lowerBound, r.status() == MappingModel.Status.OPTIMAL, seconds, problem.candidates);
     }
 
     private static int[] toArray(List<Integer> list) {

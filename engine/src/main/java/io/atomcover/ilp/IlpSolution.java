@@ -19,10 +19,12 @@ import java.util.Arrays;
  *                        constraints: min(bound, pruning bound)
  * @param optimal         whether the solver proved the solution optimal within the candidate pairs
  * @param seconds         time since the start of the ranking when the solution was found
+ * @param candidates      K of the candidate set the solution was found with (0: all atoms of the
+ *                        element); larger than the requested K once the enumeration was widened
  */
 public record IlpSolution(int[] molecules, int[] newMolecules, int[] targetAtoms, int[] mappedMolecule, int[] mappedAtom,
                           double[] squaredDistance, double objective, double bound, double lowerBound, boolean optimal,
-                          double seconds) {
+                          double seconds, int candidates) {
     /** Σ d² part of the objective. */
     public double distanceTerm() {
         double s = 0;
@@ -48,6 +50,6 @@ public record IlpSolution(int[] molecules, int[] newMolecules, int[] targetAtoms
 
     @Override
     public String toString() {
-        return "IlpSolution[molecules=" + Arrays.toString(molecules) + ", objective=" + objective + ", optimal=" + optimal + "]";
+        return "IlpSolution[molecules=" + Arrays.toString(molecules) + ", objective=" + objective + ", optimal=" + optimal + ", candidates=" + candidates + "]";
     }
 }

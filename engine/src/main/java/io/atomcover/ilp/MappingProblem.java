@@ -45,9 +45,14 @@ final class MappingProblem {
     final double pruningBound;
     /** Lower bound on every solution of the unpruned program (sum over target atoms of their cheapest pair cost). */
     final double globalBound;
+    /** K the candidates were chosen with (0: all). */
+    final int candidates;
+    /** The most database heavy atoms of one element of the target: a K this large keeps every atom. */
+    final int largestPool;
 
     private MappingProblem(int[] targetAtom, int[] pairStart, int[] pairAtom, int[] pairMolecule, double[] pairCost,
-                           int[] moleculeIndex, int[] moleculeSize, double penalty, double pruningBound, double globalBound) {
+                           int[] moleculeIndex, int[] moleculeSize, double penalty, double pruningBound, double globalBound,
+                           int candidates, int largestPool) {
         this.targetAtoms = targetAtom.length;
         this.targetAtom = targetAtom;
         this.pairStart = pairStart;
@@ -59,6 +64,8 @@ final class MappingProblem {
         this.penalty = penalty;
         this.pruningBound = pruningBound;
         this.globalBound = globalBound;
+        this.candidates = candidates;
+        this.largestPool = largestPool;
     }
 
     int pairs() {
@@ -67,6 +74,17 @@ final class MappingProblem {
 
     int molecules() {
         return moleculeIndex.length;
+    }
+
+    /** The pair mapping target atom t onto database atom row {@code atom}, or -1 when it is no candidate. */
+    int pair(int t, int atom) {
+        for (int p = pairStart[t]; p < pairStart[t + 1]; p++) if (pairAtom[p] == atom) return p;
+        return -1;
+    }
+
+    /** Model molecules whose database molecule is not marked in {@code seen} (indexed by database molecule). */
+    int[] unseen(boolean[] seen) {
+        return java.util.stream.IntStream.range(0, molecules()).filter(m -> !seen[moleculeIndex[m]]).toArray();
     }
 
     /** The constant -λn of the objective. */
@@ -122,6 +140,9 @@ final class MappingProblem {
         for (int a : heavyTarget)
             if (byElement[tz[a]].length == 0)
                 throw new IllegalArgumentException("target atom " + a + " (" + Elements.symbol(tz[a]) + ") has no atom of its element in the database");
+
+        int largestPool = 0;
+        for (int a : heavyTarget) largestPool = Math.max(largestPool, byElement[tz[a]].length);
 
         double lambda = options.penalty();
         int k = options.candidates();
@@ -203,7 +224,7 @@ final class MappingProblem {
         }
         pairStart[n] = p;
         return new MappingProblem(heavyTarget, pairStart, pairAtom, pairMolecule, pairCost, moleculeIndex,
-                moleculeSize, lambda, pruningBound, globalBound);
+                moleculeSize, lambda, pruningBound, globalBound, k, largestPool);
     }
 
     /**

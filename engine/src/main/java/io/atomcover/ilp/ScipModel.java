@@ -80,6 +80,7 @@ final class ScipModel implements MappingModel {
                 System.arraycopy(x, 0, vars, 0, pairs);
                 System.arraycopy(y, 0, vars, pairs, molecules);
                 for (int p : hint) {
+                    if (p < 0) continue; // a pair the hint's candidates had and these lack
                     values[p] = 1;
                     values[pairs + problem.pairMolecule[p]] = 1;
                 }

@@ -67,30 +67,7 @@ class IlpRankerTest {
         for (IlpSolver solver : IlpSolver.values()) {
             Ranking r = new IlpRanker(options(solver, penalty)).rank(DATABASE, TARGET, 10);
             assertTrue(r.solutions().size() >= 2);
-            int[] tz = TARGET.atomicNumbers();
-            int[] heavy = java.util.stream.IntStream.range(0, tz.length).filter(a -> tz[a] != 1).toArray();
-            for (IlpSolution s : r.solutions()) {
-                assertArrayEquals(heavy, s.targetAtoms(), "every heavy target atom is mapped exactly once");
-                Set<Long> usedAtoms = new HashSet<>();
-                Set<Integer> molecules = new HashSet<>();
-                double distance = 0;
-                for (int k = 0; k < heavy.length; k++) {
-                    int m = s.mappedMolecule()[k];
-                    int row = DATABASE.start(m) + s.mappedAtom()[k];
-                    assertTrue(s.mappedAtom()[k] >= 0 && s.mappedAtom()[k] < DATABASE.atoms(m));
-                    assertEquals(tz[heavy[k]], DATABASE.atomicNumbers()[row], "elements match");
-                    assertTrue(usedAtoms.add((long) row), "a database atom is used at most once");
-                    molecules.add(m);
-                    double d2 = IlpFixtures.squaredDistance(DATABASE, row, TARGET, heavy[k]);
-                    assertEquals(d2, s.squaredDistance()[k], 1e-12);
-                    distance += d2;
-                }
-                assertEquals(molecules, toSet(s.molecules()), "y[M] = 1 exactly for the molecules with a mapped atom");
-                double sizes = 0;
-                for (int m : s.molecules()) sizes += DATABASE.heavyAtoms(m);
-                assertEquals(distance + penalty * (sizes - heavy.length), s.objective(), 1e-9, "objective in the original units");
-                assertTrue(s.lowerBound() <= s.objective() + 1e-9);
-            }
+            for (IlpSolution s : r.solutions()) IlpFixtures.assertSatisfiesConstraints(s, DATABASE, penalty);
         }
     }
 
