@@ -17,13 +17,19 @@ final class IlpArguments {
 
     @Option(names = "--candidates", paramLabel = "K",
             description = "ILP: each target atom keeps its K nearest database atoms of the same element as mapping "
-                    + "candidates (0: all). Default: ${DEFAULT-VALUE}.")
+                    + "candidates (0: all). When they run out of new molecules before -n are ranked, the enumeration "
+                    + "goes on with 2K, 4K, ... and at last all atoms (see --no-widen). Default: ${DEFAULT-VALUE}.")
     int candidates = IlpOptions.DEFAULT_CANDIDATES;
 
     @Option(names = "--whole-molecules", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "ILP: molecules holding a candidate also bring the pairs of their best whole-molecule mapping "
                     + "onto the target (an assignment problem per molecule). Default: on.")
     boolean wholeMolecules;
+
+    @Option(names = "--widen", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "ILP: widen the candidates (2K, 4K, ..., all) when they run out of new molecules, instead of "
+                    + "stopping short of -n. Default: on.")
+    boolean widen;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS",
             description = "ILP: limit on the whole enumeration (per target). Default: ${DEFAULT-VALUE}.")
@@ -52,7 +58,7 @@ final class IlpArguments {
     }
 
     IlpOptions options(int threads) {
-        return new IlpOptions(penalty, solver, candidates, timeLimit, resolution, threads, countHydrogens, wholeMolecules, roundLimit);
+        return new IlpOptions(penalty, solver, candidates, timeLimit, resolution, threads, countHydrogens, wholeMolecules, roundLimit, widen);
     }
 
     /** The settings that shape an ILP ranking (not the thread count), as report parameters. */
@@ -61,6 +67,7 @@ final class IlpArguments {
         p.put("solver", ilp.solver().name().toLowerCase(Locale.ROOT));
         p.put("candidates", ilp.candidates());
         p.put("wholeMolecules", ilp.wholeMolecules());
+        p.put("widen", ilp.widen());
         p.put("timeLimit", ilp.timeLimitSeconds());
         p.put("roundLimit", ilp.roundLimitSeconds());
         p.put("countHydrogens", ilp.countHydrogens());

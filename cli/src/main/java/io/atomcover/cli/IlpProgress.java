@@ -18,9 +18,20 @@ final class IlpProgress implements IlpListener {
     }
 
     @Override
+    public void widened(int from, int to, int found, int wanted) {
+        bar.progress(Math.min(found, wanted), wanted);
+        bar.message(Text.format("%d of %d molecules, none new within K=%s: widening to K=%s", found, wanted, k(from), k(to)));
+    }
+
+    /** K as shown: "all" for 0. */
+    static String k(int k) {
+        return k == 0 ? "all" : Integer.toString(k);
+    }
+
+    @Override
     public void solution(IlpSolution s, int found, int wanted) {
         bar.progress(Math.min(found, wanted), wanted);
-        bar.message(Text.format("objective %.4f gap %.2f%% %.0f s", s.objective(), 100 * s.gap(), s.seconds()));
+        bar.message(Text.format("objective %.4f gap %.2f%% K=%s %.0f s", s.objective(), 100 * s.gap(), k(s.candidates()), s.seconds()));
     }
 
     /** Candidate pairs, molecules and pruning bound of the model, or null before it was built. */

@@ -55,6 +55,7 @@ final class RankingJson {
             Json.putFinite(o, "gap", s.gap());
             o.put("optimal", s.optimal());
             o.put("seconds", s.seconds());
+            o.put("candidates", s.candidates());
             ArrayNode mapping = o.putArray("mapping");
             for (int k = 0; k < s.targetAtoms().length; k++) {
                 ObjectNode e = mapping.addObject();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atomcover.descriptor.Fchl19;
 import io.atomcover.ilp.IlpOptions;
+import io.atomcover.ilp.IlpSolution;
 import io.atomcover.ilp.MoleculeReps;
 import io.atomcover.ilp.Ranking;
 import io.atomcover.io.Dataset;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Parameters;
                         + "0-based index; default the first frame.",
                 "",
                 "Output (JSON): ranking (database indices, 0-based in file order), names, scores, objective (per ILP "
-                        + "solution), solutions (molecules and atom mapping per solution, bounds), seconds, parameters.",
+                        + "solution), solutions (molecules, atom mapping, bounds and candidates K per solution), seconds, parameters.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -125,7 +126,16 @@ final class SelectCommand extends BaseCommand {
         Json.write(output, report(ranking, model, db, targets, targetIndex, ilp, seconds), out());
         if (!Json.STDOUT.equals(output))
             out().println(Text.format("%s: %d of %d molecules ranked for %s (%s, %s), %.1f s -> %s", method,
-                    ranking.size(), size, targetLabel(targets, targetIndex), RankingJson.stopText(ranking.stop()), databaseFile, seconds, output));
+                    ranking.size(), size, targetLabel(targets, targetIndex), RankingJson.stopText(ranking.stop()) + widened(ranking, ilp),
+                    databaseFile, seconds, output));
+    }
+
+    /** ", candidates widened to K=…" when the ILP enumeration went past its first candidate set, else "". */
+    private static String widened(Ranking ranking, IlpOptions ilp) {
+        List<IlpSolution> solutions = ranking.solutions();
+        if (solutions.isEmpty()) return "";
+        int k = solutions.get(solutions.size() - 1).candidates();
+        return k == ilp.candidates() ? "" : ", candidates widened to K=" + IlpProgress.k(k);
     }
 
     private int chooseTarget(Dataset targets) {

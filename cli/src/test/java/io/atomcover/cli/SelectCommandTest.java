@@ -160,5 +160,39 @@ class SelectCommandTest {
         Cli.Run help = Cli.run("select", "--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("--candidates") && help.out().contains("Examples"), help::toString);
+        assertTrue(help.out().contains("2K, 4K") && help.out().contains("--[no-]widen"), help::toString);
+    }
+
+    @Test
+    void candidatesThatRunOutAreWidenedUntilNMoleculesAreRanked() throws Exception {
+        Path narrow = tmp.resolve("narrow.json");
+        Path wide = tmp.resolve("wide.json");
+        String[] common = {"select", TARGETS.toString(), "--target", "qm7_930", "--database", DATABASE.toString(), "-n", "8",
+                "--threads", "2", "--candidates", "1"};
+        Cli.Run n = Cli.run(concat(common, "--no-widen", "-o", narrow.toString()));
+        assertEquals(0, n.exit(), n::toString);
+        assertTrue(n.out().contains("3 of 8 molecules ranked") && n.out().contains("no further molecule can be mapped"), n::toString);
+        Cli.Run w = Cli.run(concat(common, "-o", wide.toString()));
+        assertEquals(0, w.exit(), w::toString);
+        assertTrue(w.out().contains("8 of 8 molecules ranked for qm7_930 (complete, candidates widened to K=4"), w::toString);
+
+        JsonNode jn = json(narrow);
+        JsonNode jw = json(wide);
+        assertFalse(jn.get("parameters").get("widen").asBoolean());
+        assertTrue(jw.get("parameters").get("widen").asBoolean());
+        assertEquals(1, jw.get("parameters").get("candidates").asInt());
+        int[] first = ints(jn.get("ranking"));
+        assertArrayEquals(first, java.util.Arrays.copyOf(ints(jw.get("ranking")), first.length), "widening continues the ranking");
+        JsonNode solutions = jw.get("solutions");
+        for (int s = 0; s < solutions.size(); s++)
+            assertEquals(s < jn.get("solutions").size(), solutions.get(s).get("candidates").asInt() == 1,
+                    "K per solution: 1 until the narrow run's end, wider after");
+        assertEquals("size_reached", jw.get("stop").asText());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }
