@@ -20,7 +20,7 @@ final class IlpProgress implements IlpListener {
     @Override
     public void widened(int from, int to, int found, int wanted) {
         bar.progress(Math.min(found, wanted), wanted);
-        bar.message(Text.format("%d of %d molecules, none new within K=%s: widening to K=%s", found, wanted, k(from), k(to)));
+        bar.message(Text.format("K=%s ran out: widening to K=%s", k(from), k(to)));
     }
 
     /** K as shown: "all" for 0. */
