@@ -41,14 +41,16 @@ class SelectCommandTest {
     void ilpWritesTheRankingTheEngineComputes() throws Exception {
         Path out = tmp.resolve("ilp.json");
         Cli.Run r = Cli.run("select", TARGETS.toString(), "--target", "qm7_930", "--database", DATABASE.toString(),
-                "-n", "4", "--threads", "2", "-o", out.toString());
+                "-n", "4", "--threads", "1", "-o", out.toString());
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().contains("4 of 4 molecules ranked for qm7_930"), r::toString);
+        // One CP-SAT worker: with several, mappings whose costs tie after rounding to the resolution
+        // (objectives 1.5e-7 apart seen) may come out either way.
 
         Dataset db = ExtXyzReader.read(DATABASE);
         MoleculeReps reps = MoleculeReps.fchl19(db.structures(), Fchl19.defaults(), 1, null);
         MoleculeReps target = MoleculeReps.fchl19(ExtXyzReader.read(TARGETS).structures(), Fchl19.defaults(), 1, null).molecule(1);
-        Ranking expected = new IlpRanker(IlpOptions.defaults().withThreads(2).withTimeLimit(600)).rank(reps, target, 4);
+        Ranking expected = new IlpRanker(IlpOptions.defaults().withThreads(1).withTimeLimit(600)).rank(reps, target, 4);
 
         JsonNode j = json(out);
         assertEquals("ilp", j.get("method").asText());
