@@ -36,7 +36,7 @@ final class CpuCoverSession implements CoverSession {
     /** Exponent below which e^z is exactly 0 in double (e^-745.14 rounds to 0), with margin. */
     static final double UNDERFLOW = 746.0;
     /** Updates asking fewer pairs than this stay on the calling thread. */
-    static final long PARALLEL_PAIRS = 1L << 14;
+    static final long PARALLEL_PAIRS = 1L << 16;
     private static final double REL = 1 + 1e-9;
     private static final double ABS = 1e-12;
     /** Rows evaluated together against one leaf panel (the width of {@link CpuKdeBackend#dots4}). */
