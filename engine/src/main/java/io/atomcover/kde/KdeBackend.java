@@ -47,6 +47,18 @@ public interface KdeBackend extends AutoCloseable {
     }
 
     /**
+     * A session for the kernel sums along a growing prefix of an ordering of the structures of
+     * {@code d} (selection curves). The default copies the prefix rows into one array and makes
+     * {@link #kernelSums} calls per append: earlier rows against the new ones, the new rows against
+     * the prefix and, with the overlap, every dataset row against the new ones.
+     *
+     * @param overlap also count dataset rows with {@code dH(e | prefix) < eps}
+     */
+    default PrefixSession prefixSession(io.atomcover.descriptor.Descriptors d, double bandwidth, boolean overlap, double eps) {
+        return new PlainPrefixSession(this, d, bandwidth, overlap, eps);
+    }
+
+    /**
      * The device-resident eager greedy loop, when this backend has one; MSC then hands it the whole
      * loop. Empty (the default): MSC runs its lazy host-side scheduler on top of the kernel sums.
      */
