@@ -3,43 +3,60 @@ package io.atomcover.kde;
 import io.atomcover.descriptor.Descriptors;
 
 import java.util.Arrays;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * The CPU backend's {@link PrefixSession}. One {@link RowIndex} over all dataset rows (one
- * principal-axis projection) and a {@link LeafTree} over its leaves are built once; an append then
- * evaluates each new row against the leaves within the band and, the kernel being symmetric, gets
- * from the same terms both the new rows' sums (row sums over prefix rows) and the increments of
- * every other row that needs them (column sums): earlier prefix rows, and dataset rows whose
- * overlap sum has not crossed yet. Crossed rows outside the prefix are switched off, and so are
- * leaves and tree nodes with no row switched on.
+ * principal-axis projection) and a {@link LeafTree} over its leaves are built once. Each new row is
+ * evaluated against the leaves within the band and, the kernel being symmetric, the same terms give
+ * both the new rows' sums (row sums over prefix rows) and the increments of every other row that
+ * needs them (column sums): earlier prefix rows, and dataset rows whose overlap sum has not crossed
+ * the threshold yet. Crossed rows outside the prefix are switched off, and so are leaves and tree
+ * nodes with no row switched on.
+ *
+ * <h2>Batches</h2>
+ * Picks are worked out in batches of consecutive picks (about {@value #BATCH_ROWS} rows): the rows
+ * of every pick of the batch are grouped by the leaves they reach, and a task is one leaf against
+ * all of them, pick by pick, so a leaf is read once per batch rather than once per pick (with small
+ * molecules most leaves get one or two rows of a pick). Which pairs count depends only on the picks:
+ * a new row of pick a takes terms from rows picked at or before a (its sum), and gives terms to rows
+ * picked before a (their increments) and to rows not picked at a whose overlap sum has not crossed;
+ * the increments of a task's leaf rows are applied pick by pick, so a row crosses at the same pick
+ * as it would one pick at a time.
  *
  * <h2>Which terms count</h2>
  * Prefix sums are self-inclusive, so p ≥ 1; an overlap sum only matters against the threshold
  * {@code e^{-eps}}. A term below {@code 1e-17·min(1, e^{-eps})} is dropped: a row has at most N of
  * them, so its sum changes by less than N·1e-17 relative to p or to the threshold (1.3e-13 for the
  * 13,233 rows of Si-train) — the rule of {@link CpuKdeBackend}, here with the shift fixed at 0. In
- * distance terms only leaves with a lower bound within {@code d² ≤ 2h²(T + max(eps, 0))},
+ * distance terms only leaves whose projected box lies within {@code d² ≤ 2h²(T + max(eps, 0))},
  * T = ln 1e17, of a new row are visited (8.85h for eps ≈ 0); inside a visited leaf every pair is
  * evaluated with the fast exp (clamped at the bottom of its normal range).
  *
  * <h2>Determinism</h2>
- * Tasks are leaves; a task sums its leaf's columns over the new rows in their order and keeps its
- * part of each new row's sum separately; parts are added in leaf order afterwards. Nothing depends
- * on the thread count.
+ * A task sums its leaf's columns over its rows in their order and keeps its part of each new row's
+ * sum separately; parts are added in leaf order afterwards, and increments are listed in leaf order.
+ * Nothing depends on the thread count.
  */
 final class CpuPrefixSession implements PrefixSession {
     /** Rows per leaf of the index. */
     static final int LEAF = 32;
     /** Lowest exponent evaluated: terms further out are e^-708 ≈ 3e-308 instead. */
     static final double CLAMP = FastExp.MIN_NORMAL_ARG;
-    /** Appends evaluating fewer pairs than this stay on the calling thread. */
+    /** A batch takes picks until it holds at least this many rows, or {@value #BATCH_PICKS} picks. */
+    static final int BATCH_ROWS = 512;
+    static final int BATCH_PICKS = 64;
+    /** Batches evaluating fewer pairs than this stay on the calling thread. */
     static final long PARALLEL_PAIRS = 1L << 15;
+    private static final int NONE = Integer.MAX_VALUE;
     private static final double REL = 1 + 1e-9;
     private static final double ABS = 1e-12;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final CpuKdeBackend backend;
     private final int[] off;
+    private final int[] order;
     private final double c;
     /** Band distance with the rounding margin. */
     private final double limit;
@@ -50,25 +67,36 @@ final class CpuPrefixSession implements PrefixSession {
     /** Index position of each dataset row; leaf of each position. */
     private final int[] position;
     private final int[] leafOf;
-    /** By position: 1 where the row's terms count in a new row's sum (prefix rows, new rows included). */
-    private final double[] rowMask;
-    /** By position: 1 where the row takes column sums (earlier prefix rows, rows not crossed yet). */
-    private final double[] colMask;
-    /** By position: overlap sums of rows not crossed yet, and whether they crossed. */
+    /** By position: the pick of the row's structure, NONE while not picked (set a batch ahead). */
+    private final int[] pickOf;
+    /** By position: overlap sums and whether they crossed; null without overlap. */
     private final double[] cover;
     private final boolean[] crossed;
     /** Rows switched on per leaf; leaves switched on per tree node. */
     private final int[] activeRows;
     private final int[] activeLeaves;
-    private final boolean[] taken;
+
+    /** By dataset row: the row's sum against the prefix at its own pick. */
+    private final double[] own;
+    /** The current batch, picks [batchStart, batchEnd): increments and covered counts per pick. */
+    private int batchStart;
+    private int batchEnd;
+    private int[] incStart = new int[1];
+    private int[] incRow = new int[0];
+    private double[] incVal = new double[0];
+    private int[] coveredAfter = new int[0];
+    private int coveredSoFar;
+    private long rowsSoFar;
+    /** Picks handed out so far. */
+    private int served;
     private int[] grown = new int[64];
     private int covered;
-    private int rowsSoFar;
 
-    CpuPrefixSession(CpuKdeBackend backend, Descriptors d, double h, boolean overlap, double eps) {
+    CpuPrefixSession(CpuKdeBackend backend, Descriptors d, int[] order, double h, boolean overlap, double eps) {
         if (!handles(overlap, eps)) throw new IllegalArgumentException("overlap threshold outside the session's range: " + eps);
         this.backend = backend;
         this.off = d.offsets();
+        this.order = PrefixSession.checkedOrder(order, d.structureCount());
         this.c = 1.0 / (2.0 * h * h);
         this.eps = eps;
         this.overlap = overlap;
@@ -82,14 +110,14 @@ final class CpuPrefixSession implements PrefixSession {
         for (int p = 0; p < rows; p++) position[index.order[p]] = p;
         leafOf = new int[rows];
         for (int b = 0; b < index.leaves; b++) Arrays.fill(leafOf, index.leafStart[b], index.leafStart[b + 1], b);
-        rowMask = new double[rows];
-        colMask = new double[rows];
+        pickOf = new int[rows];
+        Arrays.fill(pickOf, NONE);
         cover = overlap ? new double[rows] : null;
         crossed = overlap ? new boolean[rows] : null;
         activeRows = new int[index.leaves];
         activeLeaves = new int[tree.nodes];
-        taken = new boolean[d.structureCount()];
-        if (overlap) for (int p = 0; p < rows; p++) setMasks(p, 0.0, 1.0);
+        own = new double[rows];
+        if (overlap) for (int b = 0; b < index.leaves; b++) recount(b);
     }
 
     /**
@@ -101,59 +129,22 @@ final class CpuPrefixSession implements PrefixSession {
     }
 
     @Override
-    public int append(int s, double[] sums) {
-        if (taken[s]) throw new IllegalArgumentException("structure " + s + " was appended already");
-        taken[s] = true;
-        int first = off[s];
-        int m = off[s + 1] - first;
-        if (m == 0) return 0;
-        int[] qp = new int[m];
-        for (int i = 0; i < m; i++) {
-            qp[i] = position[first + i];
-            setMasks(qp[i], 1.0, 0.0); // in the new rows' sums; their own come from those sums
+    public int next(double[] sums) {
+        if (served == order.length) throw new NoSuchElementException("the whole ordering has been added");
+        if (served == batchEnd) batch();
+        int a = served++;
+        int s = order[a];
+        System.arraycopy(own, off[s], sums, off[s], off[s + 1] - off[s]);
+        int g = a - batchStart;
+        int i0 = incStart[g];
+        int n = incStart[g + 1] - i0;
+        if (grown.length < n) grown = new int[Math.max(n, 2 * grown.length)];
+        for (int i = 0; i < n; i++) {
+            int e = incRow[i0 + i];
+            grown[i] = e;
+            sums[e] = incVal[i0 + i];
         }
-        Tasks tasks = tasks(qp);
-        double[] rowPart = new double[tasks.pairs];
-        double[] colSum = new double[tasks.leaf.length * LEAF];
-        CpuKdeBackend.IntTask body = t -> evaluate(tasks, t, qp, rowPart, colSum);
-        long evaluated = 0;
-        for (int t = 0; t < tasks.leaf.length; t++) evaluated += (long) (tasks.start[t + 1] - tasks.start[t]) * index.leafSize(tasks.leaf[t]);
-        if (evaluated >= PARALLEL_PAIRS) backend.forEach(tasks.leaf.length, body);
-        else for (int t = 0; t < tasks.leaf.length; t++) body.run(t);
-        backend.countEvaluated(evaluated);
-        backend.countRequested((long) m * (rowsSoFar + m) + (overlap ? (long) m * position.length : 0));
-        rowsSoFar += m;
-
-        double[] p = new double[m];
-        for (int t = 0; t < tasks.leaf.length; t++)
-            for (int k = tasks.start[t]; k < tasks.start[t + 1]; k++) p[tasks.row[k]] += rowPart[k];
-        System.arraycopy(p, 0, sums, first, m);
-        int n = 0;
-        for (int t = 0; t < tasks.leaf.length; t++) {
-            int pb = index.leafStart[tasks.leaf[t]];
-            int nb = index.leafSize(tasks.leaf[t]);
-            for (int j = 0; j < nb; j++) {
-                double v = colSum[t * LEAF + j];
-                if (v == 0) continue;
-                int pos = pb + j;
-                if (rowMask[pos] == 1.0) {
-                    if (n == grown.length) grown = Arrays.copyOf(grown, 2 * n);
-                    grown[n++] = index.order[pos];
-                    sums[index.order[pos]] = v;
-                }
-                if (overlap && !crossed[pos]) {
-                    cover[pos] += v;
-                    cross(pos);
-                }
-            }
-        }
-        for (int i = 0; i < m; i++) {
-            if (overlap && !crossed[qp[i]]) {
-                cover[qp[i]] = p[i]; // the sum against the whole prefix, replacing the earlier parts
-                cross(qp[i]);
-            }
-            setMasks(qp[i], 1.0, 1.0);
-        }
+        covered = coveredAfter[g];
         return n;
     }
 
@@ -167,51 +158,143 @@ final class CpuPrefixSession implements PrefixSession {
         return covered;
     }
 
-    /** Counts the row at position pos as covered once its overlap sum crosses the threshold. */
-    private void cross(int pos) {
-        if (!(-Math.log(cover[pos]) < eps)) return;
+    /** Works out the next batch of picks. */
+    private void batch() {
+        int k0 = batchEnd;
+        int k1 = k0;
+        int rows = 0;
+        while (k1 < order.length && k1 - k0 < BATCH_PICKS && (k1 == k0 || rows < BATCH_ROWS)) rows += off[order[k1] + 1] - off[order[k1++]];
+        batchStart = k0;
+        batchEnd = k1;
+        int picks = k1 - k0;
+        // Query rows in pick order, switched on as picked.
+        int[] qp = new int[rows];
+        int[] qa = new int[rows];
+        int q = 0;
+        for (int a = k0; a < k1; a++) {
+            for (int e = off[order[a]]; e < off[order[a] + 1]; e++) {
+                qp[q] = position[e];
+                qa[q++] = a;
+                pickOf[position[e]] = a;
+            }
+        }
+        for (int i = 0; i < rows; i++) recount(leafOf[qp[i]]);
+
+        Tasks tasks = tasks(qp);
+        double[] rowPart = new double[tasks.pairs];
+        AtomicIntegerArray crossings = new AtomicIntegerArray(picks);
+        Increments[] incs = new Increments[tasks.leaf.length];
+        long evaluated = 0;
+        for (int t = 0; t < tasks.leaf.length; t++) evaluated += (long) (tasks.start[t + 1] - tasks.start[t]) * index.leafSize(tasks.leaf[t]);
+        CpuKdeBackend.IntTask body = t -> incs[t] = evaluate(tasks, t, qp, qa, k0, rowPart, crossings);
+        if (evaluated >= PARALLEL_PAIRS) backend.forEach(tasks.leaf.length, body);
+        else for (int t = 0; t < tasks.leaf.length; t++) body.run(t);
+        backend.countEvaluated(evaluated);
+        for (int a = k0; a < k1; a++) {
+            long m = off[order[a] + 1] - off[order[a]];
+            backend.countRequested(m * (rowsSoFar + m) + (overlap ? m * position.length : 0));
+            rowsSoFar += m;
+        }
+
+        // New rows' sums: parts added in leaf order.
+        double[] sum = new double[rows];
+        for (int t = 0; t < tasks.leaf.length; t++)
+            for (int k = tasks.start[t]; k < tasks.start[t + 1]; k++) sum[tasks.row[k]] += rowPart[k];
+        for (int i = 0; i < rows; i++) own[index.order[qp[i]]] = sum[i];
+        gatherIncrements(incs, picks, k0);
+
+        // Covered counts per pick: crossings inside the tasks, then the prefix rows themselves.
+        if (coveredAfter.length < picks) coveredAfter = new int[Math.max(picks, 2 * coveredAfter.length)];
+        for (int g = 0; g < picks; g++) {
+            coveredSoFar += crossings.get(g);
+            if (overlap) {
+                for (int i = incStart[g]; i < incStart[g + 1]; i++) {
+                    int pos = position[incRow[i]];
+                    if (!crossed[pos]) {
+                        cover[pos] += incVal[i];
+                        if (cross(pos)) coveredSoFar++;
+                    }
+                }
+                for (int e = off[order[k0 + g]]; e < off[order[k0 + g] + 1]; e++) {
+                    int pos = position[e];
+                    if (!crossed[pos]) {
+                        cover[pos] = own[e]; // the sum against the whole prefix, replacing the earlier parts
+                        if (cross(pos)) coveredSoFar++;
+                    }
+                }
+            }
+            coveredAfter[g] = coveredSoFar;
+        }
+        if (overlap) for (int b : tasks.leaf) recount(b);
+    }
+
+    /** Per pick of the batch, the increments of the tasks in leaf order: incStart, incRow, incVal. */
+    private void gatherIncrements(Increments[] incs, int picks, int k0) {
+        if (incStart.length < picks + 1) incStart = new int[Math.max(picks + 1, 2 * incStart.length)];
+        Arrays.fill(incStart, 0, picks + 1, 0);
+        int total = 0;
+        for (Increments in : incs) {
+            if (in == null) continue;
+            for (int i = 0; i < in.n; i++) incStart[in.pick[i] - k0 + 1]++;
+            total += in.n;
+        }
+        for (int g = 0; g < picks; g++) incStart[g + 1] += incStart[g];
+        if (incRow.length < total) {
+            incRow = new int[Math.max(total, 2 * incRow.length)];
+            incVal = new double[incRow.length];
+        }
+        int[] fill = Arrays.copyOf(incStart, picks);
+        for (Increments in : incs) {
+            if (in == null) continue;
+            for (int i = 0; i < in.n; i++) {
+                int slot = fill[in.pick[i] - k0]++;
+                incRow[slot] = in.row[i];
+                incVal[slot] = in.val[i];
+            }
+        }
+    }
+
+    /** Marks the row at position pos covered if its overlap sum crossed; whether it did. */
+    private boolean cross(int pos) {
+        if (!(-Math.log(cover[pos]) < eps)) return false;
         crossed[pos] = true;
-        covered++;
-        setMasks(pos, rowMask[pos], rowMask[pos]); // prefix rows keep their column sums
+        return true;
     }
 
-    /** Sets the masks of a position and keeps the leaf and node activity counts in step. */
-    private void setMasks(int pos, double row, double col) {
-        boolean was = rowMask[pos] + colMask[pos] > 0;
-        rowMask[pos] = row;
-        colMask[pos] = col;
-        boolean is = row + col > 0;
-        if (was == is) return;
-        int leaf = leafOf[pos];
-        int delta = is ? 1 : -1;
-        activeRows[leaf] += delta;
-        if (activeRows[leaf] == (is ? 1 : 0))
-            for (int n = tree.nodeOf[leaf]; n != LeafTree.NONE; n = tree.parent[n]) activeLeaves[n] += delta;
+    /** Counts the switched-on rows of leaf b (picked, or not crossed) and updates the node counts. */
+    private void recount(int b) {
+        int n = 0;
+        for (int p = index.leafStart[b]; p < index.leafStart[b + 1]; p++)
+            if (pickOf[p] != NONE || (overlap && !crossed[p])) n++;
+        if ((n > 0) != (activeRows[b] > 0)) {
+            int delta = n > 0 ? 1 : -1;
+            for (int node = tree.nodeOf[b]; node != LeafTree.NONE; node = tree.parent[node]) activeLeaves[node] += delta;
+        }
+        activeRows[b] = n;
     }
 
-    /** (leaf, new row) pairs within the band, grouped by leaf in increasing order, rows in order within a leaf. */
+    /** (leaf, query row) pairs within the band, grouped by leaf in increasing order, rows in order within a leaf. */
     private Tasks tasks(int[] qp) {
         int m = qp.length;
         int[][] cand = new int[m][];
         CpuKdeBackend.IntTask find = i -> cand[i] = candidates(qp[i]);
-        if ((long) m * position.length >= PARALLEL_PAIRS * 4) backend.forEach(m, find);
+        if ((long) m * index.leaves >= PARALLEL_PAIRS / 4) backend.forEach(m, find);
         else for (int i = 0; i < m; i++) find.run(i);
-        int[] perLeaf = new int[index.leaves + 1];
+        int[] perLeaf = new int[index.leaves];
         int pairs = 0;
+        int used = 0;
         for (int[] cs : cand) {
-            for (int b : cs) perLeaf[b + 1]++;
+            for (int b : cs) if (perLeaf[b]++ == 0) used++;
             pairs += cs.length;
         }
-        int used = 0;
-        for (int b = 0; b < index.leaves; b++) if (perLeaf[b + 1] > 0) used++;
         Tasks t = new Tasks(used, pairs);
         int[] slot = new int[index.leaves];
         int u = 0;
         for (int b = 0; b < index.leaves; b++) {
-            if (perLeaf[b + 1] == 0) continue;
+            if (perLeaf[b] == 0) continue;
             t.leaf[u] = b;
-            t.start[u + 1] = t.start[u] + perLeaf[b + 1];
             slot[b] = t.start[u];
+            t.start[u + 1] = t.start[u] + perLeaf[b];
             u++;
         }
         for (int i = 0; i < m; i++)
@@ -219,11 +302,11 @@ final class CpuPrefixSession implements PrefixSession {
         return t;
     }
 
-    /** Switched-on leaves whose lower bound to the row at position p is within the band, in increasing order. */
+    /** Switched-on leaves whose box is within the band of the row at position p, in increasing order. */
     private int[] candidates(int p) {
         Scratch sc = SCRATCH.get();
         sc.found = 0;
-        visit(sc, p, 0);
+        if (tree.nodes > 0) visit(sc, p, 0);
         int[] res = Arrays.copyOf(sc.leaves, sc.found);
         Arrays.sort(res);
         return res;
@@ -262,39 +345,86 @@ final class CpuPrefixSession implements PrefixSession {
         return Math.sqrt(box) > limit;
     }
 
-    /** Task t: the new rows of its list against its leaf; row parts into rowPart, column sums into colSum. */
-    private void evaluate(Tasks tasks, int t, int[] qp, double[] rowPart, double[] colSum) {
+    /**
+     * Task t: its leaf against its query rows, pick by pick. Row parts go to rowPart; increments
+     * of rows picked earlier are returned; overlap sums of the leaf's rows are updated here (the
+     * task owns them), pick by pick, and crossings counted per pick.
+     */
+    private Increments evaluate(Tasks tasks, int t, int[] qp, int[] qa, int k0, double[] rowPart, AtomicIntegerArray crossings) {
         Scratch sc = SCRATCH.get();
         int b = tasks.leaf[t];
         int pb = index.leafStart[b];
         int nb = index.leafSize(b);
+        int k0t = tasks.start[t];
+        int k1t = tasks.start[t + 1];
+        // Groups: runs of rows of one pick, each with its masks and column sums.
+        int groups = 0;
+        sc.reserve(k1t - k0t);
+        for (int k = k0t; k < k1t; k++) {
+            int a = qa[tasks.row[k]];
+            if (k == k0t || a != qa[tasks.row[k - 1]]) {
+                sc.reserveGroups(groups + 1);
+                sc.groupPick[groups] = a;
+                masks(a, pb, nb, sc.rm, sc.cm, groups * LEAF);
+                Arrays.fill(sc.col, groups * LEAF, groups * LEAF + nb, 0.0);
+                groups++;
+            }
+            sc.groupOf[k - k0t] = groups - 1;
+        }
         double[][] pl = index.panel[b];
         double[] nr = index.leafNorms[b];
         double[] x = index.data;
         int dim = index.dim;
-        int co = t * LEAF;
-        int k = tasks.start[t];
-        int end = tasks.start[t + 1];
-        for (; k + 4 <= end; k += 4) {
+        int k = k0t;
+        for (; k + 4 <= k1t; k += 4) {
             int p0 = qp[tasks.row[k]], p1 = qp[tasks.row[k + 1]], p2 = qp[tasks.row[k + 2]], p3 = qp[tasks.row[k + 3]];
             CpuKdeBackend.dots4(x, p0 * dim, p1 * dim, p2 * dim, p3 * dim, dim, pl, nb, sc.a0, sc.a1, sc.a2, sc.a3);
-            rowPart[k] = terms(sc.a0, nr, nb, index.norms[p0], pb, colSum, co, sc);
-            rowPart[k + 1] = terms(sc.a1, nr, nb, index.norms[p1], pb, colSum, co, sc);
-            rowPart[k + 2] = terms(sc.a2, nr, nb, index.norms[p2], pb, colSum, co, sc);
-            rowPart[k + 3] = terms(sc.a3, nr, nb, index.norms[p3], pb, colSum, co, sc);
+            rowPart[k] = terms(sc.a0, nr, nb, index.norms[p0], sc, sc.groupOf[k - k0t] * LEAF);
+            rowPart[k + 1] = terms(sc.a1, nr, nb, index.norms[p1], sc, sc.groupOf[k + 1 - k0t] * LEAF);
+            rowPart[k + 2] = terms(sc.a2, nr, nb, index.norms[p2], sc, sc.groupOf[k + 2 - k0t] * LEAF);
+            rowPart[k + 3] = terms(sc.a3, nr, nb, index.norms[p3], sc, sc.groupOf[k + 3 - k0t] * LEAF);
         }
-        for (; k < end; k++) {
+        for (; k < k1t; k++) {
             int p0 = qp[tasks.row[k]];
             dots1(x, p0 * dim, dim, pl, nb, sc.a0);
-            rowPart[k] = terms(sc.a0, nr, nb, index.norms[p0], pb, colSum, co, sc);
+            rowPart[k] = terms(sc.a0, nr, nb, index.norms[p0], sc, sc.groupOf[k - k0t] * LEAF);
+        }
+        Increments out = null;
+        for (int g = 0; g < groups; g++) {
+            int a = sc.groupPick[g];
+            for (int j = 0; j < nb; j++) {
+                double v = sc.col[g * LEAF + j];
+                if (v == 0) continue;
+                int pos = pb + j;
+                if (pickOf[pos] < a) {
+                    if (out == null) out = new Increments();
+                    out.add(a, index.order[pos], v);
+                } else if (overlap && !crossed[pos]) {
+                    cover[pos] += v;
+                    if (cross(pos)) crossings.incrementAndGet(a - k0);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Masks of the leaf's rows (positions pb + j) for a row of pick a: rm = 1 where the row's terms
+     * count in its sum (rows picked at or before a), cm = 1 where they go to the leaf row (rows
+     * picked before a; with the overlap, rows not picked by a whose sum has not crossed).
+     */
+    private void masks(int a, int pb, int nb, double[] rm, double[] cm, int o) {
+        for (int j = 0; j < nb; j++) {
+            int pk = pickOf[pb + j];
+            rm[o + j] = pk <= a ? 1.0 : 0.0;
+            cm[o + j] = pk < a || (overlap && pk > a && !crossed[pb + j]) ? 1.0 : 0.0;
         }
     }
 
     /**
      * a[j] = x · y_j for one row at offset o: {@link CpuKdeBackend#dots1} with the component loop
      * unrolled by three and the FMAs nested in component order (bit-identical, as in
-     * {@link CpuKdeBackend#dots4}), so each load and store of a[j] carries three FMAs. Appends of
-     * small molecules leave most leaves with fewer than four new rows, which then come here.
+     * {@link CpuKdeBackend#dots4}), so each load and store of a[j] carries three FMAs.
      */
     static void dots1(double[] x, int o, int dim, double[][] pl, int nb, double[] a) {
         Arrays.fill(a, 0, nb, 0.0);
@@ -314,11 +444,12 @@ final class CpuPrefixSession implements PrefixSession {
     }
 
     /**
-     * Terms e_j = exp(max(-d²_j/(2h²), CLAMP)) of one new row against leaf columns j (positions
-     * pb + j): returns Σ e_j·rowMask_j and adds e_j·colMask_j to col[co + j]. Same split as
-     * {@link CpuKdeBackend#fastTerms}: a vector loop for the polynomial, a scalar one for 2^k.
+     * Terms e_j = exp(max(-d²_j/(2h²), CLAMP)) of one row against the leaf columns j: returns
+     * Σ e_j·rm_j and adds e_j·cm_j to col[o + j] (masks and column sums of the row's group at
+     * offset o). Same split as {@link CpuKdeBackend#fastTerms}: a vector loop for the polynomial,
+     * a scalar one for 2^k and the sums.
      */
-    private double terms(double[] dot, double[] nr, int nb, double nq, int pb, double[] col, int co, Scratch sc) {
+    private double terms(double[] dot, double[] nr, int nb, double nq, Scratch sc, int o) {
         double[] pp = sc.p;
         double[] kk = sc.k;
         for (int j = 0; j < nb; j++) {
@@ -330,26 +461,29 @@ final class CpuPrefixSession implements PrefixSession {
             pp[j] = FastExp.poly(r);
             kk[j] = k;
         }
+        double[] rm = sc.rm;
+        double[] cm = sc.cm;
+        double[] col = sc.col;
         double row0 = 0;
         double row1 = 0;
         int j = 0;
         for (; j + 1 < nb; j += 2) {
             double e0 = pp[j] * FastExp.pow2(kk[j]);
             double e1 = pp[j + 1] * FastExp.pow2(kk[j + 1]);
-            row0 += e0 * rowMask[pb + j];
-            row1 += e1 * rowMask[pb + j + 1];
-            col[co + j] += e0 * colMask[pb + j];
-            col[co + j + 1] += e1 * colMask[pb + j + 1];
+            row0 += e0 * rm[o + j];
+            row1 += e1 * rm[o + j + 1];
+            col[o + j] += e0 * cm[o + j];
+            col[o + j + 1] += e1 * cm[o + j + 1];
         }
         if (j < nb) {
             double e0 = pp[j] * FastExp.pow2(kk[j]);
-            row0 += e0 * rowMask[pb + j];
-            col[co + j] += e0 * colMask[pb + j];
+            row0 += e0 * rm[o + j];
+            col[o + j] += e0 * cm[o + j];
         }
         return row0 + row1;
     }
 
-    /** Tasks of one append: task t is leaf[t] against new rows row[start[t] .. start[t+1]). */
+    /** Tasks of one batch: task t is leaf[t] against query rows row[start[t] .. start[t+1]). */
     private static final class Tasks {
         final int[] leaf;
         final int[] start;
@@ -364,7 +498,26 @@ final class CpuPrefixSession implements PrefixSession {
         }
     }
 
-    /** Per-thread scratch: one tile edge of dot products and exp parts, and a leaf list. */
+    /** Increments of earlier prefix rows found by one task, in pick order. */
+    private static final class Increments {
+        int[] pick = new int[32];
+        int[] row = new int[32];
+        double[] val = new double[32];
+        int n;
+
+        void add(int a, int e, double v) {
+            if (n == pick.length) {
+                pick = Arrays.copyOf(pick, 2 * n);
+                row = Arrays.copyOf(row, 2 * n);
+                val = Arrays.copyOf(val, 2 * n);
+            }
+            pick[n] = a;
+            row[n] = e;
+            val[n++] = v;
+        }
+    }
+
+    /** Per-thread scratch: one tile edge of dot products and exp parts, per-group masks and sums, a leaf list. */
     private static final class Scratch {
         final double[] a0 = new double[LEAF];
         final double[] a1 = new double[LEAF];
@@ -372,7 +525,25 @@ final class CpuPrefixSession implements PrefixSession {
         final double[] a3 = new double[LEAF];
         final double[] p = new double[LEAF];
         final double[] k = new double[LEAF];
+        int[] groupOf = new int[64];
+        int[] groupPick = new int[8];
+        double[] rm = new double[8 * LEAF];
+        double[] cm = new double[8 * LEAF];
+        double[] col = new double[8 * LEAF];
         int[] leaves = new int[64];
         int found;
+
+        void reserve(int rows) {
+            if (groupOf.length < rows) groupOf = new int[Math.max(rows, 2 * groupOf.length)];
+        }
+
+        void reserveGroups(int groups) {
+            if (groupPick.length >= groups) return;
+            int n = Math.max(groups, 2 * groupPick.length);
+            groupPick = Arrays.copyOf(groupPick, n);
+            rm = Arrays.copyOf(rm, n * LEAF);
+            cm = Arrays.copyOf(cm, n * LEAF);
+            col = Arrays.copyOf(col, n * LEAF);
+        }
     }
 }

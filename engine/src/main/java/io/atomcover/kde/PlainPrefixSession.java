@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * The default {@link PrefixSession}: the prefix rows copied into one growing array in pick order,
- * and per append one {@link KdeBackend#kernelSums} call for the earlier rows against the new ones,
+ * and per pick one {@link KdeBackend#kernelSums} call for the earlier rows against the new ones,
  * one for the new rows against the whole prefix and, with the overlap, one for every dataset row
  * against the new rows. Overlap sums only grow, so a row is counted once, when it crosses.
  */
@@ -15,7 +15,8 @@ final class PlainPrefixSession implements PrefixSession {
     private final Descriptors d;
     private final double h;
     private final double eps;
-    private final boolean[] taken;
+    private final int[] order;
+    private int picks;
     /** Prefix rows in pick order (row-major) and their dataset rows. */
     private double[] rows = new double[0];
     private int[] rowOf = new int[0];
@@ -28,21 +29,21 @@ final class PlainPrefixSession implements PrefixSession {
     private final boolean[] crossed;
     private int covered;
 
-    PlainPrefixSession(KdeBackend backend, Descriptors d, double h, boolean overlap, double eps) {
+    PlainPrefixSession(KdeBackend backend, Descriptors d, int[] order, double h, boolean overlap, double eps) {
         this.backend = backend;
         this.d = d;
+        this.order = PrefixSession.checkedOrder(order, d.structureCount());
         this.h = h;
         this.eps = eps;
-        taken = new boolean[d.structureCount()];
         cover = overlap ? new double[d.rows()] : null;
         coverDelta = overlap ? new double[d.rows()] : null;
         crossed = overlap ? new boolean[d.rows()] : null;
     }
 
     @Override
-    public int append(int s, double[] sums) {
-        if (taken[s]) throw new IllegalArgumentException("structure " + s + " was appended already");
-        taken[s] = true;
+    public int next(double[] sums) {
+        if (picks == order.length) throw new java.util.NoSuchElementException("the whole ordering has been added");
+        int s = order[picks++];
         int m = d.rowsOf(s);
         if (m == 0) return 0;
         int dim = d.dim();

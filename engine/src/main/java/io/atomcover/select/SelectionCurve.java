@@ -44,10 +44,10 @@ public record SelectionCurve(double[] entropy, double[] diversity, double[] over
         Neumaier sumLog = new Neumaier();
         Neumaier sumInv = new Neumaier();
         int count = 0;
-        try (PrefixSession session = backend.prefixSession(d, bandwidth, withOverlap, eps)) {
+        try (PrefixSession session = backend.prefixSession(d, order, bandwidth, withOverlap, eps)) {
             for (int k = 0; k < n; k++) {
                 int s = order[k];
-                int grown = session.append(s, sums);
+                int grown = session.next(sums);
                 int[] rows = session.grown();
                 for (int i = 0; i < grown; i++) {
                     int e = rows[i];
