@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * both the new rows' sums (row sums over prefix rows) and the increments of every other row that
  * needs them (column sums): earlier prefix rows, and dataset rows whose overlap sum has not crossed
  * the threshold yet. Crossed rows outside the prefix are switched off, and so are leaves and tree
- * nodes with no row switched on.
+ * nodes with no row switched on; a leaf keeps its switched-on rows as its evaluated columns (its
+ * panel rebuilt when a quarter of them went off, or a row came back on, with a box that fits them).
  *
  * <h2>Batches</h2>
  * Picks are worked out in batches of consecutive picks (about {@value #BATCH_ROWS} rows): the rows
@@ -49,6 +50,8 @@ final class CpuPrefixSession implements PrefixSession {
     static final int BATCH_PICKS = 64;
     /** Batches evaluating fewer pairs than this stay on the calling thread. */
     static final long PARALLEL_PAIRS = 1L << 15;
+    /** Rows the principal axes are computed from (a sample of the dataset). */
+    static final int PROJECTION_ROWS = 8192;
     private static final int NONE = Integer.MAX_VALUE;
     private static final double REL = 1 + 1e-9;
     private static final double ABS = 1e-12;
@@ -57,6 +60,7 @@ final class CpuPrefixSession implements PrefixSession {
     private final CpuKdeBackend backend;
     private final int[] off;
     private final int[] order;
+    private final int batchRows;
     private final double c;
     /** Band distance with the rounding margin. */
     private final double limit;
@@ -75,6 +79,14 @@ final class CpuPrefixSession implements PrefixSession {
     /** Rows switched on per leaf; leaves switched on per tree node. */
     private final int[] activeRows;
     private final int[] activeLeaves;
+    /**
+     * The rows of leaf b that are evaluated (its columns): positions cols[b][0 .. width[b]), in
+     * increasing order; inPanel by position. The index is the session's own: its leaf panels, norms
+     * and boxes are rewritten in place to hold just these rows.
+     */
+    private final int[][] cols;
+    private final int[] width;
+    private final boolean[] inPanel;
 
     /** By dataset row: the row's sum against the prefix at its own pick. */
     private final double[] own;
@@ -93,17 +105,23 @@ final class CpuPrefixSession implements PrefixSession {
     private int covered;
 
     CpuPrefixSession(CpuKdeBackend backend, Descriptors d, int[] order, double h, boolean overlap, double eps) {
+        this(backend, d, order, h, overlap, eps, BATCH_ROWS);
+    }
+
+    /** @param batchRows a batch takes picks until it holds at least this many rows (tests vary it) */
+    CpuPrefixSession(CpuKdeBackend backend, Descriptors d, int[] order, double h, boolean overlap, double eps, int batchRows) {
         if (!handles(overlap, eps)) throw new IllegalArgumentException("overlap threshold outside the session's range: " + eps);
         this.backend = backend;
         this.off = d.offsets();
         this.order = PrefixSession.checkedOrder(order, d.structureCount());
+        this.batchRows = batchRows;
         this.c = 1.0 / (2.0 * h * h);
         this.eps = eps;
         this.overlap = overlap;
         double band2 = 2.0 * h * h * (CpuKdeBackend.DROP_LOG + (overlap ? Math.max(eps, 0) : 0));
         limit = Math.sqrt(band2) * REL + ABS;
         RowBlock all = RowBlock.of(d);
-        index = RowIndex.tree(all, Projection.principal(all, CpuKdeBackend.AXES), LEAF);
+        index = RowIndex.tree(all, Projection.principal(sample(all, PROJECTION_ROWS), CpuKdeBackend.AXES), LEAF);
         tree = new LeafTree(new RowIndex[] {index}, new int[] {0, index.leaves});
         int rows = d.rows();
         position = new int[rows];
@@ -116,8 +134,32 @@ final class CpuPrefixSession implements PrefixSession {
         crossed = overlap ? new boolean[rows] : null;
         activeRows = new int[index.leaves];
         activeLeaves = new int[tree.nodes];
+        cols = new int[index.leaves][];
+        width = new int[index.leaves];
+        for (int b = 0; b < index.leaves; b++) {
+            width[b] = index.leafSize(b);
+            cols[b] = new int[width[b]];
+            for (int j = 0; j < width[b]; j++) cols[b][j] = index.leafStart[b] + j;
+        }
+        inPanel = new boolean[rows];
+        Arrays.fill(inPanel, true);
         own = new double[rows];
-        if (overlap) for (int b = 0; b < index.leaves; b++) recount(b);
+        for (int b = 0; b < index.leaves; b++) refresh(b);
+    }
+
+    /**
+     * Every k-th row of a block, at most about {@code max} rows: enough for the principal axes,
+     * which only need to be orthonormal for the bounds to hold.
+     */
+    static RowBlock sample(RowBlock all, int max) {
+        int n = all.count();
+        if (n <= max) return all;
+        int step = (n + max - 1) / max;
+        int dim = all.dim();
+        int m = (n + step - 1) / step;
+        double[] x = new double[m * dim];
+        for (int i = 0; i < m; i++) System.arraycopy(all.data(), (all.first() + i * step) * dim, x, i * dim, dim);
+        return new RowBlock(x, dim, 0, m);
     }
 
     /**
@@ -163,7 +205,7 @@ final class CpuPrefixSession implements PrefixSession {
         int k0 = batchEnd;
         int k1 = k0;
         int rows = 0;
-        while (k1 < order.length && k1 - k0 < BATCH_PICKS && (k1 == k0 || rows < BATCH_ROWS)) rows += off[order[k1] + 1] - off[order[k1++]];
+        while (k1 < order.length && k1 - k0 < BATCH_PICKS && (k1 == k0 || rows < batchRows)) rows += off[order[k1] + 1] - off[order[k1++]];
         batchStart = k0;
         batchEnd = k1;
         int picks = k1 - k0;
@@ -178,14 +220,14 @@ final class CpuPrefixSession implements PrefixSession {
                 pickOf[position[e]] = a;
             }
         }
-        for (int i = 0; i < rows; i++) recount(leafOf[qp[i]]);
+        for (int i = 0; i < rows; i++) refresh(leafOf[qp[i]]);
 
         Tasks tasks = tasks(qp);
         double[] rowPart = new double[tasks.pairs];
         AtomicIntegerArray crossings = new AtomicIntegerArray(picks);
         Increments[] incs = new Increments[tasks.leaf.length];
         long evaluated = 0;
-        for (int t = 0; t < tasks.leaf.length; t++) evaluated += (long) (tasks.start[t + 1] - tasks.start[t]) * index.leafSize(tasks.leaf[t]);
+        for (int t = 0; t < tasks.leaf.length; t++) evaluated += (long) (tasks.start[t + 1] - tasks.start[t]) * width[tasks.leaf[t]];
         CpuKdeBackend.IntTask body = t -> incs[t] = evaluate(tasks, t, qp, qa, k0, rowPart, crossings);
         if (evaluated >= PARALLEL_PAIRS) backend.forEach(tasks.leaf.length, body);
         else for (int t = 0; t < tasks.leaf.length; t++) body.run(t);
@@ -225,7 +267,7 @@ final class CpuPrefixSession implements PrefixSession {
             }
             coveredAfter[g] = coveredSoFar;
         }
-        if (overlap) for (int b : tasks.leaf) recount(b);
+        if (overlap) for (int b : tasks.leaf) refresh(b);
     }
 
     /** Per pick of the batch, the increments of the tasks in leaf order: incStart, incRow, incVal. */
@@ -261,16 +303,61 @@ final class CpuPrefixSession implements PrefixSession {
         return true;
     }
 
-    /** Counts the switched-on rows of leaf b (picked, or not crossed) and updates the node counts. */
-    private void recount(int b) {
+    private boolean on(int pos) {
+        return pickOf[pos] != NONE || (overlap && !crossed[pos]);
+    }
+
+    /**
+     * Counts the switched-on rows of leaf b (picked, or not crossed), updates the node counts, and
+     * rebuilds the leaf's columns when a switched-on row is missing from them or more than a quarter
+     * of them are switched off.
+     */
+    private void refresh(int b) {
         int n = 0;
-        for (int p = index.leafStart[b]; p < index.leafStart[b + 1]; p++)
-            if (pickOf[p] != NONE || (overlap && !crossed[p])) n++;
+        boolean missing = false;
+        for (int p = index.leafStart[b]; p < index.leafStart[b + 1]; p++) {
+            if (!on(p)) continue;
+            n++;
+            missing |= !inPanel[p];
+        }
         if ((n > 0) != (activeRows[b] > 0)) {
             int delta = n > 0 ? 1 : -1;
             for (int node = tree.nodeOf[b]; node != LeafTree.NONE; node = tree.parent[node]) activeLeaves[node] += delta;
         }
         activeRows[b] = n;
+        if (missing || 4 * (width[b] - n) > width[b]) rebuild(b);
+    }
+
+    /** Leaf b's panel, norms and box rewritten for its switched-on rows. */
+    private void rebuild(int b) {
+        int[] cb = cols[b];
+        for (int j = 0; j < width[b]; j++) inPanel[cb[j]] = false;
+        int w = 0;
+        for (int p = index.leafStart[b]; p < index.leafStart[b + 1]; p++)
+            if (on(p)) {
+                cb[w++] = p;
+                inPanel[p] = true;
+            }
+        width[b] = w;
+        int dim = index.dim;
+        double[][] pl = index.panel[b];
+        for (int j = 0; j < w; j++) {
+            int o = cb[j] * dim;
+            for (int k = 0; k < dim; k++) pl[k][j] = index.data[o + k];
+            index.leafNorms[b][j] = index.norms[cb[j]];
+        }
+        int axes = index.axes;
+        for (int k = 0; k < axes; k++) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < w; j++) {
+                double u = index.projectedAt[cb[j] * axes + k];
+                lo = Math.min(lo, u);
+                hi = Math.max(hi, u);
+            }
+            index.boxLo[b * axes + k] = lo;
+            index.boxHi[b * axes + k] = hi;
+        }
     }
 
     /** (leaf, query row) pairs within the band, grouped by leaf in increasing order, rows in order within a leaf. */
@@ -353,8 +440,8 @@ final class CpuPrefixSession implements PrefixSession {
     private Increments evaluate(Tasks tasks, int t, int[] qp, int[] qa, int k0, double[] rowPart, AtomicIntegerArray crossings) {
         Scratch sc = SCRATCH.get();
         int b = tasks.leaf[t];
-        int pb = index.leafStart[b];
-        int nb = index.leafSize(b);
+        int[] cb = cols[b];
+        int nb = width[b];
         int k0t = tasks.start[t];
         int k1t = tasks.start[t + 1];
         // Groups: runs of rows of one pick, each with its masks and column sums.
@@ -365,7 +452,7 @@ final class CpuPrefixSession implements PrefixSession {
             if (k == k0t || a != qa[tasks.row[k - 1]]) {
                 sc.reserveGroups(groups + 1);
                 sc.groupPick[groups] = a;
-                masks(a, pb, nb, sc.rm, sc.cm, groups * LEAF);
+                masks(a, cb, nb, sc.rm, sc.cm, groups * LEAF);
                 Arrays.fill(sc.col, groups * LEAF, groups * LEAF + nb, 0.0);
                 groups++;
             }
@@ -395,7 +482,7 @@ final class CpuPrefixSession implements PrefixSession {
             for (int j = 0; j < nb; j++) {
                 double v = sc.col[g * LEAF + j];
                 if (v == 0) continue;
-                int pos = pb + j;
+                int pos = cb[j];
                 if (pickOf[pos] < a) {
                     if (out == null) out = new Increments();
                     out.add(a, index.order[pos], v);
@@ -409,15 +496,16 @@ final class CpuPrefixSession implements PrefixSession {
     }
 
     /**
-     * Masks of the leaf's rows (positions pb + j) for a row of pick a: rm = 1 where the row's terms
-     * count in its sum (rows picked at or before a), cm = 1 where they go to the leaf row (rows
-     * picked before a; with the overlap, rows not picked by a whose sum has not crossed).
+     * Masks of a leaf's columns (positions cb[j]) for a row of pick a: rm = 1 where the column's
+     * terms count in the row's sum (rows picked at or before a), cm = 1 where they go to the column
+     * (rows picked before a; with the overlap, rows not picked by a whose sum has not crossed).
      */
-    private void masks(int a, int pb, int nb, double[] rm, double[] cm, int o) {
+    private void masks(int a, int[] cb, int nb, double[] rm, double[] cm, int o) {
         for (int j = 0; j < nb; j++) {
-            int pk = pickOf[pb + j];
+            int pos = cb[j];
+            int pk = pickOf[pos];
             rm[o + j] = pk <= a ? 1.0 : 0.0;
-            cm[o + j] = pk < a || (overlap && pk > a && !crossed[pb + j]) ? 1.0 : 0.0;
+            cm[o + j] = pk < a || (overlap && pk > a && !crossed[pos]) ? 1.0 : 0.0;
         }
     }
 
