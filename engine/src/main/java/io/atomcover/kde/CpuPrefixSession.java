@@ -480,8 +480,8 @@ final class CpuPrefixSession implements PrefixSession {
         for (int g = 0; g < groups; g++) {
             int a = sc.groupPick[g];
             for (int j = 0; j < nb; j++) {
+                if (sc.cm[g * LEAF + j] == 0) continue;
                 double v = sc.col[g * LEAF + j];
-                if (v == 0) continue;
                 int pos = cb[j];
                 if (pickOf[pos] < a) {
                     if (out == null) out = new Increments();
@@ -533,9 +533,10 @@ final class CpuPrefixSession implements PrefixSession {
 
     /**
      * Terms e_j = exp(max(-d²_j/(2h²), CLAMP)) of one row against the leaf columns j: returns
-     * Σ e_j·rm_j and adds e_j·cm_j to col[o + j] (masks and column sums of the row's group at
-     * offset o). Same split as {@link CpuKdeBackend#fastTerms}: a vector loop for the polynomial,
-     * a scalar one for 2^k and the sums.
+     * Σ e_j·rm_j and adds e_j to col[o + j] (row mask and column sums of the row's group at offset
+     * o; the column mask is applied once per group, when the sums are used). Same split as
+     * {@link CpuKdeBackend#fastTerms}: a vector loop for the polynomial, a scalar one for 2^k and
+     * the sums.
      */
     private double terms(double[] dot, double[] nr, int nb, double nq, Scratch sc, int o) {
         double[] pp = sc.p;
@@ -550,7 +551,6 @@ final class CpuPrefixSession implements PrefixSession {
             kk[j] = k;
         }
         double[] rm = sc.rm;
-        double[] cm = sc.cm;
         double[] col = sc.col;
         double row0 = 0;
         double row1 = 0;
@@ -558,15 +558,15 @@ final class CpuPrefixSession implements PrefixSession {
         for (; j + 1 < nb; j += 2) {
             double e0 = pp[j] * FastExp.pow2(kk[j]);
             double e1 = pp[j + 1] * FastExp.pow2(kk[j + 1]);
-            row0 += e0 * rm[o + j];
-            row1 += e1 * rm[o + j + 1];
-            col[o + j] += e0 * cm[o + j];
-            col[o + j + 1] += e1 * cm[o + j + 1];
+            row0 = Math.fma(e0, rm[o + j], row0);
+            row1 = Math.fma(e1, rm[o + j + 1], row1);
+            col[o + j] += e0;
+            col[o + j + 1] += e1;
         }
         if (j < nb) {
             double e0 = pp[j] * FastExp.pow2(kk[j]);
-            row0 += e0 * rm[o + j];
-            col[o + j] += e0 * cm[o + j];
+            row0 = Math.fma(e0, rm[o + j], row0);
+            col[o + j] += e0;
         }
         return row0 + row1;
     }
