@@ -484,7 +484,7 @@ final class CpuPrefixSession implements PrefixSession {
                 double v = sc.col[g * LEAF + j];
                 int pos = cb[j];
                 if (pickOf[pos] < a) {
-                    if (out == null) out = new Increments();
+                    if (out == null) out = new Increments((groups - g) * nb);
                     out.add(a, index.order[pos], v);
                 } else if (overlap && !crossed[pos]) {
                     cover[pos] += v;
@@ -588,17 +588,19 @@ final class CpuPrefixSession implements PrefixSession {
 
     /** Increments of earlier prefix rows found by one task, in pick order. */
     private static final class Increments {
-        int[] pick = new int[32];
-        int[] row = new int[32];
-        double[] val = new double[32];
+        final int[] pick;
+        final int[] row;
+        final double[] val;
         int n;
 
+        /** @param capacity the pick groups left times the leaf's columns: each group lists a column at most once */
+        Increments(int capacity) {
+            pick = new int[capacity];
+            row = new int[capacity];
+            val = new double[capacity];
+        }
+
         void add(int a, int e, double v) {
-            if (n == pick.length) {
-                pick = Arrays.copyOf(pick, 2 * n);
-                row = Arrays.copyOf(row, 2 * n);
-                val = Arrays.copyOf(val, 2 * n);
-            }
             pick[n] = a;
             row[n] = e;
             val[n++] = v;
