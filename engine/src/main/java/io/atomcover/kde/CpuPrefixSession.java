@@ -12,9 +12,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * evaluated against the leaves within the band and, the kernel being symmetric, the same terms give
  * both the new rows' sums (row sums over prefix rows) and the increments of every other row that
  * needs them (column sums): earlier prefix rows, and dataset rows whose overlap sum has not crossed
- * the threshold yet. Crossed rows outside the prefix are switched off, and so are leaves and tree
- * nodes with no row switched on; a leaf keeps its switched-on rows as its evaluated columns (its
- * panel rebuilt when a quarter of them went off, or a row came back on, with a box that fits them).
+ * the threshold yet. Crossed rows outside the prefix are switched off ({@link PrefixLeaves} keeps
+ * the leaves' evaluated columns and finds the leaves within the band).
  *
  * <h2>Batches</h2>
  * Picks are worked out in batches of consecutive picks (about {@value #BATCH_ROWS} rows): the rows
@@ -43,8 +42,6 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 final class CpuPrefixSession implements PrefixSession {
     /** Rows per leaf of the index (64 ran faster than 24, 32 or 48 on Si-train, as fast on QM7). */
     static final int LEAF = 64;
-    /** Lowest exponent evaluated: terms further out are e^-708 ≈ 3e-308 instead. */
-    static final double CLAMP = FastExp.MIN_NORMAL_ARG;
     /** A batch takes picks until it holds at least this many rows, or {@value #BATCH_PICKS} picks. */
     static final int BATCH_ROWS = 512;
     static final int BATCH_PICKS = 64;
@@ -53,8 +50,6 @@ final class CpuPrefixSession implements PrefixSession {
     /** Rows the principal axes are computed from (a sample of the dataset). */
     static final int PROJECTION_ROWS = 8192;
     private static final int NONE = Integer.MAX_VALUE;
-    private static final double REL = 1 + 1e-9;
-    private static final double ABS = 1e-12;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final CpuKdeBackend backend;
@@ -62,31 +57,17 @@ final class CpuPrefixSession implements PrefixSession {
     private final int[] order;
     private final int batchRows;
     private final double c;
-    /** Band distance with the rounding margin. */
-    private final double limit;
     private final double eps;
     private final boolean overlap;
     private final RowIndex index;
-    private final LeafTree tree;
-    /** Index position of each dataset row; leaf of each position. */
+    private final PrefixLeaves leaves;
+    /** Index position of each dataset row. */
     private final int[] position;
-    private final int[] leafOf;
     /** By position: the pick of the row's structure, NONE while not picked (set a batch ahead). */
     private final int[] pickOf;
     /** By position: overlap sums and whether they crossed; null without overlap. */
     private final double[] cover;
     private final boolean[] crossed;
-    /** Rows switched on per leaf; leaves switched on per tree node. */
-    private final int[] activeRows;
-    private final int[] activeLeaves;
-    /**
-     * The rows of leaf b that are evaluated (its columns): positions cols[b][0 .. width[b]), in
-     * increasing order; inPanel by position. The index is the session's own: its leaf panels, norms
-     * and boxes are rewritten in place to hold just these rows.
-     */
-    private final int[][] cols;
-    private final int[] width;
-    private final boolean[] inPanel;
 
     /** By dataset row: the row's sum against the prefix at its own pick. */
     private final double[] own;
@@ -119,32 +100,18 @@ final class CpuPrefixSession implements PrefixSession {
         this.eps = eps;
         this.overlap = overlap;
         double band2 = 2.0 * h * h * (CpuKdeBackend.DROP_LOG + (overlap ? Math.max(eps, 0) : 0));
-        limit = Math.sqrt(band2) * REL + ABS;
         RowBlock all = RowBlock.of(d);
         index = RowIndex.tree(all, Projection.principal(sample(all, PROJECTION_ROWS), CpuKdeBackend.AXES), LEAF);
-        tree = new LeafTree(new RowIndex[] {index}, new int[] {0, index.leaves});
+        leaves = new PrefixLeaves(index, Math.sqrt(band2));
         int rows = d.rows();
         position = new int[rows];
         for (int p = 0; p < rows; p++) position[index.order[p]] = p;
-        leafOf = new int[rows];
-        for (int b = 0; b < index.leaves; b++) Arrays.fill(leafOf, index.leafStart[b], index.leafStart[b + 1], b);
         pickOf = new int[rows];
         Arrays.fill(pickOf, NONE);
         cover = overlap ? new double[rows] : null;
         crossed = overlap ? new boolean[rows] : null;
-        activeRows = new int[index.leaves];
-        activeLeaves = new int[tree.nodes];
-        cols = new int[index.leaves][];
-        width = new int[index.leaves];
-        for (int b = 0; b < index.leaves; b++) {
-            width[b] = index.leafSize(b);
-            cols[b] = new int[width[b]];
-            for (int j = 0; j < width[b]; j++) cols[b][j] = index.leafStart[b] + j;
-        }
-        inPanel = new boolean[rows];
-        Arrays.fill(inPanel, true);
         own = new double[rows];
-        for (int b = 0; b < index.leaves; b++) refresh(b);
+        for (int b = 0; b < index.leaves; b++) leaves.refresh(b, this::on);
     }
 
     /**
@@ -167,7 +134,7 @@ final class CpuPrefixSession implements PrefixSession {
      * are evaluated (eps below about 668; any eps without overlap).
      */
     static boolean handles(boolean overlap, double eps) {
-        return !overlap || eps < -CLAMP - CpuKdeBackend.DROP_LOG - 1;
+        return !overlap || eps < -PrefixKernel.CLAMP - CpuKdeBackend.DROP_LOG - 1;
     }
 
     @Override
@@ -220,14 +187,14 @@ final class CpuPrefixSession implements PrefixSession {
                 pickOf[position[e]] = a;
             }
         }
-        for (int i = 0; i < rows; i++) refresh(leafOf[qp[i]]);
+        for (int i = 0; i < rows; i++) leaves.refresh(leaves.leafOf(qp[i]), this::on);
 
         Tasks tasks = tasks(qp);
         double[] rowPart = new double[tasks.pairs];
         AtomicIntegerArray crossings = new AtomicIntegerArray(picks);
         Increments[] incs = new Increments[tasks.leaf.length];
         long evaluated = 0;
-        for (int t = 0; t < tasks.leaf.length; t++) evaluated += (long) (tasks.start[t + 1] - tasks.start[t]) * width[tasks.leaf[t]];
+        for (int t = 0; t < tasks.leaf.length; t++) evaluated += (long) (tasks.start[t + 1] - tasks.start[t]) * leaves.width(tasks.leaf[t]);
         CpuKdeBackend.IntTask body = t -> incs[t] = evaluate(tasks, t, qp, qa, k0, rowPart, crossings);
         if (evaluated >= PARALLEL_PAIRS) backend.forEach(tasks.leaf.length, body);
         else for (int t = 0; t < tasks.leaf.length; t++) body.run(t);
@@ -267,7 +234,7 @@ final class CpuPrefixSession implements PrefixSession {
             }
             coveredAfter[g] = coveredSoFar;
         }
-        if (overlap) for (int b : tasks.leaf) refresh(b);
+        if (overlap) for (int b : tasks.leaf) leaves.refresh(b, this::on);
     }
 
     /** Per pick of the batch, the increments of the tasks in leaf order: incStart, incRow, incVal. */
@@ -303,68 +270,16 @@ final class CpuPrefixSession implements PrefixSession {
         return true;
     }
 
+    /** Whether the row at position pos takes part: picked (in this batch or before), or not crossed. */
     private boolean on(int pos) {
         return pickOf[pos] != NONE || (overlap && !crossed[pos]);
-    }
-
-    /**
-     * Counts the switched-on rows of leaf b (picked, or not crossed), updates the node counts, and
-     * rebuilds the leaf's columns when a switched-on row is missing from them or more than a quarter
-     * of them are switched off.
-     */
-    private void refresh(int b) {
-        int n = 0;
-        boolean missing = false;
-        for (int p = index.leafStart[b]; p < index.leafStart[b + 1]; p++) {
-            if (!on(p)) continue;
-            n++;
-            missing |= !inPanel[p];
-        }
-        if ((n > 0) != (activeRows[b] > 0)) {
-            int delta = n > 0 ? 1 : -1;
-            for (int node = tree.nodeOf[b]; node != LeafTree.NONE; node = tree.parent[node]) activeLeaves[node] += delta;
-        }
-        activeRows[b] = n;
-        if (missing || 4 * (width[b] - n) > width[b]) rebuild(b);
-    }
-
-    /** Leaf b's panel, norms and box rewritten for its switched-on rows. */
-    private void rebuild(int b) {
-        int[] cb = cols[b];
-        for (int j = 0; j < width[b]; j++) inPanel[cb[j]] = false;
-        int w = 0;
-        for (int p = index.leafStart[b]; p < index.leafStart[b + 1]; p++)
-            if (on(p)) {
-                cb[w++] = p;
-                inPanel[p] = true;
-            }
-        width[b] = w;
-        int dim = index.dim;
-        double[][] pl = index.panel[b];
-        for (int j = 0; j < w; j++) {
-            int o = cb[j] * dim;
-            for (int k = 0; k < dim; k++) pl[k][j] = index.data[o + k];
-            index.leafNorms[b][j] = index.norms[cb[j]];
-        }
-        int axes = index.axes;
-        for (int k = 0; k < axes; k++) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < w; j++) {
-                double u = index.projectedAt[cb[j] * axes + k];
-                lo = Math.min(lo, u);
-                hi = Math.max(hi, u);
-            }
-            index.boxLo[b * axes + k] = lo;
-            index.boxHi[b * axes + k] = hi;
-        }
     }
 
     /** (leaf, query row) pairs within the band, grouped by leaf in increasing order, rows in order within a leaf. */
     private Tasks tasks(int[] qp) {
         int m = qp.length;
         int[][] cand = new int[m][];
-        CpuKdeBackend.IntTask find = i -> cand[i] = candidates(qp[i]);
+        CpuKdeBackend.IntTask find = i -> cand[i] = leaves.candidates(qp[i]);
         if ((long) m * index.leaves >= PARALLEL_PAIRS / 4) backend.forEach(m, find);
         else for (int i = 0; i < m; i++) find.run(i);
         int[] perLeaf = new int[index.leaves];
@@ -389,49 +304,6 @@ final class CpuPrefixSession implements PrefixSession {
         return t;
     }
 
-    /** Switched-on leaves whose box is within the band of the row at position p, in increasing order. */
-    private int[] candidates(int p) {
-        Scratch sc = SCRATCH.get();
-        sc.found = 0;
-        if (tree.nodes > 0) visit(sc, p, 0);
-        int[] res = Arrays.copyOf(sc.leaves, sc.found);
-        Arrays.sort(res);
-        return res;
-    }
-
-    private void visit(Scratch sc, int p, int n) {
-        if (activeLeaves[n] == 0 || beyond(p, tree.boxLo, tree.boxHi, n)) return;
-        if (!tree.isLeaf(n)) {
-            visit(sc, p, tree.left[n]);
-            visit(sc, p, tree.right[n]);
-            return;
-        }
-        for (int i = tree.start[n]; i < tree.end[n]; i++) {
-            int b = tree.perm[i];
-            if (activeRows[b] == 0 || beyond(p, index.boxLo, index.boxHi, b)) continue;
-            if (sc.found == sc.leaves.length) sc.leaves = Arrays.copyOf(sc.leaves, 2 * sc.found);
-            sc.leaves[sc.found++] = b;
-        }
-    }
-
-    /**
-     * Whether the projected point-to-box distance from the row at position p to box b (of the
-     * index or the tree) exceeds the band. The boxes alone: the balls of {@link RowIndex} excluded
-     * under 0.1% of the leaves the boxes kept on Si-train and QM7, at several times the cost.
-     */
-    private boolean beyond(int p, double[] lo, double[] hi, int b) {
-        int axes = index.axes;
-        int po = p * axes;
-        int bo = b * axes;
-        double[] u = index.projectedAt;
-        double box = 0;
-        for (int k = 0; k < axes; k++) {
-            double g = Math.max(Math.max(lo[bo + k] - u[po + k], u[po + k] - hi[bo + k]), 0.0);
-            box = Math.fma(g, g, box);
-        }
-        return Math.sqrt(box) > limit;
-    }
-
     /**
      * Task t: its leaf against its query rows, pick by pick. Row parts go to rowPart; increments
      * of rows picked earlier are returned; overlap sums of the leaf's rows are updated here (the
@@ -440,8 +312,8 @@ final class CpuPrefixSession implements PrefixSession {
     private Increments evaluate(Tasks tasks, int t, int[] qp, int[] qa, int k0, double[] rowPart, AtomicIntegerArray crossings) {
         Scratch sc = SCRATCH.get();
         int b = tasks.leaf[t];
-        int[] cb = cols[b];
-        int nb = width[b];
+        int[] cb = leaves.cols(b);
+        int nb = leaves.width(b);
         int k0t = tasks.start[t];
         int k1t = tasks.start[t + 1];
         // Groups: runs of rows of one pick, each with its masks and column sums.
@@ -461,20 +333,24 @@ final class CpuPrefixSession implements PrefixSession {
         double[][] pl = index.panel[b];
         double[] nr = index.leafNorms[b];
         double[] x = index.data;
+        double[] pp = sc.p;
+        double[] kk = sc.k;
+        double[] rm = sc.rm;
+        double[] col = sc.col;
         int dim = index.dim;
         int k = k0t;
         for (; k + 4 <= k1t; k += 4) {
             int p0 = qp[tasks.row[k]], p1 = qp[tasks.row[k + 1]], p2 = qp[tasks.row[k + 2]], p3 = qp[tasks.row[k + 3]];
             CpuKdeBackend.dots4(x, p0 * dim, p1 * dim, p2 * dim, p3 * dim, dim, pl, nb, sc.a0, sc.a1, sc.a2, sc.a3);
-            rowPart[k] = terms(sc.a0, nr, nb, index.norms[p0], sc, sc.groupOf[k - k0t] * LEAF);
-            rowPart[k + 1] = terms(sc.a1, nr, nb, index.norms[p1], sc, sc.groupOf[k + 1 - k0t] * LEAF);
-            rowPart[k + 2] = terms(sc.a2, nr, nb, index.norms[p2], sc, sc.groupOf[k + 2 - k0t] * LEAF);
-            rowPart[k + 3] = terms(sc.a3, nr, nb, index.norms[p3], sc, sc.groupOf[k + 3 - k0t] * LEAF);
+            rowPart[k] = PrefixKernel.terms(sc.a0, nr, nb, index.norms[p0], c, pp, kk, rm, col, sc.groupOf[k - k0t] * LEAF);
+            rowPart[k + 1] = PrefixKernel.terms(sc.a1, nr, nb, index.norms[p1], c, pp, kk, rm, col, sc.groupOf[k + 1 - k0t] * LEAF);
+            rowPart[k + 2] = PrefixKernel.terms(sc.a2, nr, nb, index.norms[p2], c, pp, kk, rm, col, sc.groupOf[k + 2 - k0t] * LEAF);
+            rowPart[k + 3] = PrefixKernel.terms(sc.a3, nr, nb, index.norms[p3], c, pp, kk, rm, col, sc.groupOf[k + 3 - k0t] * LEAF);
         }
         for (; k < k1t; k++) {
             int p0 = qp[tasks.row[k]];
-            dots1(x, p0 * dim, dim, pl, nb, sc.a0);
-            rowPart[k] = terms(sc.a0, nr, nb, index.norms[p0], sc, sc.groupOf[k - k0t] * LEAF);
+            PrefixKernel.dots1(x, p0 * dim, dim, pl, nb, sc.a0);
+            rowPart[k] = PrefixKernel.terms(sc.a0, nr, nb, index.norms[p0], c, pp, kk, rm, col, sc.groupOf[k - k0t] * LEAF);
         }
         Increments out = null;
         for (int g = 0; g < groups; g++) {
@@ -507,68 +383,6 @@ final class CpuPrefixSession implements PrefixSession {
             rm[o + j] = pk <= a ? 1.0 : 0.0;
             cm[o + j] = pk < a || (overlap && pk > a && !crossed[pos]) ? 1.0 : 0.0;
         }
-    }
-
-    /**
-     * a[j] = x · y_j for one row at offset o: {@link CpuKdeBackend#dots1} with the component loop
-     * unrolled by three and the FMAs nested in component order (bit-identical, as in
-     * {@link CpuKdeBackend#dots4}), so each load and store of a[j] carries three FMAs.
-     */
-    static void dots1(double[] x, int o, int dim, double[][] pl, int nb, double[] a) {
-        Arrays.fill(a, 0, nb, 0.0);
-        int k = 0;
-        for (; k + 3 <= dim; k += 3) {
-            double x0 = x[o + k], x1 = x[o + k + 1], x2 = x[o + k + 2];
-            double[] y0 = pl[k];
-            double[] y1 = pl[k + 1];
-            double[] y2 = pl[k + 2];
-            for (int j = 0; j < nb; j++) a[j] = Math.fma(x2, y2[j], Math.fma(x1, y1[j], Math.fma(x0, y0[j], a[j])));
-        }
-        for (; k < dim; k++) {
-            double x0 = x[o + k];
-            double[] y = pl[k];
-            for (int j = 0; j < nb; j++) a[j] = Math.fma(x0, y[j], a[j]);
-        }
-    }
-
-    /**
-     * Terms e_j = exp(max(-d²_j/(2h²), CLAMP)) of one row against the leaf columns j: returns
-     * Σ e_j·rm_j and adds e_j to col[o + j] (row mask and column sums of the row's group at offset
-     * o; the column mask is applied once per group, when the sums are used). Same split as
-     * {@link CpuKdeBackend#fastTerms}: a vector loop for the polynomial, a scalar one for 2^k and
-     * the sums.
-     */
-    private double terms(double[] dot, double[] nr, int nb, double nq, Scratch sc, int o) {
-        double[] pp = sc.p;
-        double[] kk = sc.k;
-        for (int j = 0; j < nb; j++) {
-            double d2 = Math.max(nq + nr[j] - 2.0 * dot[j], 0.0);
-            double t = Math.max(-d2 * c, CLAMP);
-            double k = Math.fma(t, FastExp.LOG2E, FastExp.ROUND) - FastExp.ROUND;
-            double r = Math.fma(k, -FastExp.LN2_HI, t);
-            r = Math.fma(k, -FastExp.LN2_LO, r);
-            pp[j] = FastExp.poly(r);
-            kk[j] = k;
-        }
-        double[] rm = sc.rm;
-        double[] col = sc.col;
-        double row0 = 0;
-        double row1 = 0;
-        int j = 0;
-        for (; j + 1 < nb; j += 2) {
-            double e0 = pp[j] * FastExp.pow2(kk[j]);
-            double e1 = pp[j + 1] * FastExp.pow2(kk[j + 1]);
-            row0 = Math.fma(e0, rm[o + j], row0);
-            row1 = Math.fma(e1, rm[o + j + 1], row1);
-            col[o + j] += e0;
-            col[o + j + 1] += e1;
-        }
-        if (j < nb) {
-            double e0 = pp[j] * FastExp.pow2(kk[j]);
-            row0 = Math.fma(e0, rm[o + j], row0);
-            col[o + j] += e0;
-        }
-        return row0 + row1;
     }
 
     /** Tasks of one batch: task t is leaf[t] against query rows row[start[t] .. start[t+1]). */
@@ -607,7 +421,7 @@ final class CpuPrefixSession implements PrefixSession {
         }
     }
 
-    /** Per-thread scratch: one tile edge of dot products and exp parts, per-group masks and sums, a leaf list. */
+    /** Per-thread scratch: one tile edge of dot products and exp parts, per-group masks and sums. */
     private static final class Scratch {
         final double[] a0 = new double[LEAF];
         final double[] a1 = new double[LEAF];
@@ -620,9 +434,6 @@ final class CpuPrefixSession implements PrefixSession {
         double[] rm = new double[8 * LEAF];
         double[] cm = new double[8 * LEAF];
         double[] col = new double[8 * LEAF];
-        int[] leaves = new int[64];
-        int found;
-
         void reserve(int rows) {
             if (groupOf.length < rows) groupOf = new int[Math.max(rows, 2 * groupOf.length)];
         }

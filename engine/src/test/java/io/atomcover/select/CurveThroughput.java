@@ -81,7 +81,8 @@ public final class CurveThroughput {
             if (dump != null) {
                 StringBuilder sb = new StringBuilder();
                 for (int k = 0; k < prefixes; k++)
-                    sb.append(String.format("%d,%.17g,%.17g,%.17g%n", c.environments()[k], c.entropy()[k], c.diversity()[k], c.overlap()[k]));
+                    sb.append(String.format("%d,%.17g,%.17g,%.17g%n", c.environments()[k], c.entropy()[k], c.diversity()[k],
+                            c.overlap()[k]));
                 try {
                     java.nio.file.Files.writeString(Path.of(dump), sb);
                 } catch (java.io.IOException e) {
