@@ -144,6 +144,15 @@ public final class CpuKdeBackend implements KdeBackend {
         return pruning ? new CpuCoverSession(this, d, bandwidth, logSpace) : KdeBackend.super.coverSession(d, bandwidth, logSpace);
     }
 
+    /** With pruning: a {@link CpuPrefixSession} (one index over all rows, built once; picks in batches). */
+    @Override
+    public PrefixSession prefixSession(io.atomcover.descriptor.Descriptors d, int[] order, double bandwidth, boolean overlap, double eps) {
+        if (!(bandwidth > 0) || Double.isInfinite(bandwidth)) throw new IllegalArgumentException("bandwidth must be positive: " + bandwidth);
+        return pruning && CpuPrefixSession.handles(overlap, eps)
+                ? new CpuPrefixSession(this, d, order, bandwidth, overlap, eps)
+                : KdeBackend.super.prefixSession(d, order, bandwidth, overlap, eps);
+    }
+
     public void resetCounters() {
         pairsEvaluated.reset();
         pairsRequested.reset();

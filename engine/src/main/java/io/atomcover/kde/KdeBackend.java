@@ -47,6 +47,20 @@ public interface KdeBackend extends AutoCloseable {
     }
 
     /**
+     * A session for the kernel sums along the prefixes of {@code order}, an ordering of structures
+     * of {@code d} (selection curves). The default copies the prefix rows into one array and makes
+     * {@link #kernelSums} calls per pick: earlier rows against the new ones, the new rows against
+     * the prefix and, with the overlap, every dataset row against the new ones.
+     *
+     * @param order   structure indices, each at most once
+     * @param overlap also count dataset rows with {@code dH(e | prefix) < eps}
+     */
+    default PrefixSession prefixSession(io.atomcover.descriptor.Descriptors d, int[] order, double bandwidth, boolean overlap,
+                                        double eps) {
+        return new PlainPrefixSession(this, d, order, bandwidth, overlap, eps);
+    }
+
+    /**
      * The device-resident eager greedy loop, when this backend has one; MSC then hands it the whole
      * loop. Empty (the default): MSC runs its lazy host-side scheduler on top of the kernel sums.
      */
