@@ -44,8 +44,9 @@ class SelectCommandTest {
                 "-n", "4", "--threads", "1", "-o", out.toString());
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().contains("4 of 4 molecules ranked for qm7_930"), r::toString);
-        // One CP-SAT worker: with several, mappings whose costs tie after rounding to the resolution
-        // (objectives 1.5e-7 apart seen) may come out either way.
+        // CP-SAT optimises costs rounded to the resolution (1e-5 per pair): mappings that tie there
+        // may come out either way between two runs (objectives 1.5e-7 apart seen, with one worker
+        // too), so objectives are compared within that rounding: 2 x 6 heavy atoms x 1e-5.
 
         Dataset db = ExtXyzReader.read(DATABASE);
         MoleculeReps reps = MoleculeReps.fchl19(db.structures(), Fchl19.defaults(), 1, null);
@@ -61,7 +62,7 @@ class SelectCommandTest {
             assertEquals(db.get(expected.order()[k]).info().get("name"), j.get("names").get(k).asText());
         assertEquals(expected.solutions().size(), j.get("objective").size());
         for (int s = 0; s < expected.solutions().size(); s++) {
-            assertEquals(expected.solutions().get(s).objective(), j.get("objective").get(s).asDouble(), 1e-12);
+            assertEquals(expected.solutions().get(s).objective(), j.get("objective").get(s).asDouble(), 2 * 6 * 1e-5);
             JsonNode sol = j.get("solutions").get(s);
             assertArrayEquals(expected.solutions().get(s).molecules(), ints(sol.get("molecules")));
             assertEquals(6, sol.get("mapping").size(), "one mapping entry per heavy target atom");
