@@ -349,7 +349,7 @@ final class CpuPrefixSession implements PrefixSession {
         }
         for (; k < k1t; k++) {
             int p0 = qp[tasks.row[k]];
-            PrefixKernel.dots1(x, p0 * dim, dim, pl, nb, sc.a0);
+            CpuKdeBackend.dots1(x, p0 * dim, dim, pl, nb, sc.a0);
             rowPart[k] = PrefixKernel.terms(sc.a0, nr, nb, index.norms[p0], c, pp, kk, rm, col, sc.groupOf[k - k0t] * LEAF);
         }
         Increments out = null;

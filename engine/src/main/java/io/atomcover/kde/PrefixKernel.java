@@ -1,6 +1,5 @@
 package io.atomcover.kde;
 
-import java.util.Arrays;
 
 /**
  * The per-tile arithmetic of {@link CpuPrefixSession}: dot products of one row against a leaf panel,
@@ -13,28 +12,6 @@ final class PrefixKernel {
     static final double CLAMP = FastExp.MIN_NORMAL_ARG;
 
     private PrefixKernel() {
-    }
-
-    /**
-     * a[j] = x · y_j for one row at offset o: {@link CpuKdeBackend#dots1} with the component loop
-     * unrolled by three and the FMAs nested in component order (bit-identical, as in
-     * {@link CpuKdeBackend#dots4}), so each load and store of a[j] carries three FMAs.
-     */
-    static void dots1(double[] x, int o, int dim, double[][] pl, int nb, double[] a) {
-        Arrays.fill(a, 0, nb, 0.0);
-        int k = 0;
-        for (; k + 3 <= dim; k += 3) {
-            double x0 = x[o + k], x1 = x[o + k + 1], x2 = x[o + k + 2];
-            double[] y0 = pl[k];
-            double[] y1 = pl[k + 1];
-            double[] y2 = pl[k + 2];
-            for (int j = 0; j < nb; j++) a[j] = Math.fma(x2, y2[j], Math.fma(x1, y1[j], Math.fma(x0, y0[j], a[j])));
-        }
-        for (; k < dim; k++) {
-            double x0 = x[o + k];
-            double[] y = pl[k];
-            for (int j = 0; j < nb; j++) a[j] = Math.fma(x0, y[j], a[j]);
-        }
     }
 
     /**
