@@ -78,9 +78,8 @@ final class CompareCommand extends BaseCommand {
                     + "(error bars: standard deviation over seeds).")
     Path plot;
 
-    @Option(names = {"-e", "--eps"}, paramLabel = "EPS",
-            description = "dH threshold below which an environment counts as covered, for the overlap. Default: ${DEFAULT-VALUE}.")
-    double eps = Kde.DEFAULT_OVERLAP_EPS;
+    @Mixin
+    CoverageEpsOption coverage;
 
     @Mixin
     FixedBandwidthOption bandwidth;
@@ -118,7 +117,7 @@ final class CompareCommand extends BaseCommand {
         }
         if (seeds < 1) throw usage("--seeds must be at least 1, got " + seeds);
         if (Inputs.isNpy(file)) throw usage("compare selects structures: FILE must be .extxyz or .xyz, not a descriptor matrix");
-        if (Double.isNaN(eps)) throw usage("--eps must be a number");
+        coverage.validate();
         if (plot != null && Plots.formatOf(plot) == null) throw usage("--plot " + plot + ": the name must end in .png or .svg");
     }
 
@@ -200,7 +199,7 @@ final class CompareCommand extends BaseCommand {
                     for (int i = 0; i < n.length; i++) {
                         double[][] values = new double[METRICS.length][runSeeds.length];
                         for (int r = 0; r < runSeeds.length; r++) {
-                            SelectionSummary s = SelectionSummary.of(backend, d, picks[i][r], h, eps);
+                            SelectionSummary s = SelectionSummary.of(backend, d, picks[i][r], h, coverage.eps);
                             values[0][r] = s.entropy();
                             values[1][r] = s.diversity();
                             values[2][r] = s.overlap();
@@ -274,7 +273,7 @@ final class CompareCommand extends BaseCommand {
         sec.put("metrics", metricsSeconds);
         ObjectNode p = o.putObject("parameters");
         p.put("bandwidth", bandwidth.h);
-        p.put("eps", eps);
+        p.put("eps", coverage.eps);
         p.put("k", descriptor.k);
         p.put("cutoff", descriptor.cutoff);
         p.put("multicomponent", descriptor.multicomponent);

@@ -134,9 +134,8 @@ final class CompressCommand extends BaseCommand {
                     + "selection time). Default: on.")
     boolean compatCheck = true;
 
-    @Option(names = {"-e", "--eps"}, paramLabel = "EPS",
-            description = "dH threshold below which an environment counts as covered, for the overlap. Default: ${DEFAULT-VALUE}.")
-    double eps = Kde.DEFAULT_OVERLAP_EPS;
+    @Mixin
+    CoverageEpsOption coverage;
 
     @Mixin
     FixedBandwidthOption bandwidth;
@@ -184,7 +183,7 @@ final class CompressCommand extends BaseCommand {
         if (!method.nested && (full || optimal || curve != null || plot != null))
             throw usage(method.cliName() + " selections are not nested (a prefix is not the selection of that size): "
                     + "--full, --optimal, --curve and --plot need msc, fps, mean_fps or random");
-        if (Double.isNaN(eps)) throw usage("--eps must be a number");
+        coverage.validate();
         int stdout = 0;
         for (Path o : outputs) {
             if (Json.STDOUT.equals(o)) stdout++;
@@ -320,7 +319,7 @@ final class CompressCommand extends BaseCommand {
         if (curve != null || plot != null || optimal) {
             t = System.nanoTime();
             try (Progress p = Progress.start("curve", " prefixes", show, System.err)) {
-                r.curve = SelectionCurve.of(backend, d, r.ordering.indices(), h, true, eps, p);
+                r.curve = SelectionCurve.of(backend, d, r.ordering.indices(), h, true, coverage.eps, p);
             }
             r.curveSeconds = secondsSince(t);
         }
@@ -330,7 +329,7 @@ final class CompressCommand extends BaseCommand {
             r.deviations = MscSelector.differingPositions(r.selected.indices(), compatRun.selection().prefix(n).indices());
 
         t = System.nanoTime();
-        r.summary = SelectionSummary.of(backend, d, r.selected.indices(), h, eps);
+        r.summary = SelectionSummary.of(backend, d, r.selected.indices(), h, coverage.eps);
         r.metricsSeconds = secondsSince(t);
         // At the end: under auto a device that failed in mid-run has handed the work to the CPU.
         r.backendName = backend.name();
@@ -390,7 +389,7 @@ final class CompressCommand extends BaseCommand {
         p.put("full", full);
         p.put("optimal", optimal);
         p.put("bandwidth", bandwidth.h);
-        p.put("eps", eps);
+        p.put("eps", coverage.eps);
         p.put("k", descriptor.k);
         p.put("cutoff", descriptor.cutoff);
         p.put("multicomponent", descriptor.multicomponent);
@@ -457,7 +456,7 @@ final class CompressCommand extends BaseCommand {
                 optimal ? ", the size with the largest entropy x diversity" : ""));
         Text.line(o, "entropy", Text.precise(s.entropy()) + " nats");
         Text.line(o, "diversity", Text.precise(s.diversity()) + " nats");
-        Text.line(o, "overlap", Text.precise(s.overlap()) + Text.format(" (of the dataset's environments, dH < %s)", Double.toString(eps)));
+        Text.line(o, "overlap", Text.precise(s.overlap()) + Text.format(" (of the dataset's environments, dH < %s)", Double.toString(coverage.eps)));
         if (tails != null) {
             Text.line(o, "forces |F|", "   median      q90      q99    q99.9      max");
             Text.line(o, "  all", quantileRow(tails.full()));

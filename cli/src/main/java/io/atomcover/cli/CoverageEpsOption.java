@@ -1,0 +1,21 @@
+package io.atomcover.cli;
+
+import io.atomcover.kde.Kde;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The dH threshold of the overlap in a selection's summary, for compress and compare. */
+public final class CoverageEpsOption {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = {"-e", "--eps"}, paramLabel = "EPS",
+            description = "dH threshold below which an environment counts as covered, for the overlap. Default: ${DEFAULT-VALUE}.")
+    double eps = Kde.DEFAULT_OVERLAP_EPS;
+
+    void validate() {
+        if (Double.isNaN(eps)) throw new ParameterException(mixee.commandLine(), "--eps must be a number");
+    }
+}
