@@ -3,11 +3,17 @@ package io.atomcover.kde;
 import io.atomcover.descriptor.Descriptors;
 
 /**
- * The CPU backend's {@link CoverSession}. Every structure's rows get a {@link RowIndex} of their own
- * (one principal-axis projection for the whole dataset), and a {@link LeafTree} over all their
- * leaves is built once; a pick switches its structure's leaves on. Nothing is copied or rebuilt per
- * update, and an update of a row visits only tree nodes that hold picks it has not seen and that
- * its bounds cannot exclude.
+ * The CPU backend's {@link CoverSession}. One {@link RowIndex} over all rows of the dataset (a k-d
+ * split of their principal-axis projections) puts similar environments of different structures in
+ * the same leaf, and a {@link LeafTree} over those leaves is built once. Each leaf keeps the rows of
+ * picked structures that fall in it as a panel of its own, appended in pick order, so the rows of
+ * picks from f on are a suffix of that panel. Nothing is rebuilt per update, and an update of a row
+ * visits only tree nodes that hold picks it has not seen and that its bounds cannot exclude; the
+ * static leaf and node bounds hold for any subset of their rows.
+ *
+ * <p>Why one index for all rows rather than one per structure: in molecular data a structure's
+ * rows are environments of several kinds (H, C, N, O …), so a per-structure leaf spans all of them
+ * and its bounds exclude little; leaves of one kind of environment across structures are tight.
  *
  * <h2>Which terms an update evaluates</h2>
  * A new term below {@code e^{-T}} times the row's final largest term cannot move the sum at 1e-12
@@ -31,7 +37,7 @@ import io.atomcover.descriptor.Descriptors;
  * count, so neither do the results.
  */
 final class CpuCoverSession implements CoverSession {
-    /** Rows per leaf of a structure's index. */
+    /** Rows per leaf of the index. */
     static final int LEAF = 32;
     /** Exponent below which e^z is exactly 0 in double (e^-745.14 rounds to 0), with margin. */
     static final double UNDERFLOW = 746.0;
@@ -41,6 +47,8 @@ final class CpuCoverSession implements CoverSession {
     private static final double ABS = 1e-12;
     /** Rows evaluated together against one leaf panel (the width of {@link CpuKdeBackend#dots4}). */
     static final int GROUP = 4;
+    /** Row updates asking at most this many pairs evaluate them all (see {@link #updateRowFromAll}). */
+    static final long ALL_PAIRS = 16384;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final CpuKdeBackend backend;
@@ -48,13 +56,28 @@ final class CpuCoverSession implements CoverSession {
     private final double c;
     private final double twoH2;
     private final boolean log;
-    private final RowIndex[] index;
-    /** Position within its structure's index of each dataset row. */
+    private final long allPairs;
+    /** All rows of the dataset; queries and picked panels both come from it. */
+    private final RowIndex index;
+    /** Position within the index of each dataset row. */
     private final int[] position;
-    /** Global leaves of structure s: [firstLeaf[s], firstLeaf[s+1]). */
-    private final int[] firstLeaf;
+    /** Leaf of each index position. */
+    private final int[] leafOf;
     private final LeafTree tree;
+    /** Per leaf: the picked rows in pick order as a transposed panel, their squared norms and picks. */
+    private final double[][][] picked;
+    private final double[][] pickedNorms;
+    private final int[][] pickedAt;
+    private final int[] pickedCount;
     private final long[] pickRow;
+    /**
+     * The picked rows once more, in pick order, as one transposed panel (component k of picked row
+     * j at {@code pickedRows[k][j]}; picks t's rows are columns [pickRow[t], pickRow[t+1])): updates
+     * asking few pairs evaluate them all from here, which costs less than walking the tree while
+     * leaves hold only a few picked rows each.
+     */
+    private final double[][] pickedRows;
+    private final double[] pickedRowNorms;
     /** Rows whose log cover is only a lower bound (log space: sum of some of their terms). */
     private final java.util.BitSet bounded = new java.util.BitSet();
     private int picks;
@@ -62,24 +85,33 @@ final class CpuCoverSession implements CoverSession {
     private long pairs;
 
     CpuCoverSession(CpuKdeBackend backend, Descriptors d, double h, boolean log) {
+        this(backend, d, h, log, ALL_PAIRS);
+    }
+
+    /** @param allPairs row updates asking at most this many pairs skip the tree (0: never) */
+    CpuCoverSession(CpuKdeBackend backend, Descriptors d, double h, boolean log, long allPairs) {
         this.backend = backend;
+        this.allPairs = allPairs;
         this.off = d.offsets();
         this.c = 1.0 / (2.0 * h * h);
         this.twoH2 = 2.0 * h * h;
         this.log = log;
         int total = d.structureCount();
-        Projection proj = Projection.principal(RowBlock.of(d), CpuKdeBackend.AXES);
-        index = new RowIndex[total];
+        RowBlock all = RowBlock.of(d);
+        Projection proj = Projection.principal(all, CpuKdeBackend.AXES);
+        index = RowIndex.tree(all, proj, LEAF);
         position = new int[d.rows()];
-        firstLeaf = new int[total + 1];
-        for (int s = 0; s < total; s++) {
-            RowIndex r = RowIndex.tree(RowBlock.ofStructure(d, s), proj, LEAF);
-            index[s] = r;
-            for (int i = 0; i < r.rows; i++) position[off[s] + r.order[i]] = i;
-            firstLeaf[s + 1] = firstLeaf[s] + r.leaves;
-        }
-        tree = new LeafTree(index, firstLeaf);
+        leafOf = new int[d.rows()];
+        for (int p = 0; p < index.rows; p++) position[index.order[p]] = p;
+        for (int b = 0; b < index.leaves; b++) java.util.Arrays.fill(leafOf, index.leafStart[b], index.leafStart[b + 1], b);
+        tree = new LeafTree(new RowIndex[] {index}, new int[] {0, index.leaves});
+        picked = new double[index.leaves][][];
+        pickedNorms = new double[index.leaves][];
+        pickedAt = new int[index.leaves][];
+        pickedCount = new int[index.leaves];
         pickRow = new long[total + 1];
+        pickedRows = new double[index.dim][d.rows()];
+        pickedRowNorms = new double[d.rows()];
         taken = new boolean[total];
     }
 
@@ -87,9 +119,37 @@ final class CpuCoverSession implements CoverSession {
     public void pick(int s) {
         if (taken[s]) throw new IllegalArgumentException("structure " + s + " was picked already");
         taken[s] = true;
-        for (int g = firstLeaf[s]; g < firstLeaf[s + 1]; g++) tree.pick(g, picks);
-        pickRow[picks + 1] = pickRow[picks] + index[s].rows;
+        int dim = index.dim;
+        for (int e = off[s]; e < off[s + 1]; e++) {
+            int p = position[e];
+            int b = leafOf[p];
+            if (picked[b] == null) {
+                picked[b] = new double[dim][index.leafSize(b)];
+                pickedNorms[b] = new double[index.leafSize(b)];
+                pickedAt[b] = new int[index.leafSize(b)];
+            }
+            int j = pickedCount[b]++;
+            for (int k = 0; k < dim; k++) picked[b][k][j] = index.data[p * dim + k];
+            pickedNorms[b][j] = index.norms[p];
+            pickedAt[b][j] = picks;
+            tree.pick(b, picks);
+        }
+        int col = (int) pickRow[picks];
+        for (int e = off[s]; e < off[s + 1]; e++, col++) {
+            int p = position[e];
+            for (int k = 0; k < dim; k++) pickedRows[k][col] = index.data[p * dim + k];
+            pickedRowNorms[col] = index.norms[p];
+        }
+        pickRow[picks + 1] = pickRow[picks] + (off[s + 1] - off[s]);
         picks++;
+    }
+
+    /** First column of leaf b's picked panel that belongs to pick {@code from} or later. */
+    private int firstFrom(int b, int from) {
+        int[] at = pickedAt[b];
+        int j = pickedCount[b];
+        while (j > 0 && at[j - 1] >= from) j--;
+        return j;
     }
 
     @Override
@@ -104,7 +164,7 @@ final class CpuCoverSession implements CoverSession {
 
     @Override
     public void exactify(int s, int[] rows, int count, double[] base, double[] cover) {
-        RowIndex q = index[s];
+        RowIndex q = index;
         long evaluated = 0;
         for (int i = 0; i < count; i++) {
             int e = rows[i];
@@ -141,7 +201,7 @@ final class CpuCoverSession implements CoverSession {
         }
         pairs += asked;
         backend.countRequested(asked);
-        RowIndex q = index[s];
+        RowIndex q = index;
         int[][] groups = groups(rows, fromPicks, count, cover);
         long[] evaluated = new long[groups.length];
         CpuKdeBackend.IntTask task = t -> {
@@ -166,13 +226,19 @@ final class CpuCoverSession implements CoverSession {
         java.util.List<int[]> out = new java.util.ArrayList<>();
         boolean[] done = new boolean[count];
         int[] g = new int[GROUP];
-        for (int i = 0; i < count; i++) {
+        // Index order: rows near each other in the index share leaves, so their walks overlap.
+        long[] byPosition = new long[count];
+        for (int i = 0; i < count; i++) byPosition[i] = (long) position[rows[i]] << 32 | i;
+        java.util.Arrays.sort(byPosition);
+        for (int a = 0; a < count; a++) {
+            int i = (int) byPosition[a];
             if (done[i]) continue;
             done[i] = true;
             int n = 0;
             g[n++] = i;
             if (fromPicks[i] < picks && covered(cover[rows[i]])) {
-                for (int j = i + 1; j < count && n < GROUP; j++) {
+                for (int b = a + 1; b < count && n < GROUP; b++) {
+                    int j = (int) byPosition[b];
                     if (done[j] || fromPicks[j] != fromPicks[i] || !covered(cover[rows[j]])) continue;
                     done[j] = true;
                     g[n++] = j;
@@ -247,14 +313,12 @@ final class CpuCoverSession implements CoverSession {
         if (live == 0) return;
         if (tree.isLeaf(n)) {
             for (int i = tree.start[n]; i < tree.end[n] && (live &= ~gr.stopped) != 0; i++) {
-                int leaf = tree.perm[i];
-                if (tree.pickOf[leaf] < from) continue;
-                RowIndex r = tree.owner[leaf];
-                int b = tree.leafNo[leaf];
+                int b = tree.perm[i];
+                if (tree.pickOf[b] < from) continue;
                 int want = 0;
                 for (int k = 0; k < gr.n; k++)
-                    if ((live & (1 << k)) != 0 && q.rowLowerBound(gr.pos[k], r, b) <= gr.band[k]) want |= 1 << k;
-                if (want != 0) sc.sumLeaf(q, r, b, want, c);
+                    if ((live & (1 << k)) != 0 && q.rowLowerBound(gr.pos[k], q, b) <= gr.band[k]) want |= 1 << k;
+                if (want != 0) sc.sumLeaf(q, picked[b], pickedNorms[b], firstFrom(b, from), pickedCount[b], want, c);
             }
             return;
         }
@@ -300,6 +364,7 @@ final class CpuCoverSession implements CoverSession {
      */
     private long updateRow(RowIndex q, int p, int e, int from, double[] cover, boolean mayBound) {
         if (from == picks) return 0;
+        if (pickRow[picks] - pickRow[from] <= allPairs) return updateRowFromAll(q, p, e, from, cover);
         Scratch sc = SCRATCH.get();
         sc.pairs = 0;
         double k = cover[e];
@@ -334,17 +399,42 @@ final class CpuCoverSession implements CoverSession {
         return sc.pairs;
     }
 
+    /**
+     * {@link #updateRow} by evaluating every pair against picks [from, picks) from the pick-order
+     * panel: the shift is the exact largest term, and the sum keeps every term (the band of the
+     * tree walk only drops terms that cannot matter), so the cover is always exact. In linear space
+     * a row whose every new term underflows keeps its cover, as in the walk.
+     */
+    private long updateRowFromAll(RowIndex q, int p, int e, int from, double[] cover) {
+        Scratch sc = SCRATCH.get();
+        int c0 = (int) pickRow[from];
+        int c1 = (int) pickRow[picks];
+        double[] dot = sc.wide(c1);
+        CpuKdeBackend.dots1(q.data, p * q.dim, q.dim, pickedRows, c0, c1, dot);
+        double nq = q.norms[p];
+        double k = cover[e];
+        double f = log ? k : (k > 0 ? Math.log(k) : Double.NEGATIVE_INFINITY);
+        double shift = f;
+        if (f < -CpuKdeBackend.DROP_LOG) {
+            double dmin2 = CpuKdeBackend.minDist(dot, pickedRowNorms, c0, c1, nq);
+            if (!log && !(dmin2 <= twoH2 * UNDERFLOW)) return c1 - c0;
+            shift = Math.max(f, -dmin2 * c);
+        }
+        double acc = CpuKdeBackend.fastTerms(dot, pickedRowNorms, c0, c1, nq, c, shift, sc.wideP, sc.wideK, null);
+        if (log) cover[e] = f == Double.NEGATIVE_INFINITY ? shift + Math.log(acc) : shift + Math.log(Math.exp(f - shift) + acc);
+        else cover[e] += Math.exp(shift) * acc;
+        return c1 - c0;
+    }
+
     /** Lowers sc.dmin2 with the picked leaves under node n from pick {@code from} on, nearest node first. */
     private void nearest(Scratch sc, RowIndex q, int p, int from, int n) {
         if (tree.maxPick[n] < from) return;
         if (tree.isLeaf(n)) {
             for (int i = tree.start[n]; i < tree.end[n]; i++) {
-                int g = tree.perm[i];
-                if (tree.pickOf[g] < from) continue;
-                RowIndex r = tree.owner[g];
-                int b = tree.leafNo[g];
-                if (q.rowLowerBound(p, r, b) > limit(Math.min(sc.dmin2, sc.cap2))) continue;
-                sc.dmin2 = Math.min(sc.dmin2, sc.min1(q, p, r, b));
+                int b = tree.perm[i];
+                if (tree.pickOf[b] < from) continue;
+                if (q.rowLowerBound(p, q, b) > limit(Math.min(sc.dmin2, sc.cap2))) continue;
+                sc.dmin2 = Math.min(sc.dmin2, sc.min1(q, p, picked[b], pickedNorms[b], firstFrom(b, from), pickedCount[b]));
             }
             return;
         }
@@ -369,12 +459,10 @@ final class CpuCoverSession implements CoverSession {
         if (tree.maxPick[n] < from || tree.lowerBound(q, p, n) > band) return;
         if (tree.isLeaf(n)) {
             for (int i = tree.start[n]; i < tree.end[n]; i++) {
-                int g = tree.perm[i];
-                if (tree.pickOf[g] < from) continue;
-                RowIndex r = tree.owner[g];
-                int b = tree.leafNo[g];
-                if (q.rowLowerBound(p, r, b) > band) continue;
-                sc.acc += sc.sum1(q, p, r, b, c, shift);
+                int b = tree.perm[i];
+                if (tree.pickOf[b] < from) continue;
+                if (q.rowLowerBound(p, q, b) > band) continue;
+                sc.acc += sc.sum1(q, p, picked[b], pickedNorms[b], firstFrom(b, from), pickedCount[b], c, shift);
             }
             return;
         }
@@ -418,47 +506,56 @@ final class CpuCoverSession implements CoverSession {
         final double[] a = new double[LEAF];
         final double[] p = new double[LEAF];
         final double[] k = new double[LEAF];
+        /** Scratch indexed by pick-order column, grown on demand. */
+        double[] wideDot = new double[0];
+        double[] wideP = new double[0];
+        double[] wideK = new double[0];
         double dmin2;
         double cap2;
+
+        double[] wide(int columns) {
+            if (wideDot.length < columns) {
+                int n = Math.max(columns, 2 * wideDot.length);
+                wideDot = new double[n];
+                wideP = new double[n];
+                wideK = new double[n];
+            }
+            return wideDot;
+        }
         double acc;
         long pairs;
 
-        /** Smallest squared distance from position pq of q to leaf b of r. */
-        double min1(RowIndex q, int pq, RowIndex r, int b) {
-            int nb = r.leafSize(b);
-            pairs += nb;
-            CpuKdeBackend.dots1(q.data, pq * q.dim, q.dim, r.panel[b], nb, a);
-            return CpuKdeBackend.minDist(a, r.leafNorms[b], nb, q.norms[pq]);
+        /** Smallest squared distance from position pq of q to picked columns [j0, nb) of a leaf. */
+        double min1(RowIndex q, int pq, double[][] panel, double[] norms, int j0, int nb) {
+            pairs += nb - j0;
+            CpuKdeBackend.dots1(q.data, pq * q.dim, q.dim, panel, j0, nb, a);
+            return CpuKdeBackend.minDist(a, norms, j0, nb, q.norms[pq]);
         }
 
-        /** Adds the terms of leaf b of r to the group rows in {@code want} (one panel pass when several). */
-        void sumLeaf(RowIndex q, RowIndex r, int b, int want, double c) {
+        /** Adds the terms of picked columns [j0, nb) of a leaf to the group rows in {@code want} (one panel pass when several). */
+        void sumLeaf(RowIndex q, double[][] panel, double[] norms, int j0, int nb, int want, double c) {
             Group gr = group;
-            int nb = r.leafSize(b);
             int[] o = new int[GROUP];
-            int rows = 0;
             int firstRow = Integer.numberOfTrailingZeros(want);
             for (int k = 0; k < GROUP; k++) o[k] = (k < gr.n && (want & (1 << k)) != 0 ? gr.pos[k] : gr.pos[firstRow]) * q.dim;
-            rows = Integer.bitCount(want);
-            if (rows == 1) {
-                CpuKdeBackend.dots1(q.data, o[firstRow], q.dim, r.panel[b], nb, dots[firstRow]);
+            if (Integer.bitCount(want) == 1) {
+                CpuKdeBackend.dots1(q.data, o[firstRow], q.dim, panel, j0, nb, dots[firstRow]);
             } else {
-                CpuKdeBackend.dots4(q.data, o[0], o[1], o[2], o[3], q.dim, r.panel[b], nb, dots[0], dots[1], dots[2], dots[3]);
+                CpuKdeBackend.dots4(q.data, o[0], o[1], o[2], o[3], q.dim, panel, j0, nb, dots[0], dots[1], dots[2], dots[3]);
             }
             for (int k = 0; k < gr.n; k++) {
                 if ((want & (1 << k)) == 0) continue;
-                gr.pairs += nb;
-                gr.acc[k] += CpuKdeBackend.fastTerms(dots[k], r.leafNorms[b], nb, q.norms[gr.pos[k]], c, gr.shift[k], p, this.k, null);
+                gr.pairs += nb - j0;
+                gr.acc[k] += CpuKdeBackend.fastTerms(dots[k], norms, j0, nb, q.norms[gr.pos[k]], c, gr.shift[k], p, this.k, null);
                 if (gr.acc[k] > gr.accStop[k] && gr.value(k) > gr.stop[k]) gr.stopped |= 1 << k;
             }
         }
 
-        /** Σ_j e^{-d²_j/(2h²) - shift} over leaf b of r (fast exp, clamped as in {@link CpuKdeBackend}). */
-        double sum1(RowIndex q, int pq, RowIndex r, int b, double c, double shift) {
-            int nb = r.leafSize(b);
-            pairs += nb;
-            CpuKdeBackend.dots1(q.data, pq * q.dim, q.dim, r.panel[b], nb, a);
-            return CpuKdeBackend.fastTerms(a, r.leafNorms[b], nb, q.norms[pq], c, shift, p, k, null);
+        /** Σ_j e^{-d²_j/(2h²) - shift} over picked columns [j0, nb) of a leaf (fast exp, clamped as in {@link CpuKdeBackend}). */
+        double sum1(RowIndex q, int pq, double[][] panel, double[] norms, int j0, int nb, double c, double shift) {
+            pairs += nb - j0;
+            CpuKdeBackend.dots1(q.data, pq * q.dim, q.dim, panel, j0, nb, a);
+            return CpuKdeBackend.fastTerms(a, norms, j0, nb, q.norms[pq], c, shift, p, k, null);
         }
     }
 }

@@ -137,12 +137,15 @@ public final class CpuKdeBackend implements KdeBackend {
         pairsEvaluated.add(pairs);
     }
 
-    /** With pruning: a {@link CpuCoverSession} (per-structure indexes built once, bounded updates). */
+    /** With pruning: a {@link CpuCoverSession} (one index over all rows built once, bounded updates). */
     @Override
     public CoverSession coverSession(io.atomcover.descriptor.Descriptors d, double bandwidth, boolean logSpace) {
         if (!(bandwidth > 0) || Double.isInfinite(bandwidth)) throw new IllegalArgumentException("bandwidth must be positive: " + bandwidth);
-        return pruning ? new CpuCoverSession(this, d, bandwidth, logSpace) : KdeBackend.super.coverSession(d, bandwidth, logSpace);
+        return pruning ? new CpuCoverSession(this, d, bandwidth, logSpace, coverAllPairs) : KdeBackend.super.coverSession(d, bandwidth, logSpace);
     }
+
+    /** Row updates of cover sessions asking at most this many pairs skip the tree (tests set 0 to walk it always). */
+    long coverAllPairs = CpuCoverSession.ALL_PAIRS;
 
     /** With pruning: a {@link CpuPrefixSession} (one index over all rows, built once; picks in batches). */
     @Override
@@ -478,10 +481,16 @@ public final class CpuKdeBackend implements KdeBackend {
      */
     static void dots4(double[] x, int o0, int o1, int o2, int o3, int dim, double[][] pl, int nb,
                       double[] a0, double[] a1, double[] a2, double[] a3) {
-        Arrays.fill(a0, 0, nb, 0.0);
-        Arrays.fill(a1, 0, nb, 0.0);
-        Arrays.fill(a2, 0, nb, 0.0);
-        Arrays.fill(a3, 0, nb, 0.0);
+        dots4(x, o0, o1, o2, o3, dim, pl, 0, nb, a0, a1, a2, a3);
+    }
+
+    /** {@link #dots4} for panel columns [j0, j1) only. */
+    static void dots4(double[] x, int o0, int o1, int o2, int o3, int dim, double[][] pl, int j0, int j1,
+                      double[] a0, double[] a1, double[] a2, double[] a3) {
+        Arrays.fill(a0, j0, j1, 0.0);
+        Arrays.fill(a1, j0, j1, 0.0);
+        Arrays.fill(a2, j0, j1, 0.0);
+        Arrays.fill(a3, j0, j1, 0.0);
         int k = 0;
         for (; k + 3 <= dim; k += 3) {
             double x00 = x[o0 + k], x01 = x[o0 + k + 1], x02 = x[o0 + k + 2];
@@ -491,7 +500,7 @@ public final class CpuKdeBackend implements KdeBackend {
             double[] y0 = pl[k];
             double[] y1 = pl[k + 1];
             double[] y2 = pl[k + 2];
-            for (int j = 0; j < nb; j++) {
+            for (int j = j0; j < j1; j++) {
                 double v0 = y0[j];
                 double v1 = y1[j];
                 double v2 = y2[j];
@@ -507,7 +516,7 @@ public final class CpuKdeBackend implements KdeBackend {
             double x2 = x[o2 + k];
             double x3 = x[o3 + k];
             double[] y = pl[k];
-            for (int j = 0; j < nb; j++) {
+            for (int j = j0; j < j1; j++) {
                 double v = y[j];
                 a0[j] = Math.fma(x0, v, a0[j]);
                 a1[j] = Math.fma(x1, v, a1[j]);
@@ -522,25 +531,35 @@ public final class CpuKdeBackend implements KdeBackend {
      * three in the same way (bit-identical to the plain component loop, fewer accumulator loads).
      */
     static void dots1(double[] x, int o, int dim, double[][] pl, int nb, double[] a) {
-        Arrays.fill(a, 0, nb, 0.0);
+        dots1(x, o, dim, pl, 0, nb, a);
+    }
+
+    /** {@link #dots1} for panel columns [j0, j1) only (a[j] for j in that range). */
+    static void dots1(double[] x, int o, int dim, double[][] pl, int j0, int j1, double[] a) {
+        Arrays.fill(a, j0, j1, 0.0);
         int k = 0;
         for (; k + 3 <= dim; k += 3) {
             double x0 = x[o + k], x1 = x[o + k + 1], x2 = x[o + k + 2];
             double[] y0 = pl[k];
             double[] y1 = pl[k + 1];
             double[] y2 = pl[k + 2];
-            for (int j = 0; j < nb; j++) a[j] = Math.fma(x2, y2[j], Math.fma(x1, y1[j], Math.fma(x0, y0[j], a[j])));
+            for (int j = j0; j < j1; j++) a[j] = Math.fma(x2, y2[j], Math.fma(x1, y1[j], Math.fma(x0, y0[j], a[j])));
         }
         for (; k < dim; k++) {
             double x0 = x[o + k];
             double[] y = pl[k];
-            for (int j = 0; j < nb; j++) a[j] = Math.fma(x0, y[j], a[j]);
+            for (int j = j0; j < j1; j++) a[j] = Math.fma(x0, y[j], a[j]);
         }
     }
 
     static double minDist(double[] dot, double[] nr, int nb, double nq) {
+        return minDist(dot, nr, 0, nb, nq);
+    }
+
+    /** {@link #minDist} over columns [j0, j1). */
+    static double minDist(double[] dot, double[] nr, int j0, int j1, double nq) {
         double m = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < nb; j++) m = Math.min(m, Math.max(nq + nr[j] - 2.0 * dot[j], 0.0));
+        for (int j = j0; j < j1; j++) m = Math.min(m, Math.max(nq + nr[j] - 2.0 * dot[j], 0.0));
         return m;
     }
 
@@ -549,7 +568,12 @@ public final class CpuKdeBackend implements KdeBackend {
      * First loop (vectorised): exponent, range reduction, polynomial. Second loop: 2^k and sums.
      */
     static double fastTerms(double[] dot, double[] nr, int nb, double nq, double c, double m, double[] p, double[] kk, double[] col) {
-        for (int j = 0; j < nb; j++) {
+        return fastTerms(dot, nr, 0, nb, nq, c, m, p, kk, col);
+    }
+
+    /** {@link #fastTerms} over columns [j0, nb). */
+    static double fastTerms(double[] dot, double[] nr, int j0, int nb, double nq, double c, double m, double[] p, double[] kk, double[] col) {
+        for (int j = j0; j < nb; j++) {
             double d2 = Math.max(nq + nr[j] - 2.0 * dot[j], 0.0);
             double t = Math.max(-d2 * c - m, CLAMP);
             double k = Math.fma(t, FastExp.LOG2E, FastExp.ROUND) - FastExp.ROUND;
@@ -561,14 +585,14 @@ public final class CpuKdeBackend implements KdeBackend {
         double s0 = 0;
         double s1 = 0;
         if (col == null) {
-            int j = 0;
+            int j = j0;
             for (; j + 1 < nb; j += 2) {
                 s0 += p[j] * FastExp.pow2(kk[j]);
                 s1 += p[j + 1] * FastExp.pow2(kk[j + 1]);
             }
             if (j < nb) s0 += p[j] * FastExp.pow2(kk[j]);
         } else {
-            for (int j = 0; j < nb; j++) {
+            for (int j = j0; j < nb; j++) {
                 double e = p[j] * FastExp.pow2(kk[j]);
                 s0 += e;
                 col[j] += e;
