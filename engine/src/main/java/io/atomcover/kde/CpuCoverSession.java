@@ -284,7 +284,7 @@ final class CpuCoverSession implements CoverSession {
             gr.stop[r] = st;
             gr.cover[r] = k;
             if (!(gr.accStop[r] >= 0)) gr.accStop[r] = Double.POSITIVE_INFINITY; // stop at or below the cover: no early exit
-            if (tree.maxPick[0] >= from && tree.lowerBound(q, gr.pos[r], 0) <= gr.band[r]) live |= 1 << r;
+            if (tree.maxPick[0] >= from && tree.boxBound(q, gr.pos[r], 0) <= gr.band[r]) live |= 1 << r;
         }
         gr.pairs = 0;
         gr.stopped = 0;
@@ -317,7 +317,7 @@ final class CpuCoverSession implements CoverSession {
                 if (tree.pickOf[b] < from) continue;
                 int want = 0;
                 for (int k = 0; k < gr.n; k++)
-                    if ((live & (1 << k)) != 0 && q.rowLowerBound(gr.pos[k], q, b) <= gr.band[k]) want |= 1 << k;
+                    if ((live & (1 << k)) != 0 && q.rowBoxBound(gr.pos[k], b) <= gr.band[k]) want |= 1 << k;
                 if (want != 0) sc.sumLeaf(q, picked[b], pickedNorms[b], firstFrom(b, from), pickedCount[b], want, c);
             }
             return;
@@ -333,14 +333,14 @@ final class CpuCoverSession implements CoverSession {
         for (int r = 0; r < gr.n; r++) {
             if ((live & (1 << r)) == 0) continue;
             if (hasA) {
-                double la = tree.lowerBound(q, gr.pos[r], a);
+                double la = tree.boxBound(q, gr.pos[r], a);
                 if (la <= gr.band[r]) {
                     liveA |= 1 << r;
                     nearA = Math.min(nearA, la);
                 }
             }
             if (hasB) {
-                double lb = tree.lowerBound(q, gr.pos[r], b);
+                double lb = tree.boxBound(q, gr.pos[r], b);
                 if (lb <= gr.band[r]) {
                     liveB |= 1 << r;
                     nearB = Math.min(nearB, lb);
@@ -433,15 +433,15 @@ final class CpuCoverSession implements CoverSession {
             for (int i = tree.start[n]; i < tree.end[n]; i++) {
                 int b = tree.perm[i];
                 if (tree.pickOf[b] < from) continue;
-                if (q.rowLowerBound(p, q, b) > limit(Math.min(sc.dmin2, sc.cap2))) continue;
+                if (q.rowBoxBound(p, b) > limit(Math.min(sc.dmin2, sc.cap2))) continue;
                 sc.dmin2 = Math.min(sc.dmin2, sc.min1(q, p, picked[b], pickedNorms[b], firstFrom(b, from), pickedCount[b]));
             }
             return;
         }
         int a = tree.left[n];
         int b = tree.right[n];
-        double la = tree.maxPick[a] < from ? Double.POSITIVE_INFINITY : tree.lowerBound(q, p, a);
-        double lb = tree.maxPick[b] < from ? Double.POSITIVE_INFINITY : tree.lowerBound(q, p, b);
+        double la = tree.maxPick[a] < from ? Double.POSITIVE_INFINITY : tree.boxBound(q, p, a);
+        double lb = tree.maxPick[b] < from ? Double.POSITIVE_INFINITY : tree.boxBound(q, p, b);
         if (lb < la) {
             int t = a;
             a = b;
@@ -456,12 +456,12 @@ final class CpuCoverSession implements CoverSession {
 
     /** Adds to sc.acc the shifted terms of the picked leaves under node n within {@code band} of the row. */
     private void sum(Scratch sc, RowIndex q, int p, int from, int n, double band, double shift) {
-        if (tree.maxPick[n] < from || tree.lowerBound(q, p, n) > band) return;
+        if (tree.maxPick[n] < from || tree.boxBound(q, p, n) > band) return;
         if (tree.isLeaf(n)) {
             for (int i = tree.start[n]; i < tree.end[n]; i++) {
                 int b = tree.perm[i];
                 if (tree.pickOf[b] < from) continue;
-                if (q.rowLowerBound(p, q, b) > band) continue;
+                if (q.rowBoxBound(p, b) > band) continue;
                 sc.acc += sc.sum1(q, p, picked[b], pickedNorms[b], firstFrom(b, from), pickedCount[b], c, shift);
             }
             return;

@@ -150,6 +150,11 @@ final class LeafTree {
         return left[n] == NONE;
     }
 
+    /** Lower bound of the distance from position p of q (same projection) to any row under node n: the projected box alone. */
+    double boxBound(RowIndex q, int p, int n) {
+        return RowIndex.boxGap(q.projectedAt, p * axes, boxLo, boxHi, n * axes, axes);
+    }
+
     /** Lower bound of the distance from position p of q (same projection) to any row under node n. */
     double lowerBound(RowIndex q, int p, int n) {
         double s = 0;

@@ -195,6 +195,25 @@ final class RowIndex {
     }
 
     /**
+     * A lower bound of |x_p - y| over y in leaf b of this index, x_p the row at position p: the
+     * projected point-to-box distance alone (cheaper than {@link #rowLowerBound}, whose ball part
+     * costs a full-dimension distance and seldom excludes more).
+     */
+    double rowBoxBound(int p, int b) {
+        return boxGap(projectedAt, p * axes, boxLo, boxHi, b * axes, axes);
+    }
+
+    /** Distance from point u[po..po+axes) to box [lo, hi] at offset bo (0 inside). */
+    static double boxGap(double[] u, int po, double[] lo, double[] hi, int bo, int axes) {
+        double s = 0;
+        for (int k = 0; k < axes; k++) {
+            double g = Math.max(Math.max(lo[bo + k] - u[po + k], u[po + k] - hi[bo + k]), 0.0);
+            s = Math.fma(g, g, s);
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
      * A lower bound of |x_p - y| over y in leaf b of {@code other}, x_p the row at position p of this
      * index: the larger of the projected point-to-box distance and the distance to the ball.
      */
