@@ -16,12 +16,14 @@ import java.util.concurrent.Future;
  * own at least one candidate ("model molecules"). Hydrogens take no part in the mapping.
  *
  * <p>Pruning keeps, for each target atom, the K database atoms of its element nearest in
- * representation space. {@link #pruningBound()} is a lower bound on the objective of any solution
+ * representation space. {@link #pruningBound} is a lower bound on the objective of any solution
  * of the unpruned program that uses a pair outside the candidates, so a solution of the pruned
  * program whose objective is at most that bound is optimal for the unpruned program as well. It
  * uses the per-pair cost {@code d² + λ (m_M - c_M) / c_M}, where c_M is the largest number of target
  * atoms molecule M can take (element by element): every solution costs at least the sum of these
- * over its pairs, since a used molecule that takes k ≤ c_M target atoms adds λ(m_M - k).
+ * over its pairs, since the objective is Σ d² + λ Σ_M (m_M - k_M) (the k_M target atoms mapped into the
+ * used molecules M sum to n, which absorbs the objective's -λn) and λ(m_M - k) ≥ k λ(m_M - c_M)/c_M
+ * for k ≤ c_M.
  */
 final class MappingProblem {
     final int targetAtoms;
@@ -43,7 +45,10 @@ final class MappingProblem {
     final double penalty;
     /** Lower bound on any unpruned solution that uses a non-candidate pair; +∞ when nothing was pruned. */
     final double pruningBound;
-    /** Lower bound on every solution of the unpruned program (sum over target atoms of their cheapest pair cost). */
+    /**
+     * Lower bound on every solution of the unpruned program: the sum over target atoms of their
+     * cheapest effective cost d² + λ(m_M - c_M)/c_M over all database atoms of the element.
+     */
     final double globalBound;
     /** K the candidates were chosen with (0: all). */
     final int candidates;
@@ -186,7 +191,10 @@ final class MappingProblem {
             bestOutside[t] = outside;
         });
 
-        double globalBound = -lambda * n;
+        // every solution costs at least the Σ over its pairs of the effective costs: its objective is
+        // Σ d² + λ Σ_M (m_M - k_M) (the k_M target atoms mapped into M sum to n, which absorbs the -λn),
+        // and λ(m_M - k_M) ≥ k_M λ(m_M - c_M)/c_M; so -λn must not be added again
+        double globalBound = 0;
         double worstStep = Double.POSITIVE_INFINITY;
         for (int t = 0; t < n; t++) {
             globalBound += bestAll[t];
