@@ -52,9 +52,10 @@ public final class IlpRanker implements Ranker {
         long t0 = System.nanoTime();
         Enumeration found = new Enumeration(database.size());
         int k = options.candidates();
+        TargetDistances distances = TargetDistances.compute(database, target, options.countHydrogens(), options.threads());
         Ranking.Stop stop;
         while (true) {
-            MappingProblem problem = MappingProblem.build(database, target, options.withCandidates(k));
+            MappingProblem problem = MappingProblem.build(database, target, distances, options.withCandidates(k));
             listener.modelBuilt(problem.pairs(), problem.molecules(), problem.pruningBound);
             found.newStage();
             stop = enumerate(problem, database, found, size, t0);
