@@ -45,7 +45,7 @@ import java.util.Arrays;
  * solution, so L(u) is then the optimum.
  *
  * <p>Cost: one evaluation reads every (target atom, database atom of its element) distance once
- * (sildenafil on QM7: about 0.8 million). Not thread-safe (scratch arrays are reused).
+ * (sildenafil on QM7: about 0.85 million). Not thread-safe (scratch arrays are reused).
  */
 final class LagrangianBound {
     /** Subgradient iterations of the first {@link #next} call. */
@@ -63,9 +63,10 @@ final class LagrangianBound {
      * @param u          the multipliers where L = value
      * @param start      L at the starting multipliers
      * @param iterations subgradient steps taken
+     * @param theta      the step factor θ at the end (where a warm-started maximisation goes on from)
      * @param seconds    wall time
      */
-    record Result(double value, double[] u, double start, int iterations, double seconds) {
+    record Result(double value, double[] u, double start, int iterations, double theta, double seconds) {
     }
 
     private final TargetDistances distances;
@@ -81,7 +82,7 @@ final class LagrangianBound {
     private final double[][] reduced;
     private final int[][] argTarget;
     private final int[] selected;
-    private double[] lastU;
+    private Result last;
 
     LagrangianBound(TargetDistances distances, double lambda) {
         this.distances = distances;
@@ -251,6 +252,11 @@ final class LagrangianBound {
         return cost;
     }
 
+    /** {@link #maximise(double[], boolean[], double, int, double)} with θ starting at 1. */
+    Result maximise(double[] u0, boolean[] seen, double upper, int iterations) {
+        return maximise(u0, seen, upper, iterations, 1);
+    }
+
     /**
      * Maximises L by the subgradient method from {@code u0}.
      *
@@ -258,8 +264,9 @@ final class LagrangianBound {
      * @param upper      an upper bound on the optimum (the objective of a feasible solution), the
      *                   Polyak target; the search stops once L comes within 1e-9 (relative) of it
      * @param iterations the most subgradient steps
+     * @param theta0     the first step factor θ
      */
-    Result maximise(double[] u0, boolean[] seen, double upper, int iterations) {
+    Result maximise(double[] u0, boolean[] seen, double upper, int iterations, double theta0) {
         long t0 = System.nanoTime();
         double[] u = u0.clone();
         int[] counts = new int[n];
@@ -267,7 +274,7 @@ final class LagrangianBound {
         double start = value;
         double best = value;
         double[] bestU = u.clone();
-        double theta = 1;
+        double theta = theta0;
         int stall = 0;
         int it = 0;
         double closed = upper - 1e-9 * Math.max(1, Math.abs(upper));
@@ -291,19 +298,20 @@ final class LagrangianBound {
                 stall = 0;
             }
         }
-        return new Result(best, bestU, start, it, (System.nanoTime() - t0) / 1e9);
+        return new Result(best, bestU, start, it, theta, (System.nanoTime() - t0) / 1e9);
     }
 
     /**
      * The bound for the next solve of an enumeration: the first call starts from {@link #start()}
-     * with {@value #FIRST_ITERATIONS} iterations, later ones from the best u of the call before with
-     * {@value #LATER_ITERATIONS} (a growing {@code seen} only raises L at a fixed u, so the bound
-     * never falls from one solve to the next).
+     * with {@value #FIRST_ITERATIONS} iterations, later ones go on from the best u and the last θ of
+     * the call before with {@value #LATER_ITERATIONS} more (a growing {@code seen} only raises L at a
+     * fixed u, so the bound never falls from one solve to the next).
      */
     Result next(boolean[] seen, double upper) {
-        boolean first = lastU == null;
-        Result r = maximise(first ? start() : lastU, seen, upper, first ? FIRST_ITERATIONS : LATER_ITERATIONS);
-        lastU = r.u();
+        Result r = last == null
+                ? maximise(start(), seen, upper, FIRST_ITERATIONS, 1)
+                : maximise(last.u(), seen, upper, LATER_ITERATIONS, Math.max(last.theta(), 2 * MIN_THETA));
+        last = r;
         return r;
     }
 }
