@@ -3,7 +3,10 @@ package io.atomcover.cli;
 import io.atomcover.ilp.IlpListener;
 import io.atomcover.ilp.IlpSolution;
 
-/** Draws an ILP enumeration on a progress bar (molecules found, objective, gap, time) and keeps the model size. */
+/**
+ * Draws an ILP enumeration on a progress bar (molecules found, objective, gap to the lower bound on
+ * the unpruned program, K) and keeps the model size.
+ */
 final class IlpProgress implements IlpListener {
     private final Progress bar;
     private double[] model;
@@ -31,7 +34,8 @@ final class IlpProgress implements IlpListener {
     @Override
     public void solution(IlpSolution s, int found, int wanted) {
         bar.progress(Math.min(found, wanted), wanted);
-        bar.message(Text.format("objective %.4f gap %.2f%% K=%s %.0f s", s.objective(), 100 * s.gap(), k(s.candidates()), s.seconds()));
+        // the bar already shows the elapsed time, and leaves about 30 of its 100 columns to this text
+        bar.message(Text.format("obj %.4f gap %.1f%% K=%s", s.objective(), 100 * s.gap(), k(s.candidates())));
     }
 
     /** Candidate pairs, molecules and pruning bound of the model, or null before it was built. */

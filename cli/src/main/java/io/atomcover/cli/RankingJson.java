@@ -51,6 +51,9 @@ final class RankingJson {
             o.put("distanceTerm", s.distanceTerm());
             o.put("penaltyTerm", s.objective() - s.distanceTerm());
             Json.putFinite(o, "bound", s.bound());
+            Json.putFinite(o, "pruningBound", s.pruningBound());
+            Json.putFinite(o, "lagrangianBound", s.lagrangianBound());
+            Json.putFinite(o, "lagrangianSeconds", s.lagrangianSeconds());
             Json.putFinite(o, "lowerBound", s.lowerBound());
             Json.putFinite(o, "gap", s.gap());
             o.put("optimal", s.optimal());

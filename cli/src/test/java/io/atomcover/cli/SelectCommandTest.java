@@ -67,6 +67,15 @@ class SelectCommandTest {
             assertArrayEquals(expected.solutions().get(s).molecules(), ints(sol.get("molecules")));
             assertEquals(6, sol.get("mapping").size(), "one mapping entry per heavy target atom");
             assertTrue(sol.get("optimal").asBoolean());
+            // bounds: the unpruned lower bound combines the Lagrangian, solver and pruning bounds
+            double objective = sol.get("objective").asDouble();
+            double pruning = sol.get("pruningBound").isNull() ? Double.POSITIVE_INFINITY : sol.get("pruningBound").asDouble();
+            double lagrangian = sol.get("lagrangianBound").asDouble();
+            double lower = sol.get("lowerBound").asDouble();
+            assertTrue(lagrangian <= objective + 1e-9, lagrangian + " ≤ " + objective);
+            assertEquals(Math.min(objective, Math.max(lagrangian, Math.min(sol.get("bound").asDouble(), pruning))), lower, 0.0);
+            assertEquals((objective - lower) / Math.abs(objective), sol.get("gap").asDouble(), 1e-12);
+            assertTrue(sol.get("lagrangianSeconds").asDouble() >= 0);
         }
         assertTrue(j.get("seconds").asDouble() > 0);
         assertEquals(1.0, j.get("parameters").get("penalty").asDouble());

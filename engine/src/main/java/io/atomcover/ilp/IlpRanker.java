@@ -23,6 +23,13 @@ import java.util.List;
  * from the previous solution as a hint (also across a widening: the wider candidates hold its pairs)
  * and, once the previous solve within the same candidates was proven optimal, from its objective as
  * a floor (later solves only add constraints, so their optimum cannot be lower).
+ *
+ * <p>Bounds: each solution reports the solver's bound (valid within the candidates), the pruning
+ * bound of its candidate set ({@link MappingProblem#pruningBound}) and a Lagrangian bound on the
+ * unpruned program under the same enumeration constraint ({@link LagrangianBound}, multipliers
+ * optimised after the first solve and warm-started for each later one); the distances behind it are
+ * computed once per ranking and shared with every candidate set. {@link IlpSolution#lowerBound}
+ * combines them into a bound on the unpruned program, so its gap shows what pruning may cost.
  */
 public final class IlpRanker implements Ranker {
     private final IlpOptions options;
@@ -52,12 +59,14 @@ public final class IlpRanker implements Ranker {
         long t0 = System.nanoTime();
         Enumeration found = new Enumeration(database.size());
         int k = options.candidates();
+        TargetDistances distances = TargetDistances.compute(database, target, options.countHydrogens(), options.threads());
+        LagrangianBound lagrangian = new LagrangianBound(distances, options.penalty());
         Ranking.Stop stop;
         while (true) {
-            MappingProblem problem = MappingProblem.build(database, target, options.withCandidates(k));
+            MappingProblem problem = MappingProblem.build(database, target, distances, options.withCandidates(k));
             listener.modelBuilt(problem.pairs(), problem.molecules(), problem.pruningBound);
             found.newStage();
-            stop = enumerate(problem, database, found, size, t0);
+            stop = enumerate(problem, lagrangian, database, found, size, t0);
             if (stop != Ranking.Stop.EXHAUSTED || !options.widen()) break;
             int next = CandidateSchedule.next(problem.candidates, problem.largestPool);
             if (next < 0) break; // every atom was a candidate: the database is exhausted
@@ -77,7 +86,8 @@ public final class IlpRanker implements Ranker {
      *
      * @return SIZE_REACHED, TIME_LIMIT, or EXHAUSTED when no new molecule can be mapped within these candidates
      */
-    private Ranking.Stop enumerate(MappingProblem problem, MoleculeReps database, Enumeration found, int size, long t0) {
+    private Ranking.Stop enumerate(MappingProblem problem, LagrangianBound lagrangian, MoleculeReps database, Enumeration found,
+                                   int size, long t0) {
         try (MappingModel model = options.solver() == IlpSolver.SCIP ? new ScipModel(problem, options) : new CpSatModel(problem, options)) {
             if (found.started()) {
                 // seen molecules only grow, so this one constraint implies all earlier ones
@@ -93,7 +103,7 @@ public final class IlpRanker implements Ranker {
                 MappingModel.Result r = model.solve(Math.min(left, options.roundLimitSeconds()), hint, floor);
                 if (r.status() == MappingModel.Status.INFEASIBLE) return Ranking.Stop.EXHAUSTED;
                 if (r.status() == MappingModel.Status.UNKNOWN) return Ranking.Stop.TIME_LIMIT; // not even a feasible solution within the time
-                IlpSolution s = solution(problem, database, r, found.seen(), seconds(t0));
+                IlpSolution s = solution(problem, lagrangian, database, r, found.seen(), seconds(t0));
                 int[] atoms = new int[problem.targetAtoms];
                 for (int t = 0; t < atoms.length; t++) atoms[t] = problem.pairAtom[r.pairs()[t]];
                 found.add(s, atoms);
@@ -109,8 +119,12 @@ public final class IlpRanker implements Ranker {
         return Ranking.Stop.SIZE_REACHED;
     }
 
-    /** Turns a solver result into a solution; {@code seen} (by database index) tells its new molecules. */
-    private static IlpSolution solution(MappingProblem problem, MoleculeReps database, MappingModel.Result r, boolean[] seen, double seconds) {
+    /**
+     * Turns a solver result into a solution; {@code seen} (by database index) tells its new molecules
+     * and is the enumeration constraint the solve honoured, under which the Lagrangian bound is taken.
+     */
+    private static IlpSolution solution(MappingProblem problem, LagrangianBound lagrangian, MoleculeReps database,
+                                        MappingModel.Result r, boolean[] seen, double seconds) {
         int n = problem.targetAtoms;
         int[] pairs = r.pairs();
         int[] mappedMolecule = new int[n];
@@ -134,9 +148,11 @@ public final class IlpRanker implements Ranker {
             if (!seen[problem.moleculeIndex[m]]) fresh.add(problem.moleculeIndex[m]);
         }
         double objective = problem.objective(pairs);
-        double lowerBound = Math.min(r.bound(), problem.pruningBound);
+        LagrangianBound.Result lagr = lagrangian.next(seen, objective);
+        double lowerBound = IlpSolution.unprunedBound(objective, r.bound(), problem.pruningBound, lagr.value());
         return new IlpSolution(toArray(all), toArray(fresh), problem.targetAtom.clone(), mappedMolecule, mappedAtom, d2,
-                objective, r.bound(), lowerBound, r.status() == MappingModel.Status.OPTIMAL, seconds, problem.candidates);
+                objective, r.bound(), problem.pruningBound, lagr.value(), lowerBound, r.status() == MappingModel.Status.OPTIMAL,
+                seconds, problem.candidates, lagr.seconds());
     }
 
     private static int[] toArray(List<Integer> list) {

@@ -15,16 +15,32 @@ import java.util.Arrays;
  * @param objective       Σ d² + λ(Σ m_M - n), computed exactly from the mapping
  * @param bound           the solver's lower bound within the candidate pairs (equal to the
  *                        objective, up to the CP-SAT rounding, when optimal)
- * @param lowerBound      a lower bound valid for the unpruned program under the same enumeration
- *                        constraints: min(bound, pruning bound)
+ * @param pruningBound    a lower bound on every solution of the unpruned program that uses a pair
+ *                        outside the candidates (+∞ when nothing was pruned); min(bound,
+ *                        pruningBound) bounds the unpruned program
+ * @param lagrangianBound a Lagrangian lower bound on the unpruned program (all atoms candidates)
+ *                        under the same enumeration constraint ({@code LagrangianBound})
+ * @param lowerBound      a lower bound on the optimum of the unpruned program under the same
+ *                        enumeration constraint: max(lagrangianBound, min(bound, pruningBound)),
+ *                        at most the objective
  * @param optimal         whether the solver proved the solution optimal within the candidate pairs
  * @param seconds         time since the start of the ranking when the solution was found
  * @param candidates      K of the candidate set the solution was found with (0: all atoms of the
  *                        element); larger than the requested K once the enumeration was widened
+ * @param lagrangianSeconds time spent on {@code lagrangianBound} for this solution
  */
 public record IlpSolution(int[] molecules, int[] newMolecules, int[] targetAtoms, int[] mappedMolecule, int[] mappedAtom,
-                          double[] squaredDistance, double objective, double bound, double lowerBound, boolean optimal,
-                          double seconds, int candidates) {
+                          double[] squaredDistance, double objective, double bound, double pruningBound, double lagrangianBound,
+                          double lowerBound, boolean optimal, double seconds, int candidates, double lagrangianSeconds) {
+    /**
+     * The lower bound on the unpruned program from its parts: max(lagrangian, min(solver, pruning)),
+     * capped at the objective of the solution (itself feasible for that program).
+     */
+    static double unprunedBound(double objective, double solverBound, double pruningBound, double lagrangianBound) {
+        double b = Math.max(lagrangianBound, Math.min(solverBound, pruningBound));
+        return Math.min(b, objective);
+    }
+
     /** Σ d² part of the objective. */
     public double distanceTerm() {
         double s = 0;
@@ -32,7 +48,10 @@ public record IlpSolution(int[] molecules, int[] newMolecules, int[] targetAtoms
         return s;
     }
 
-    /** Relative gap to {@link #lowerBound}: (objective - lowerBound) / max(|objective|, 1e-12). */
+    /**
+     * Relative gap to {@link #lowerBound}, the bound on the unpruned program: (objective - lowerBound)
+     * / max(|objective|, 1e-12).
+     */
     public double gap() {
         return (objective - lowerBound) / Math.max(Math.abs(objective), 1e-12);
     }

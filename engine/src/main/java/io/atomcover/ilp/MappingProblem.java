@@ -1,7 +1,5 @@
 package io.atomcover.ilp;
 
-import io.atomcover.io.Elements;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,12 +14,14 @@ import java.util.concurrent.Future;
  * own at least one candidate ("model molecules"). Hydrogens take no part in the mapping.
  *
  * <p>Pruning keeps, for each target atom, the K database atoms of its element nearest in
- * representation space. {@link #pruningBound()} is a lower bound on the objective of any solution
+ * representation space. {@link #pruningBound} is a lower bound on the objective of any solution
  * of the unpruned program that uses a pair outside the candidates, so a solution of the pruned
  * program whose objective is at most that bound is optimal for the unpruned program as well. It
  * uses the per-pair cost {@code d² + λ (m_M - c_M) / c_M}, where c_M is the largest number of target
  * atoms molecule M can take (element by element): every solution costs at least the sum of these
- * over its pairs, since a used molecule that takes k ≤ c_M target atoms adds λ(m_M - k).
+ * over its pairs, since the objective is Σ d² + λ Σ_M (m_M - k_M) (the k_M target atoms mapped into the
+ * used molecules M sum to n, which absorbs the objective's -λn) and λ(m_M - k) ≥ k λ(m_M - c_M)/c_M
+ * for k ≤ c_M.
  */
 final class MappingProblem {
     final int targetAtoms;
@@ -43,7 +43,10 @@ final class MappingProblem {
     final double penalty;
     /** Lower bound on any unpruned solution that uses a non-candidate pair; +∞ when nothing was pruned. */
     final double pruningBound;
-    /** Lower bound on every solution of the unpruned program (sum over target atoms of their cheapest pair cost). */
+    /**
+     * Lower bound on every solution of the unpruned program: the sum over target atoms of their
+     * cheapest {@linkplain #effectiveCost effective cost} over all database atoms of the element.
+     */
     final double globalBound;
     /** K the candidates were chosen with (0: all). */
     final int candidates;
@@ -99,50 +102,19 @@ final class MappingProblem {
      *                                  database molecule has
      */
     static MappingProblem build(MoleculeReps database, MoleculeReps target, IlpOptions options) {
-        Ranker.checkArguments(database, target, 1);
-        int dim = database.dim();
-        int[] tz = target.atomicNumbers();
-        int[] heavyTarget = heavy(tz, 0, tz.length);
-        int n = heavyTarget.length;
-        if (n == 0) throw new IllegalArgumentException("the target has no atom other than hydrogen");
+        return build(database, target, TargetDistances.compute(database, target, options.countHydrogens(), options.threads()), options);
+    }
 
-        int[] dz = database.atomicNumbers();
-        int[] atomMolecule = new int[dz.length];
-        for (int m = 0; m < database.size(); m++) Arrays.fill(atomMolecule, database.start(m), database.start(m) + database.atoms(m), m);
-
-        // database heavy atoms by element, and per molecule its size m_M and capacity c_M
-        int maxZ = 0;
-        for (int z : dz) maxZ = Math.max(maxZ, z);
-        for (int z : tz) maxZ = Math.max(maxZ, z);
-        int[] targetCount = new int[maxZ + 1];
-        for (int a : heavyTarget) targetCount[tz[a]]++;
-        int[][] byElement = new int[maxZ + 1][];
-        int[] elementCount = new int[maxZ + 1];
-        for (int z : dz) if (z != 1) elementCount[z]++;
-        for (int z = 0; z <= maxZ; z++) byElement[z] = new int[elementCount[z]];
-        Arrays.fill(elementCount, 0);
-        for (int a = 0; a < dz.length; a++) if (dz[a] != 1) byElement[dz[a]][elementCount[dz[a]]++] = a;
-        int[] size = new int[database.size()];
-        int[] capacity = new int[database.size()];
-        int[] count = new int[maxZ + 1];
-        for (int m = 0; m < database.size(); m++) {
-            size[m] = options.countHydrogens() ? database.atoms(m) : database.heavyAtoms(m);
-            int from = database.start(m);
-            int to = from + database.atoms(m);
-            for (int a = from; a < to; a++) if (dz[a] != 1) count[dz[a]]++;
-            int c = 0;
-            for (int a = from; a < to; a++) if (dz[a] != 1 && count[dz[a]] > 0) {
-                c += Math.min(count[dz[a]], targetCount[dz[a]]);
-                count[dz[a]] = 0;
-            }
-            capacity[m] = c;
-        }
-        for (int a : heavyTarget)
-            if (byElement[tz[a]].length == 0)
-                throw new IllegalArgumentException("target atom " + a + " (" + Elements.symbol(tz[a]) + ") has no atom of its element in the database");
-
-        int largestPool = 0;
-        for (int a : heavyTarget) largestPool = Math.max(largestPool, byElement[tz[a]].length);
+    /**
+     * Builds the candidate pairs from distances already computed for this database and target (with
+     * the same {@link IlpOptions#countHydrogens()}).
+     */
+    static MappingProblem build(MoleculeReps database, MoleculeReps target, TargetDistances distances, IlpOptions options) {
+        int n = distances.targetAtoms;
+        int[] heavyTarget = distances.targetAtom;
+        int[] atomMolecule = distances.atomMolecule;
+        int[] size = distances.size;
+        int[] capacity = distances.capacity;
 
         double lambda = options.penalty();
         int k = options.candidates();
@@ -151,19 +123,8 @@ final class MappingProblem {
         double[] bestAll = new double[n];
         double[] bestOutside = new double[n];
         runParallel(options.threads(), n, t -> {
-            int a = heavyTarget[t];
-            int[] pool = byElement[tz[a]];
-            double[] d2 = new double[pool.length];
-            double[] tdata = target.data();
-            double[] ddata = database.data();
-            for (int p = 0; p < pool.length; p++) {
-                double s = 0;
-                for (int q = 0, o = pool[p] * dim, to = a * dim; q < dim; q++) {
-                    double e = ddata[o + q] - tdata[to + q];
-                    s += e * e;
-                }
-                d2[p] = s;
-            }
+            int[] pool = distances.pool[t];
+            double[] d2 = distances.d2[t];
             int keep = k == 0 ? pool.length : Math.min(k, pool.length);
             int[] order = nearest(d2, keep);
             boolean[] in = new boolean[pool.length];
@@ -177,8 +138,7 @@ final class MappingProblem {
             double all = Double.POSITIVE_INFINITY;
             double outside = Double.POSITIVE_INFINITY;
             for (int p = 0; p < pool.length; p++) {
-                int m = atomMolecule[pool[p]];
-                double eff = d2[p] + lambda * (size[m] - capacity[m]) / capacity[m];
+                double eff = effectiveCost(d2[p], lambda, size[atomMolecule[pool[p]]], capacity[atomMolecule[pool[p]]]);
                 all = Math.min(all, eff);
                 if (!in[p]) outside = Math.min(outside, eff);
             }
@@ -186,7 +146,10 @@ final class MappingProblem {
             bestOutside[t] = outside;
         });
 
-        double globalBound = -lambda * n;
+        // every solution costs at least the Σ over its pairs of the effective costs: its objective is
+        // Σ d² + λ Σ_M (m_M - k_M) (the k_M target atoms mapped into M sum to n, which absorbs the -λn),
+        // and λ(m_M - k_M) ≥ k_M λ(m_M - c_M)/c_M; so -λn must not be added again
+        double globalBound = 0;
         double worstStep = Double.POSITIVE_INFINITY;
         for (int t = 0; t < n; t++) {
             globalBound += bestAll[t];
@@ -223,8 +186,8 @@ final class MappingProblem {
             }
         }
         pairStart[n] = p;
-        return new MappingProblem(heavyTarget, pairStart, pairAtom, pairMolecule, pairCost, moleculeIndex,
-                moleculeSize, lambda, pruningBound, globalBound, k, largestPool);
+        return new MappingProblem(heavyTarget.clone(), pairStart, pairAtom, pairMolecule, pairCost, moleculeIndex,
+                moleculeSize, lambda, pruningBound, globalBound, k, distances.largestPool);
     }
 
     /**
@@ -339,15 +302,23 @@ final class MappingProblem {
         return out;
     }
 
-    private static int[] heavy(int[] z, int from, int to) {
-        return java.util.stream.IntStream.range(from, to).filter(a -> z[a] != 1).toArray();
+    /**
+     * The per-pair cost d² + λ(m_M - c_M)/c_M: summed over the pairs of any solution it is at most the
+     * objective, since a used molecule that takes k ≤ c_M target atoms adds λ(m_M - k) ≥ k λ(m_M - c_M)/c_M.
+     */
+    static double effectiveCost(double d2, double lambda, int size, int capacity) {
+        return d2 + lambda * (size - capacity) / capacity;
     }
 
-    private interface IndexTask {
+    private static int[] heavy(int[] z, int from, int to) {
+        return TargetDistances.heavy(z, from, to);
+    }
+
+    interface IndexTask {
         void run(int index);
     }
 
-    private static void runParallel(int threads, int count, IndexTask task) {
+    static void runParallel(int threads, int count, IndexTask task) {
         int workers = Math.min(threads, count);
         if (workers <= 1) {
             for (int i = 0; i < count; i++) task.run(i);

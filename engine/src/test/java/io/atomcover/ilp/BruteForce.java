@@ -16,6 +16,7 @@ final class BruteForce {
     private final double[][] cost;
     private final int[] atomMolecule;
     private boolean[] seen;
+    private MappingProblem outsideOf;
     private double best;
 
     BruteForce(MoleculeReps db, MoleculeReps target, double penalty, boolean countHydrogens) {
@@ -39,13 +40,24 @@ final class BruteForce {
     /** The optimum over mappings that use at least one molecule not marked in {@code seen} (null: no such constraint). */
     double optimum(boolean[] seen) {
         this.seen = seen;
+        this.outsideOf = null;
         best = Double.POSITIVE_INFINITY;
-        search(0, 0, new boolean[db.atomCount()], new int[db.size()]);
+        search(0, 0, new boolean[db.atomCount()], new int[db.size()], false);
         return best;
     }
 
-    private void search(int t, double distance, boolean[] usedAtom, int[] perMolecule) {
+    /** The optimum over mappings that use at least one pair that is no candidate of {@code problem} (+∞ when none). */
+    double optimumOutside(MappingProblem problem) {
+        this.seen = null;
+        this.outsideOf = problem;
+        best = Double.POSITIVE_INFINITY;
+        search(0, 0, new boolean[db.atomCount()], new int[db.size()], false);
+        return best;
+    }
+
+    private void search(int t, double distance, boolean[] usedAtom, int[] perMolecule, boolean outside) {
         if (t == targetHeavy.length) {
+            if (outsideOf != null && !outside) return;
             double sizes = 0;
             boolean fresh = seen == null;
             for (int m = 0; m < db.size(); m++) {
@@ -60,7 +72,7 @@ final class BruteForce {
             if (usedAtom[a]) continue;
             usedAtom[a] = true;
             perMolecule[atomMolecule[a]]++;
-            search(t + 1, distance + cost[t][a], usedAtom, perMolecule);
+            search(t + 1, distance + cost[t][a], usedAtom, perMolecule, outside || (outsideOf != null && outsideOf.pair(t, a) < 0));
             perMolecule[atomMolecule[a]]--;
             usedAtom[a] = false;
         }
