@@ -41,8 +41,6 @@ final class CpuCoverSession implements CoverSession {
     static final int LEAF = 32;
     /** Exponent below which e^z is exactly 0 in double (e^-745.14 rounds to 0), with margin. */
     static final double UNDERFLOW = 746.0;
-    /** Updates asking fewer pairs than this stay on the calling thread. */
-    static final long PARALLEL_PAIRS = 1L << 16;
     private static final double REL = 1 + 1e-9;
     private static final double ABS = 1e-12;
     /** Rows evaluated together against one leaf panel (the width of {@link CpuKdeBackend#dots4}). */
@@ -210,8 +208,7 @@ final class CpuCoverSession implements CoverSession {
                     ? updateGroup(q, g, rows, fromPicks[g[0]], cover, stop, reached, stopped)
                     : updateRow(q, position[rows[g[0]]], rows[g[0]], fromPicks[g[0]], cover, log);
         };
-        if (asked >= PARALLEL_PAIRS && groups.length > 1) backend.forEach(groups.length, task);
-        else for (int t = 0; t < groups.length; t++) task.run(t);
+        backend.forEachSmall(groups.length, task);
         long sum = 0;
         for (long e : evaluated) sum += e;
         backend.countEvaluated(sum);
