@@ -12,6 +12,7 @@ import io.atomcover.kde.RowBlock;
 import io.atomcover.backend.Backends;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.select.MscSelector;
+import io.atomcover.select.SelectionSize;
 import io.atomcover.util.ProgressListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,8 +31,9 @@ import picocli.CommandLine.Parameters;
         description = {
                 "Measure the speed of this machine on a dataset (default: the bundled mlearn Si-train set): "
                         + "QUESTS descriptors (environments per second), the all-pairs kernel sums of the dataset "
-                        + "(pair evaluations per second, N^2 / time) and the dataset entropy (seconds), on the backend "
-                        + "--backend chooses (cpu, or a GPU through opencl).",
+                        + "(pair evaluations per second, N^2 / time), the dataset entropy (seconds) and an MSC selection "
+                        + "of half its structures (default mode, seconds; the structure entropies it needs are computed "
+                        + "once, untimed), on the backend --backend chooses (cpu, or a GPU through opencl).",
                 "",
                 "With --qm7 FILE, or without FILE when QM7 is found (shared/data/qm7/qm7.extxyz in a folder above the "
                         + "installation, or -Datomcover.qm7=PATH), it also times the full MSC ordering of QM7 (default mode; "
@@ -148,6 +150,8 @@ final class BenchCommand extends BaseCommand {
         String backendName;
         Path mscFile = noMsc ? null : qm7 != null ? qm7 : file == null ? Locations.qm7() : null;
         MscStage msc = null;
+        Stage mscHalf;
+        int half;
         try (KdeBackend backend = bruteForce ? new CpuKdeBackend(threads, false) : backendOptions.open(common, err)) {
             RowBlock all = RowBlock.of(d);
             CpuKdeBackend cpu = backend instanceof CpuKdeBackend c ? c : null;
@@ -157,6 +161,11 @@ final class BenchCommand extends BaseCommand {
             evaluatedFraction = cpu == null || cpu.pairsRequested() == 0 ? 1 : (double) cpu.pairsEvaluated() / cpu.pairsRequested();
             Kde kde = new Kde(backend);
             ent = measure("entropy", err, () -> entropy[0] = kde.entropy(d, h));
+            // MSC at 50 % of the file, default mode: structure entropies once, the selection timed.
+            double[] structureEntropies = kde.structureEntropies(d, h, threads, ProgressListener.NONE);
+            half = SelectionSize.resolve(0.5, d.structureCount());
+            MscSelector selector = new MscSelector(backend, h, MscSelector.Mode.DEFAULT);
+            mscHalf = measure("msc 50 %", err, () -> selector.select(d, structureEntropies, half));
             if (mscFile != null) msc = mscStage(mscFile, q, backend, err);
             // After the work: under auto a device that failed in mid-run has handed it to the CPU.
             backendName = backend.name();
@@ -192,10 +201,13 @@ final class BenchCommand extends BaseCommand {
             }
             report.put("entropy_seconds", ent.median());
             report.put("entropy", entropy[0].entropy());
+            report.put("msc_half_size", half);
+            report.put("msc_half_seconds", mscHalf.median());
             ObjectNode samples = report.putObject("samples_seconds");
             samples.set("descriptors", desc.toJson());
             samples.set("kernel_sums", kernel.toJson());
             samples.set("entropy", ent.toJson());
+            samples.set("msc_half", mscHalf.toJson());
             report.set("machine", machine.toJson());
             report.put("atomcover_version", VersionProvider.version());
             Json.write(json, report, out());
@@ -214,6 +226,8 @@ final class BenchCommand extends BaseCommand {
                 + " pair evaluations/s (" + n + "^2 pairs; "
                 + (evaluatedFraction >= 1 ? "all evaluated)" : Text.format("%.1f%% evaluated, the rest pruned)", 100 * evaluatedFraction)));
         Text.line(o, "entropy", Text.seconds(ent.median()) + "  (H = " + Text.precise(entropy[0].entropy()) + " nats)");
+        Text.line(o, "msc 50 %", Text.seconds(mscHalf.median()) + Text.format("  (%d of %d structures, default mode; structure entropies not included)",
+                half, ds.size()));
         if (msc != null)
             Text.line(o, "msc", Text.format("%s full ordering of %s (%d structures, %d environments, once); structure entropies %s",
                     Text.seconds(msc.orderingSeconds()), msc.file().getFileName(), msc.structures(), msc.envs(),

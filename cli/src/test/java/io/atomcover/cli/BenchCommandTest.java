@@ -22,13 +22,15 @@ class BenchCommandTest {
         assertEquals(12, j.get("n_envs").asInt());
         assertEquals(3, j.get("repeat").asInt());
         assertEquals(1, j.get("threads").asInt());
-        for (String f : new String[] {"descriptors_envs_per_second", "kernel_sums_pairs_per_second", "entropy_seconds"})
+        assertEquals(2, j.get("msc_half_size").asInt(), "half of the 3 molecules, 1.5 rounded to even");
+        assertEquals(3, j.get("samples_seconds").get("msc_half").size());
+        for (String f : new String[] {"descriptors_envs_per_second", "kernel_sums_pairs_per_second", "entropy_seconds", "msc_half_seconds"})
             assertTrue(j.get(f).asDouble() > 0, f + " in " + j);
         assertEquals(3, j.get("samples_seconds").get("kernel_sums").size());
         JsonNode m = j.get("machine");
         assertEquals(Runtime.getRuntime().availableProcessors(), m.get("cores").asInt());
         assertTrue(m.get("jvm").asText().contains(System.getProperty("java.runtime.version")));
-        for (String line : new String[] {"machine", "descriptors", "kernel sums", "entropy"})
+        for (String line : new String[] {"machine", "descriptors", "kernel sums", "entropy", "msc 50 %"})
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith(line + " ")), line + " missing: " + r);
         assertTrue(r.err().contains("bench: kernel sums, run 3/3"), "progress notices on stderr: " + r);
     }
