@@ -33,8 +33,11 @@ import io.atomcover.descriptor.Descriptors;
  * Terms are summed with the fast exp of {@link CpuKdeBackend}. Covered rows with the same first
  * pick are walked together (up to {@value #GROUP}, one panel pass per leaf), nearest node first,
  * so that updates with a stop ({@link #accumulateUntil}) reach the large terms early; other rows
- * are walked alone in tree order. The grouping depends only on the call, never on the thread
- * count, so neither do the results.
+ * are walked alone in tree order. Row updates that ask for at most {@value #ALL_PAIRS} pairs skip
+ * the tree and evaluate every pair from a pick-order copy of the picked rows: while few structures
+ * are picked, leaves hold one or two picked rows each and the walk costs more than the pairs. The
+ * grouping depends only on the call, never on the thread count, so neither do the results; the
+ * groups of one call run on {@link SpinTeam} helpers.
  */
 final class CpuCoverSession implements CoverSession {
     /** Rows per leaf of the index. */
