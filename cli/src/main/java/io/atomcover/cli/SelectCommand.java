@@ -117,7 +117,7 @@ final class SelectCommand extends BaseCommand {
         IlpOptions ilp = ilpArgs.options(common.threads);
         Ranking ranking;
         double[] model;
-        try (Progress bar = Progress.start(method.toString(), " molecules", common.showProgress(), System.err)) {
+        try (Progress bar = Progress.startWithMessages(method.toString(), " molecules", common.showProgress(), System.err)) {
             IlpProgress listener = new IlpProgress(bar);
             try {
                 ranking = method.ranker(ilp, seed, listener).rank(database, target, size);
