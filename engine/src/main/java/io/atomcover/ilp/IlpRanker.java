@@ -87,7 +87,9 @@ public final class IlpRanker implements Ranker {
         List<IlpSolution> solutions = ranking.solutions();
         int[] hint = !solutions.isEmpty() && solutions.get(0).candidates() == options.candidates()
                 ? PruningChecker.atoms(solutions.get(0), database) : null;
-        PruningCheck check = new PruningChecker(options, listener).run(database, target, distances, hint,
+        // the first solution had no enumeration constraint: its Lagrangian bound is one on the first program
+        double firstLagrangian = solutions.isEmpty() ? Double.NEGATIVE_INFINITY : solutions.get(0).lagrangianBound();
+        PruningCheck check = new PruningChecker(options, listener).run(database, target, distances, hint, firstLagrangian,
                 t0 + (long) Math.min(options.timeLimitSeconds() * 1e9, Long.MAX_VALUE / 4.0));
         return ranking.withPruningCheck(check, seconds(t0));
     }

@@ -11,16 +11,20 @@ import java.util.Objects;
  * <p>Each wider candidate set keeps every pair of the narrower ones, so its optimum is no higher: the
  * lowest objective found is an upper bound on the optimum of the unpruned program, and
  * objective(K) − lowest objective a lower estimate of what pruning to K costs. Each step also gives a
- * lower bound on the unpruned optimum, min(solver bound, pruning bound); when the best of those
- * reaches the lowest objective (always so once a step keeps every atom and is proven optimal), the
- * unpruned optimum is known and the cost is exact.
+ * lower bound on the unpruned optimum, min(solver bound, pruning bound), and so does the Lagrangian
+ * bound of the enumeration's first solution; when the best of those reaches the lowest objective
+ * (always so once a step keeps every atom and is proven optimal), the unpruned optimum is known and
+ * the cost is exact.
  *
  * @param steps     one per candidate set solved, in the order solved (K ascending, all atoms last)
  * @param stop      why the check ended
  * @param tolerance objectives closer than this count as equal: 2n × the CP-SAT resolution (CP-SAT
  *                  optimises rounded costs; 0 for SCIP) plus 1e-6
+ * @param lagrangianBound a lower bound on the unpruned first program found apart from the steps: the
+ *                  Lagrangian bound of the enumeration's first solution ({@link IlpSolution#lagrangianBound});
+ *                  −∞ when there is none
  */
-public record PruningCheck(List<Step> steps, Stop stop, double tolerance) {
+public record PruningCheck(List<Step> steps, Stop stop, double tolerance, double lagrangianBound) {
     /** Why the check ended. */
     public enum Stop {
         /** The objective did not decrease (by more than the tolerance) for two widenings in a row. */
@@ -69,6 +73,7 @@ public record PruningCheck(List<Step> steps, Stop stop, double tolerance) {
 
     public PruningCheck {
         Objects.requireNonNull(stop, "stop");
+        if (Double.isNaN(lagrangianBound)) lagrangianBound = Double.NEGATIVE_INFINITY;
         steps = List.copyOf(steps);
     }
 
@@ -90,11 +95,11 @@ public record PruningCheck(List<Step> steps, Stop stop, double tolerance) {
     }
 
     /**
-     * The best lower bound on the unpruned optimum over the steps ({@link Step#unprunedBound}), at most
-     * {@link #minObjective}; −∞ when there is none.
+     * The best lower bound on the unpruned optimum: the largest {@link Step#unprunedBound} and
+     * {@link #lagrangianBound}, at most {@link #minObjective}; −∞ when there is none.
      */
     public double unprunedBound() {
-        double b = Double.NEGATIVE_INFINITY;
+        double b = lagrangianBound;
         for (Step s : steps) b = Math.max(b, s.unprunedBound());
         double min = minObjective();
         return Double.isNaN(min) ? b : Math.min(b, min);

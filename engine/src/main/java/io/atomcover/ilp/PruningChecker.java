@@ -24,9 +24,12 @@ final class PruningChecker {
      * @param distances     target-database distances ({@link TargetDistances#compute} with these options)
      * @param hint          per target heavy atom, the database atom row of a solution of the first
      *                      program with K = {@link IlpOptions#candidates()} (the first step's hint), or null
+     * @param lagrangian    a lower bound on the unpruned first program known beforehand (the first
+     *                      solution's Lagrangian bound), or −∞
      * @param deadlineNanos {@link System#nanoTime()} at which the check must end
      */
-    PruningCheck run(MoleculeReps database, MoleculeReps target, TargetDistances distances, int[] hint, long deadlineNanos) {
+    PruningCheck run(MoleculeReps database, MoleculeReps target, TargetDistances distances, int[] hint, double lagrangian,
+                     long deadlineNanos) {
         double tolerance = (options.solver() == IlpSolver.CPSAT ? 2.0 * distances.targetAtoms * options.resolution() : 0) + 1e-6;
         List<PruningCheck.Step> steps = new ArrayList<>();
         int k = options.candidates();
@@ -34,12 +37,12 @@ final class PruningChecker {
         double best = Double.NaN;
         int flat = 0; // widenings in a row that did not lower the objective
         while (true) {
-            if (left(deadlineNanos) <= 0) return new PruningCheck(steps, PruningCheck.Stop.TIME_LIMIT, tolerance);
+            if (left(deadlineNanos) <= 0) return new PruningCheck(steps, PruningCheck.Stop.TIME_LIMIT, tolerance, lagrangian);
             long s0 = System.nanoTime();
             MappingProblem problem = MappingProblem.build(database, target, distances, options.withCandidates(k));
             listener.pruningCheckSolving(k, problem.pairs());
             double left = left(deadlineNanos);
-            if (left <= 0) return new PruningCheck(steps, PruningCheck.Stop.TIME_LIMIT, tolerance);
+            if (left <= 0) return new PruningCheck(steps, PruningCheck.Stop.TIME_LIMIT, tolerance, lagrangian);
             MappingModel.Result r;
             try (MappingModel model = options.solver() == IlpSolver.SCIP ? new ScipModel(problem, options) : new CpSatModel(problem, options)) {
                 r = model.solve(left, hintFor(problem, atoms), Double.NaN);
@@ -58,13 +61,13 @@ final class PruningChecker {
             }
             // a solve not proven optimal or infeasible had all the time that was left
             if (r.status() == MappingModel.Status.FEASIBLE || r.status() == MappingModel.Status.UNKNOWN)
-                return new PruningCheck(steps, PruningCheck.Stop.TIME_LIMIT, tolerance);
+                return new PruningCheck(steps, PruningCheck.Stop.TIME_LIMIT, tolerance, lagrangian);
             int next = CandidateSchedule.next(k, problem.largestPool);
-            if (next < 0 || step.allAtoms()) return new PruningCheck(steps, PruningCheck.Stop.ALL_ATOMS, tolerance);
-            if (flat >= 2) return new PruningCheck(steps, PruningCheck.Stop.CONVERGED, tolerance);
+            if (next < 0 || step.allAtoms()) return new PruningCheck(steps, PruningCheck.Stop.ALL_ATOMS, tolerance, lagrangian);
+            if (flat >= 2) return new PruningCheck(steps, PruningCheck.Stop.CONVERGED, tolerance, lagrangian);
             int width = next == 0 ? problem.largestPool : next;
             if (options.pruningCheckMax() > 0 && width > options.pruningCheckMax())
-                return new PruningCheck(steps, PruningCheck.Stop.CAP, tolerance);
+                return new PruningCheck(steps, PruningCheck.Stop.CAP, tolerance, lagrangian);
             k = next;
         }
     }

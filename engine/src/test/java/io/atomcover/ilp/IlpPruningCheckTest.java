@@ -100,7 +100,8 @@ class IlpPruningCheckTest {
 
     @Test
     void theCheckStopsOnceTheObjectiveHasNotDecreasedForTwoDoublingsInARow() {
-        PruningCheck check = new IlpRanker(options(IlpSolver.CPSAT, 2)).rank(DATABASE, TARGET, 1).pruningCheck();
+        Ranking ranking = new IlpRanker(options(IlpSolver.CPSAT, 2)).rank(DATABASE, TARGET, 1);
+        PruningCheck check = ranking.pruningCheck();
         // 2: 10.7481, 4: 6.9838 (lower), 8: same, 16: same → stop before all atoms (32 ≥ 23)
         assertArrayEquals(new int[] {2, 4, 8, 16}, ks(check));
         assertEquals(PruningCheck.Stop.CONVERGED, check.stop());
@@ -118,7 +119,8 @@ class IlpPruningCheckTest {
         // exact only when some step's bound on the unpruned program reaches the lowest objective
         assertEquals(check.unprunedBound() >= check.minObjective() - check.tolerance(), check.exact());
         assertTrue(check.costAtMost() >= check.cost());
-        double best = Double.NEGATIVE_INFINITY;
+        double best = ranking.solutions().get(0).lagrangianBound();
+        assertEquals(best, check.lagrangianBound(), 0.0, "the first solution's Lagrangian bound counts too");
         for (PruningCheck.Step step : s) best = Math.max(best, Math.min(step.bound(), step.pruningBound()));
         assertEquals(Math.min(best, check.minObjective()), check.unprunedBound(), 0.0);
         assertTrue(check.unprunedBound() <= optimum + TOL, "a valid lower bound on the unpruned optimum");
@@ -168,16 +170,20 @@ class IlpPruningCheckTest {
         // K=10 stopped at objective 12 with bound 9; K=20 found 10 (optimal within its candidates, pruning bound 5)
         PruningCheck check = new PruningCheck(List.of(
                 new PruningCheck.Step(10, 100, 20, 12, 9, 4, false, 1),
-                new PruningCheck.Step(20, 200, 30, 10, 10, 5, true, 2)), PruningCheck.Stop.TIME_LIMIT, 1e-6);
+                new PruningCheck.Step(20, 200, 30, 10, 10, 5, true, 2)), PruningCheck.Stop.TIME_LIMIT, 1e-6, Double.NEGATIVE_INFINITY);
         assertEquals(10, check.minObjective(), 0.0);
         assertEquals(0, check.cost(), 0.0, "bound 9 − 10 < 0: at least 0");
         assertEquals(5, check.unprunedBound(), 0.0, "max(min(9, 4), min(10, 5))");
         assertEquals(12 - 5, check.costAtMost(), 0.0);
         assertFalse(check.exact());
+        PruningCheck withLagrangian = new PruningCheck(check.steps(), check.stop(), 1e-6, 8);
+        assertEquals(8, withLagrangian.unprunedBound(), 0.0, "a Lagrangian bound of 8 beats the steps' 5");
+        assertEquals(12 - 8, withLagrangian.costAtMost(), 0.0);
+        assertEquals(10, new PruningCheck(check.steps(), check.stop(), 1e-6, 11).unprunedBound(), 0.0, "at most the lowest objective");
 
         PruningCheck proven = new PruningCheck(List.of(
                 new PruningCheck.Step(10, 100, 20, 12, 12, 4, true, 1),
-                new PruningCheck.Step(20, 200, 30, 10, 10, 10.5, true, 2)), PruningCheck.Stop.CAP, 1e-6);
+                new PruningCheck.Step(20, 200, 30, 10, 10, 10.5, true, 2)), PruningCheck.Stop.CAP, 1e-6, Double.NaN);
         assertEquals(2, proven.cost(), 0.0);
         assertTrue(proven.exact(), "K=20's pruning bound 10.5 ≥ its objective: 10 is the unpruned optimum");
         assertEquals(2, proven.costAtMost(), 0.0);
