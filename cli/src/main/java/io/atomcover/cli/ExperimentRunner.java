@@ -192,7 +192,7 @@ final class ExperimentRunner {
             if (m == RankingMethod.ILP) {
                 Ranking ilp;
                 double[] model;
-                try (Progress bar = Progress.start(progressName(label), " molecules", setup.progressBars(), System.err)) {
+                try (Progress bar = Progress.startWithMessages(progressName(label), " molecules", setup.progressBars(), System.err)) {
                     IlpProgress listener = new IlpProgress(bar);
                     ilp = m.ranker(setup.ilp(), seed, listener).rank(db, target, ilpSize());
                     model = listener.model();

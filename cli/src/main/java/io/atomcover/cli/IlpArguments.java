@@ -44,6 +44,19 @@ final class IlpArguments {
                     + "reference code); default: heavy atoms only.")
     boolean countHydrogens;
 
+    @Option(names = "--pruning-check",
+            description = "ILP: after the enumeration, solve its first program (no enumeration constraint) again with K, 2K, "
+                    + "4K, ... candidates (each from the previous solution, with what is left of --time-limit) until the "
+                    + "objective has not decreased for two doublings in a row, every atom is a candidate, or K would pass "
+                    + "--pruning-check-max; reports objective, bound, optimality, seconds and pairs per K, and what pruning "
+                    + "to K costs: at least objective(K) - the lowest objective found (exact once that is proven the "
+                    + "unpruned optimum). Off by default.")
+    boolean pruningCheck;
+
+    @Option(names = "--pruning-check-max", paramLabel = "K",
+            description = "ILP: largest K of --pruning-check (0: no cap, up to all atoms). Default: ${DEFAULT-VALUE}.")
+    int pruningCheckMax = IlpOptions.DEFAULT_PRUNING_CHECK_MAX;
+
     @Option(names = "--resolution", paramLabel = "R",
             description = "ILP with CP-SAT: squared distances are rounded to multiples of R. Default: ${DEFAULT-VALUE}.")
     double resolution = IlpOptions.DEFAULT_RESOLUTION;
@@ -55,13 +68,19 @@ final class IlpArguments {
         if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) throw command.usage("--time-limit must be a positive number of seconds, got " + timeLimit);
         if (!(roundLimit > 0) || Double.isInfinite(roundLimit)) throw command.usage("--round-limit must be a positive number of seconds, got " + roundLimit);
         if (!(resolution > 0) || Double.isInfinite(resolution)) throw command.usage("--resolution must be positive, got " + resolution);
+        if (pruningCheckMax < 0) throw command.usage("--pruning-check-max must be >= 0, got " + pruningCheckMax);
     }
 
     IlpOptions options(int threads) {
-        return new IlpOptions(penalty, solver, candidates, timeLimit, resolution, threads, countHydrogens, wholeMolecules, roundLimit, widen);
+        return new IlpOptions(penalty, solver, candidates, timeLimit, resolution, threads, countHydrogens, wholeMolecules, roundLimit, widen,
+                pruningCheck, pruningCheckMax);
     }
 
-    /** The settings that shape an ILP ranking (not the thread count), as report parameters. */
+    /**
+     * The settings that shape an ILP ranking (not the thread count), as report parameters; the pruning
+     * check only when on (it adds to the report but leaves the ranking as it is, and rankings stored
+     * before it existed keep their parameters).
+     */
     static void put(ObjectNode p, IlpOptions ilp) {
         p.put("penalty", ilp.penalty());
         p.put("solver", ilp.solver().name().toLowerCase(Locale.ROOT));
@@ -72,5 +91,9 @@ final class IlpArguments {
         p.put("roundLimit", ilp.roundLimitSeconds());
         p.put("countHydrogens", ilp.countHydrogens());
         p.put("resolution", ilp.resolution());
+        if (ilp.pruningCheck()) {
+            p.put("pruningCheck", true);
+            p.put("pruningCheckMax", ilp.pruningCheckMax());
+        }
     }
 }

@@ -2,10 +2,11 @@ package io.atomcover.cli;
 
 import io.atomcover.ilp.IlpListener;
 import io.atomcover.ilp.IlpSolution;
+import io.atomcover.ilp.PruningCheck;
 
 /**
  * Draws an ILP enumeration on a progress bar (molecules found, objective, gap to the lower bound on
- * the unpruned program, K) and keeps the model size.
+ * the unpruned program, K; then each step of the pruning check) and keeps the model size.
  */
 final class IlpProgress implements IlpListener {
     private final Progress bar;
@@ -36,6 +37,16 @@ final class IlpProgress implements IlpListener {
         bar.progress(Math.min(found, wanted), wanted);
         // the bar already shows the elapsed time, and leaves about 30 of its 100 columns to this text
         bar.message(Text.format("obj %.4f gap %.1f%% K=%s", s.objective(), 100 * s.gap(), k(s.candidates())));
+    }
+
+    @Override
+    public void pruningCheckSolving(int candidates, int pairs) {
+        bar.message(Text.format("check K=%s: %d pairs", k(candidates), pairs));
+    }
+
+    @Override
+    public void pruningCheckStep(PruningCheck.Step s) {
+        bar.message(Text.format("check K=%s %.4f %s %.0fs", k(s.candidates()), s.objective(), RankingJson.status(s), s.seconds()));
     }
 
     /** Candidate pairs, molecules and pruning bound of the model, or null before it was built. */

@@ -19,19 +19,30 @@ final class Progress implements ProgressListener, AutoCloseable {
     private final String unit;
     private final PrintStream stream;
     private final boolean enabled;
+    private final boolean continuous;
     private ProgressBar bar;
     private long shown = -1;
 
-    private Progress(String task, String unit, boolean enabled, PrintStream stream) {
+    private Progress(String task, String unit, boolean enabled, PrintStream stream, boolean continuous) {
         this.task = task;
         this.unit = unit;
         this.enabled = enabled;
         this.stream = stream;
+        this.continuous = continuous;
     }
 
     /** A bar named {@code task} counting {@code unit} on {@code stream}, or a silent listener when not {@code enabled}. */
     static Progress start(String task, String unit, boolean enabled, PrintStream stream) {
-        return new Progress(task, unit, enabled, stream);
+        return new Progress(task, unit, enabled, stream, false);
+    }
+
+    /**
+     * Like {@link #start}, but the bar is redrawn every 250 ms even while the count stands still, so
+     * that messages set between steps show at once (the ILP's widening and pruning check, whose solves
+     * may take minutes without a new molecule); a plain bar redraws only when the count moves.
+     */
+    static Progress startWithMessages(String task, String unit, boolean enabled, PrintStream stream) {
+        return new Progress(task, unit, enabled, stream, true);
     }
 
     @Override
@@ -39,7 +50,9 @@ final class Progress implements ProgressListener, AutoCloseable {
         if (!enabled || done <= shown) return; // workers may report out of order: only move forward
         shown = done;
         if (bar == null) {
-            bar = new ProgressBarBuilder()
+            ProgressBarBuilder builder = new ProgressBarBuilder();
+            if (continuous) builder.continuousUpdate();
+            bar = builder
                     .setTaskName(task)
                     .setUnit(unit, 1)
                     .showSpeed()

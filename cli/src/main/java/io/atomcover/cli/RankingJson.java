@@ -3,6 +3,7 @@ package io.atomcover.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atomcover.ilp.IlpSolution;
+import io.atomcover.ilp.PruningCheck;
 import io.atomcover.ilp.Ranking;
 import io.atomcover.io.Dataset;
 import java.util.Locale;
@@ -26,7 +27,8 @@ final class RankingJson {
 
     /**
      * {@code scores}, {@code complete}, {@code stop}, {@code objective} and {@code solutions} of a
-     * ranking, and the ILP {@code model} (candidate pairs, molecules, pruning bound) when not null.
+     * ranking, the ILP {@code model} (candidate pairs, molecules, pruning bound) when not null, and the
+     * pruning check's fields when it ran ({@link #putPruningCheck}).
      */
     static void putDetails(ObjectNode root, Ranking r, double[] model) {
         double[] scores = r.scores();
@@ -74,6 +76,41 @@ final class RankingJson {
             m.put("molecules", (long) model[1]);
             Json.putFinite(m, "pruningBound", model[2]);
         }
+        if (r.pruningCheck() != null) putPruningCheck(root, r.pruningCheck());
+    }
+
+    /**
+     * {@code pruningCheck} (per K: candidates, status, objective, bound, pruningBound, optimal,
+     * seconds, pairs, molecules), {@code pruningCheckStop}, {@code pruningCost} (at least),
+     * {@code pruningCostAtMost}, {@code pruningCostExact} and {@code unprunedBound}; infinite or
+     * unknown values are null.
+     */
+    static void putPruningCheck(ObjectNode root, PruningCheck check) {
+        ArrayNode steps = root.putArray("pruningCheck");
+        for (PruningCheck.Step s : check.steps()) {
+            ObjectNode o = steps.addObject();
+            o.put("candidates", s.candidates());
+            o.put("status", status(s));
+            Json.putFinite(o, "objective", s.objective());
+            Json.putFinite(o, "bound", s.bound());
+            Json.putFinite(o, "pruningBound", s.pruningBound());
+            o.put("optimal", s.optimal());
+            o.put("seconds", s.seconds());
+            o.put("pairs", s.pairs());
+            o.put("molecules", s.molecules());
+        }
+        root.put("pruningCheckStop", check.stop().name().toLowerCase(Locale.ROOT));
+        Json.putFinite(root, "pruningCost", check.cost());
+        Json.putFinite(root, "pruningCostAtMost", check.costAtMost());
+        root.put("pruningCostExact", check.exact());
+        Json.putFinite(root, "unprunedBound", check.unprunedBound());
+    }
+
+    /** optimal, feasible (a solution, not proven optimal), infeasible or unknown (no solution in time). */
+    static String status(PruningCheck.Step s) {
+        if (s.optimal()) return "optimal";
+        if (s.solved()) return "feasible";
+        return s.bound() == Double.POSITIVE_INFINITY ? "infeasible" : "unknown";
     }
 
     /** Human words for why a ranking ended. */

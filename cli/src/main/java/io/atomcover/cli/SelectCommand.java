@@ -38,12 +38,16 @@ import picocli.CommandLine.Parameters;
                         + "0-based index; default the first frame.",
                 "",
                 "Output (JSON): ranking (database indices, 0-based in file order), names, scores, objective (per ILP "
-                        + "solution), solutions (molecules, atom mapping, bounds and candidates K per solution), seconds, parameters.",
+                        + "solution), solutions (molecules, atom mapping, bounds and candidates K per solution), seconds, parameters; "
+                        + "with --pruning-check also pruningCheck (per K: candidates, status, objective, bound, pruningBound, "
+                        + "optimal, seconds, pairs, molecules), pruningCheckStop, pruningCost (at least), pruningCostAtMost, "
+                        + "pruningCostExact and unprunedBound.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  atomcover select drugs.extxyz --target sildenafil --database qm7.extxyz -n 64 -o sildenafil-ilp.json",
                 "  atomcover select drugs.extxyz --target 1 --database qm7.extxyz -n 64 --solver scip --time-limit 300 -o out.json",
+                "  atomcover select drugs.extxyz --target sildenafil --database qm7.extxyz -n 1 --pruning-check --time-limit 900 -o check.json",
                 "  atomcover select drugs.extxyz --database qm7.extxyz -n 1024 --method sml -o sml.json",
                 "  atomcover select target.xyz --database qm7.extxyz -n 256 --method random --seed 3 -o random.json"})
 final class SelectCommand extends BaseCommand {
@@ -113,7 +117,7 @@ final class SelectCommand extends BaseCommand {
         IlpOptions ilp = ilpArgs.options(common.threads);
         Ranking ranking;
         double[] model;
-        try (Progress bar = Progress.start(method.toString(), " molecules", common.showProgress(), System.err)) {
+        try (Progress bar = Progress.startWithMessages(method.toString(), " molecules", common.showProgress(), System.err)) {
             IlpProgress listener = new IlpProgress(bar);
             try {
                 ranking = method.ranker(ilp, seed, listener).rank(database, target, size);
@@ -128,6 +132,8 @@ final class SelectCommand extends BaseCommand {
             out().println(Text.format("%s: %d of %d molecules ranked for %s (%s, %s), %.1f s -> %s", method,
                     ranking.size(), size, targetLabel(targets, targetIndex), RankingJson.stopText(ranking.stop()) + widened(ranking, ilp),
                     databaseFile, seconds, output));
+        if (!Json.STDOUT.equals(output) && ranking.pruningCheck() != null)
+            PruningCheckText.lines(ranking.pruningCheck()).forEach(out()::println);
     }
 
     /** ", candidates widened to K=…" when the ILP enumeration went past its first candidate set, else "". */

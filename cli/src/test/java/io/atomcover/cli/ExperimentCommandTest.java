@@ -272,7 +272,7 @@ class ExperimentCommandTest {
         assertEquals(0, r.exit(), r::toString);
         assertEquals("", r.err());
         for (String s : new String[] {"Usage: atomcover experiment", "drugs", "qm9star", "--targets", "--database", "--methods",
-                "--sizes", "--ilp-n", "--ilp-fill", "--penalty", "--time-limit", "--round-limit", "--seeds", "--protocol",
+                "--sizes", "--ilp-n", "--ilp-fill", "--penalty", "--time-limit", "--round-limit", "--pruning-check", "--seeds", "--protocol",
                 "--threads", "Resuming", "Default:", "Examples:"})
             assertTrue(r.out().contains(s), s + " missing from " + r.out());
         assertTrue(Cli.run("--help").out().contains("  experiment "), "listed in the top-level help");

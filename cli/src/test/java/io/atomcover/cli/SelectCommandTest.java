@@ -202,6 +202,74 @@ class SelectCommandTest {
         assertEquals("size_reached", jw.get("stop").asText());
     }
 
+    @Test
+    void pruningCheckReportsTheObjectivePerKAndWhatPruningCosts() throws Exception {
+        // qm7_16 (frame 0, 4 heavy atoms) with K=2: objective 11.35 at K=2, 7.63 from K=8 on; all atoms (23 carbons) after 16.
+        // CP-SAT costs rounded to 1e-8 here: objectives within 2 x 4 x 1e-8 of exact, compared to 1e-6.
+        Path out = tmp.resolve("check.json");
+        Path plain = tmp.resolve("plain.json");
+        String[] common = {"select", TARGETS.toString(), "--target", "qm7_16", "--database", DATABASE.toString(), "-n", "1",
+                "--threads", "2", "--candidates", "2", "--resolution", "1e-8"};
+        Cli.Run r = Cli.run(concat(common, "--pruning-check", "-o", out.toString()));
+        assertEquals(0, r.exit(), r::toString);
+        assertTrue(r.out().contains("pruning check (first program") && r.out().contains("pruning at K=2 costs 3.72"), r::toString);
+
+        Dataset db = ExtXyzReader.read(DATABASE);
+        MoleculeReps reps = MoleculeReps.fchl19(db.structures(), Fchl19.defaults(), 1, null);
+        MoleculeReps target = MoleculeReps.fchl19(ExtXyzReader.read(TARGETS).structures(), Fchl19.defaults(), 1, null).molecule(0);
+        JsonNode j = json(out);
+        JsonNode steps = j.get("pruningCheck");
+        int[] ks = {2, 4, 8, 16, 0};
+        assertEquals(ks.length, steps.size(), steps::toString);
+        double[] objective = new double[ks.length];
+        for (int i = 0; i < ks.length; i++) {
+            JsonNode s = steps.get(i);
+            assertEquals(ks[i], s.get("candidates").asInt());
+            IlpOptions o = IlpOptions.defaults().withThreads(1).withCandidates(ks[i]).withResolution(1e-8).withWiden(false);
+            double independent = new IlpRanker(o).rank(reps, target, 1).solutions().get(0).objective();
+            objective[i] = s.get("objective").asDouble();
+            assertEquals(independent, objective[i], 1e-6, "K=" + ks[i]);
+            assertTrue(s.get("optimal").asBoolean());
+            assertEquals("optimal", s.get("status").asText());
+            assertEquals(objective[i], s.get("bound").asDouble(), 1e-6);
+            assertTrue(s.get("seconds").asDouble() >= 0);
+            assertTrue(s.get("pairs").asInt() >= 4 * (ks[i] == 0 ? 23 : ks[i]), "at least K pairs per target atom");
+            assertTrue(s.get("molecules").asInt() >= 1);
+            assertEquals(ks[i] == 0, s.get("pruningBound").isNull(), "nothing pruned only with all atoms");
+        }
+        assertEquals(objective[0] - objective[4], j.get("pruningCost").asDouble(), 1e-6);
+        assertTrue(objective[0] - objective[4] > 1, "K=2 costs something");
+        assertTrue(j.get("pruningCostExact").asBoolean());
+        assertEquals(j.get("pruningCost").asDouble(), j.get("pruningCostAtMost").asDouble(), 1e-6);
+        assertEquals(objective[4], j.get("unprunedBound").asDouble(), 1e-6);
+        assertEquals("all_atoms", j.get("pruningCheckStop").asText());
+        assertEquals(j.get("solutions").get(0).get("objective").asDouble(), objective[0], 1e-6, "K's step is the first solution's program");
+        assertTrue(j.get("parameters").get("pruningCheck").asBoolean());
+        assertEquals(IlpOptions.DEFAULT_PRUNING_CHECK_MAX, j.get("parameters").get("pruningCheckMax").asInt());
+
+        // off by default: no fields, no parameters, the same ranking
+        Cli.Run p = Cli.run(concat(common, "-o", plain.toString()));
+        assertEquals(0, p.exit(), p::toString);
+        assertFalse(p.out().contains("pruning check"), p::toString);
+        JsonNode jp = json(plain);
+        for (String field : new String[] {"pruningCheck", "pruningCost", "pruningCostExact", "pruningCheckStop"})
+            assertFalse(jp.has(field), field);
+        assertFalse(jp.get("parameters").has("pruningCheck"));
+        assertArrayEquals(ints(j.get("ranking")), ints(jp.get("ranking")));
+
+        // the cap, and its usage errors
+        Path capped = tmp.resolve("capped.json");
+        Cli.Run c = Cli.run(concat(common, "--pruning-check", "--pruning-check-max", "4", "-o", capped.toString()));
+        assertEquals(0, c.exit(), c::toString);
+        assertEquals(2, json(capped).get("pruningCheck").size(), "K=2 and 4, then 8 > 4");
+        assertEquals("cap", json(capped).get("pruningCheckStop").asText());
+        assertFalse(json(capped).get("pruningCostExact").asBoolean(), "K=4's bounds do not prove the unpruned optimum");
+        assertTrue(c.out().contains("a lower estimate"), c::toString);
+        assertEquals(2, Cli.run(concat(common, "--pruning-check-max", "-1", "-o", capped.toString())).exit());
+        Cli.Run help = Cli.run("select", "--help");
+        assertTrue(help.out().contains("--pruning-check") && help.out().contains("--pruning-check-max"), help::toString);
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -19,4 +19,15 @@ public interface IlpListener {
     /** A solution was found; {@code found} distinct molecules so far, {@code wanted} asked for. */
     default void solution(IlpSolution solution, int found, int wanted) {
     }
+
+    /**
+     * The pruning check is about to solve the first program with K = {@code candidates} (0: all atoms of
+     * the element) over {@code pairs} candidate pairs.
+     */
+    default void pruningCheckSolving(int candidates, int pairs) {
+    }
+
+    /** The pruning check solved the first program with one more candidate set. */
+    default void pruningCheckStep(PruningCheck.Step step) {
+    }
 }

@@ -30,6 +30,11 @@ import java.util.List;
  * optimised after the first solve and warm-started for each later one); the distances behind it are
  * computed once per ranking and shared with every candidate set. {@link IlpSolution#lowerBound}
  * combines them into a bound on the unpruned program, so its gap shows what pruning may cost.
+ *
+ * <p>Pruning check ({@link IlpOptions#pruningCheck()}): after the enumeration, the first program is
+ * solved again with K, 2K, 4K, … candidates within what is left of the time limit
+ * ({@link PruningChecker}), starting from the enumeration's first solution; the ranking carries the
+ * result ({@link Ranking#pruningCheck()}), which measures what pruning to K costs.
  */
 public final class IlpRanker implements Ranker {
     private final IlpOptions options;
@@ -77,7 +82,16 @@ public final class IlpRanker implements Ranker {
             listener.widened(k, next, found.found(), size);
             k = next;
         }
-        return found.ranking(method(), size, stop, seconds(t0));
+        Ranking ranking = found.ranking(method(), size, stop, seconds(t0));
+        if (!options.pruningCheck()) return ranking;
+        List<IlpSolution> solutions = ranking.solutions();
+        int[] hint = !solutions.isEmpty() && solutions.get(0).candidates() == options.candidates()
+                ? PruningChecker.atoms(solutions.get(0), database) : null;
+        // the first solution had no enumeration constraint: its Lagrangian bound is one on the first program
+        double firstLagrangian = solutions.isEmpty() ? Double.NEGATIVE_INFINITY : solutions.get(0).lagrangianBound();
+        PruningCheck check = new PruningChecker(options, listener).run(database, target, distances, hint, firstLagrangian,
+                t0 + (long) Math.min(options.timeLimitSeconds() * 1e9, Long.MAX_VALUE / 4.0));
+        return ranking.withPruningCheck(check, seconds(t0));
     }
 
     /**

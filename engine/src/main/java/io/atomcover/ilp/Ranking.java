@@ -17,8 +17,10 @@ import java.util.Set;
  * @param solutions the ILP solutions in the order found; empty for the other methods
  * @param stop      why the ranking ended: {@link Stop}
  * @param seconds   wall time of {@link Ranker#rank}
+ * @param pruningCheck what pruning the ILP candidates costs ({@link IlpOptions#pruningCheck()}), or null
  */
-public record Ranking(String method, int[] order, double[] scores, List<IlpSolution> solutions, Stop stop, double seconds) {
+public record Ranking(String method, int[] order, double[] scores, List<IlpSolution> solutions, Stop stop, double seconds,
+                      PruningCheck pruningCheck) {
     /** Why a ranking ended. */
     public enum Stop {
         /** As many molecules as asked for. */
@@ -35,6 +37,16 @@ public record Ranking(String method, int[] order, double[] scores, List<IlpSolut
         if (scores != null && scores.length != order.length)
             throw new IllegalArgumentException(scores.length + " scores for " + order.length + " molecules");
         solutions = List.copyOf(solutions);
+    }
+
+    /** A ranking without a pruning check. */
+    public Ranking(String method, int[] order, double[] scores, List<IlpSolution> solutions, Stop stop, double seconds) {
+        this(method, order, scores, solutions, stop, seconds, null);
+    }
+
+    /** This ranking with a pruning check, and {@code seconds} as its wall time (the check's included). */
+    public Ranking withPruningCheck(PruningCheck check, double seconds) {
+        return new Ranking(method, order, scores, solutions, stop, seconds, check);
     }
 
     /** A baseline ranking of exactly the given order (no solutions). */
@@ -81,7 +93,8 @@ public record Ranking(String method, int[] order, double[] scores, List<IlpSolut
     @Override
     public boolean equals(Object o) {
         return o instanceof Ranking r && method.equals(r.method) && Arrays.equals(order, r.order)
-                && Arrays.equals(scores, r.scores) && solutions.equals(r.solutions) && stop == r.stop && seconds == r.seconds;
+                && Arrays.equals(scores, r.scores) && solutions.equals(r.solutions) && stop == r.stop && seconds == r.seconds
+                && java.util.Objects.equals(pruningCheck, r.pruningCheck);
     }
 
     @Override

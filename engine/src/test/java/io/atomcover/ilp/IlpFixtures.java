@@ -12,17 +12,23 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Ten small QM7 molecules as database and qm7_930 (C4H5NO, 6 heavy atoms) as target, with FCHL19. */
+/**
+ * Ten small QM7 molecules as database and qm7_930 (C4H5NO, 6 heavy atoms) as target, with FCHL19;
+ * qm7_16 (C4H6, 4 heavy atoms), the other frame of the targets file, as a second target.
+ */
 final class IlpFixtures {
     static final MoleculeReps DATABASE;
     static final MoleculeReps TARGET;
+    static final MoleculeReps SMALL_TARGET;
 
     static {
         try {
             Dataset db = ExtXyzReader.read(Path.of(IlpFixtures.class.getResource("/ilp/database.extxyz").toURI()));
             Dataset targets = ExtXyzReader.read(Path.of(IlpFixtures.class.getResource("/ilp/targets.extxyz").toURI()));
             DATABASE = MoleculeReps.fchl19(db.structures(), Fchl19.defaults(), 2, null);
-            TARGET = MoleculeReps.fchl19(targets.structures(), Fchl19.defaults(), 2, null).molecule(1);
+            MoleculeReps both = MoleculeReps.fchl19(targets.structures(), Fchl19.defaults(), 2, null);
+            TARGET = both.molecule(1);
+            SMALL_TARGET = both.molecule(0);
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -1,0 +1,93 @@
+package io.atomcover.ilp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the {@link PruningCheck}: solves the first program of an enumeration (no enumeration
+ * constraint) with K, 2K, 4K, … candidates and at last all atoms of each element
+ * ({@link CandidateSchedule}), until the objective has not decreased for two widenings in a row, a
+ * step kept every atom, or the next K would pass {@link IlpOptions#pruningCheckMax()}. Each solve
+ * starts from the previous solution as a hint (a wider candidate set holds all its pairs) and may use
+ * all the time left before the deadline; {@link IlpOptions#roundLimitSeconds()} does not apply.
+ */
+final class PruningChecker {
+    private final IlpOptions options;
+    private final IlpListener listener;
+
+    PruningChecker(IlpOptions options, IlpListener listener) {
+        this.options = options;
+        this.listener = listener == null ? IlpListener.NONE : listener;
+    }
+
+    /**
+     * @param distances     target-database distances ({@link TargetDistances#compute} with these options)
+     * @param hint          per target heavy atom, the database atom row of a solution of the first
+     *                      program with K = {@link IlpOptions#candidates()} (the first step's hint), or null
+     * @param lagrangian    a lower bound on the unpruned first program known beforehand (the first
+     *                      solution's Lagrangian bound), or −∞
+     * @param deadlineNanos {@link System#nanoTime()} at which the check must end
+     */
+    PruningCheck run(MoleculeReps database, MoleculeReps target, TargetDistances distances, int[] hint, double lagrangian,
+                     long deadlineNanos) {
+        double tolerance = (options.solver() == IlpSolver.CPSAT ? 2.0 * distances.targetAtoms * options.resolution() : 0) + 1e-6;
+        List<PruningCheck.Step> steps = new ArrayList<>();
+        int k = options.candidates();
+        int[] atoms = hint;
+        double best = Double.NaN;
+        int flat = 0; // widenings in a row that did not lower the objective
+        while (true) {
+            if (left(deadlineNanos) <= 0) return new PruningCheck(steps, PruningCheck.Stop.TIME_LIMIT, tolerance, lagrangian);
+            long s0 = System.nanoTime();
+            MappingProblem problem = MappingProblem.build(database, target, distances, options.withCandidates(k));
+            listener.pruningCheckSolving(k, problem.pairs());
+            double left = left(deadlineNanos);
+            if (left <= 0) return new PruningCheck(steps, PruningCheck.Stop.TIME_LIMIT, tolerance, lagrangian);
+            MappingModel.Result r;
+            try (MappingModel model = options.solver() == IlpSolver.SCIP ? new ScipModel(problem, options) : new CpSatModel(problem, options)) {
+                r = model.solve(left, hintFor(problem, atoms), Double.NaN);
+            }
+            boolean solved = r.pairs() != null;
+            PruningCheck.Step step = new PruningCheck.Step(k, problem.pairs(), problem.molecules(),
+                    solved ? problem.objective(r.pairs()) : Double.NaN, r.bound(), problem.pruningBound,
+                    r.status() == MappingModel.Status.OPTIMAL, (System.nanoTime() - s0) / 1e9);
+            steps.add(step);
+            listener.pruningCheckStep(step);
+            if (solved) {
+                atoms = new int[problem.targetAtoms];
+                for (int t = 0; t < atoms.length; t++) atoms[t] = problem.pairAtom[r.pairs()[t]];
+                flat = !Double.isNaN(best) && step.objective() > best - tolerance ? flat + 1 : 0;
+                best = Double.isNaN(best) ? step.objective() : Math.min(best, step.objective());
+            }
+            // a solve not proven optimal or infeasible had all the time that was left
+            if (r.status() == MappingModel.Status.FEASIBLE || r.status() == MappingModel.Status.UNKNOWN)
+                return new PruningCheck(steps, PruningCheck.Stop.TIME_LIMIT, tolerance, lagrangian);
+            int next = CandidateSchedule.next(k, problem.largestPool);
+            if (next < 0 || step.allAtoms()) return new PruningCheck(steps, PruningCheck.Stop.ALL_ATOMS, tolerance, lagrangian);
+            if (flat >= 2) return new PruningCheck(steps, PruningCheck.Stop.CONVERGED, tolerance, lagrangian);
+            int width = next == 0 ? problem.largestPool : next;
+            if (options.pruningCheckMax() > 0 && width > options.pruningCheckMax())
+                return new PruningCheck(steps, PruningCheck.Stop.CAP, tolerance, lagrangian);
+            k = next;
+        }
+    }
+
+    /** Per target heavy atom, the database atom row the solution maps it onto. */
+    static int[] atoms(IlpSolution s, MoleculeReps database) {
+        int[] atoms = new int[s.targetAtoms().length];
+        for (int t = 0; t < atoms.length; t++) atoms[t] = database.start(s.mappedMolecule()[t]) + s.mappedAtom()[t];
+        return atoms;
+    }
+
+    /** The pairs of {@code problem} that map each target atom onto {@code atoms} (-1 where it has none), or null. */
+    private static int[] hintFor(MappingProblem problem, int[] atoms) {
+        if (atoms == null) return null;
+        int[] hint = new int[problem.targetAtoms];
+        for (int t = 0; t < hint.length; t++) hint[t] = problem.pair(t, atoms[t]);
+        return hint;
+    }
+
+    private static double left(long deadlineNanos) {
+        return (deadlineNanos - System.nanoTime()) / 1e9;
+    }
+}
