@@ -45,6 +45,26 @@ public interface CoverSession extends AutoCloseable {
     }
 
     /**
+     * {@link #accumulateUntil(int, int[], int[], int, double[], double[], double[], boolean[])} for the
+     * rows of several structures in one call: row i belongs to structure {@code structures[i]}. A
+     * backend may spread them over its threads; each structure's rows are updated as by a call of
+     * their own. The
+     * default makes one call per run of rows of the same structure.
+     */
+    default void accumulateUntil(int[] structures, int[] rows, int[] fromPicks, int count, double[] cover,
+                                 double[] stop, double[] reached, boolean[] stopped) {
+        for (int i = 0, j; i < count; i = j) {
+            for (j = i + 1; j < count && structures[j] == structures[i]; ) j++;
+            double[] reachedRun = new double[j - i];
+            boolean[] stoppedRun = new boolean[j - i];
+            accumulateUntil(structures[i], java.util.Arrays.copyOfRange(rows, i, j), java.util.Arrays.copyOfRange(fromPicks, i, j),
+                    j - i, cover, java.util.Arrays.copyOfRange(stop, i, j), reachedRun, stoppedRun);
+            System.arraycopy(reachedRun, 0, reached, i, j - i);
+            System.arraycopy(stoppedRun, 0, stopped, i, j - i);
+        }
+    }
+
+    /**
      * Whether the cover of dataset row {@code row} is exact for the picks it has seen. A session may
      * leave a row's cover at a lower bound of its true value (the largest new term alone, for rows
      * far from every pick, whose exact sum is costly); such a bound only rises with exact work, so

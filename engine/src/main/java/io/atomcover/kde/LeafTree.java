@@ -11,8 +11,9 @@ import java.util.Arrays;
  * Lets a row's update visit only the picked leaves that can matter instead of all of them.
  */
 final class LeafTree {
-    /** Leaves per tree leaf node. */
+    /** Leaves per tree leaf node, unless the constructor is told otherwise. */
     static final int NODE = 8;
+    private final int nodeSize;
     static final int NONE = -1;
 
     final RowIndex[] owner;
@@ -39,6 +40,15 @@ final class LeafTree {
 
     /** @param first first global leaf of each structure (length S+1) */
     LeafTree(RowIndex[] index, int[] first) {
+        this(index, first, NODE);
+    }
+
+    /**
+     * @param first    first global leaf of each structure (length S+1)
+     * @param nodeSize leaves per tree leaf node
+     */
+    LeafTree(RowIndex[] index, int[] first, int nodeSize) {
+        this.nodeSize = nodeSize;
         int total = first[first.length - 1];
         owner = new RowIndex[total];
         leafNo = new int[total];
@@ -54,7 +64,7 @@ final class LeafTree {
         perm = new int[total];
         for (int g = 0; g < total; g++) perm[g] = g;
         nodeOf = new int[total];
-        int cap = Math.max(1, 2 * ((total + NODE - 1) / NODE) + 1);
+        int cap = Math.max(1, 2 * ((total + nodeSize - 1) / nodeSize) + 1);
         start = new int[cap];
         end = new int[cap];
         left = new int[cap];
@@ -82,7 +92,7 @@ final class LeafTree {
         end[n] = hi;
         parent[n] = up;
         left[n] = right[n] = NONE;
-        if (hi - lo <= NODE) {
+        if (hi - lo <= nodeSize) {
             for (int i = lo; i < hi; i++) nodeOf[perm[i]] = n;
             return n;
         }

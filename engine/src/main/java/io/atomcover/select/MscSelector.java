@@ -265,13 +265,15 @@ public final class MscSelector {
         final double[] cover;
         /** Picks each environment's cover has seen (picks [0, seen[e]) are applied). */
         final int[] seen;
-        /** Scratch: environments and their first unseen pick for one session update. */
-        final int[] rows = new int[BATCH];
-        final int[] from = new int[BATCH];
-        final int[] exact = new int[BATCH];
-        final double[] stop = new double[BATCH];
-        final double[] reached = new double[BATCH];
-        final boolean[] stopped = new boolean[BATCH];
+        /** The planned updates of the top and of the runner-up, and the scratch of their joint call. */
+        final Refresh top = new Refresh();
+        final Refresh runnerUp = new Refresh();
+        final int[] pairStructure = new int[2 * BATCH];
+        final int[] pairRows = new int[2 * BATCH];
+        final int[] pairFrom = new int[2 * BATCH];
+        final double[] pairStop = new double[2 * BATCH];
+        final double[] pairReached = new double[2 * BATCH];
+        final boolean[] pairStopped = new boolean[2 * BATCH];
         /** Lower bounds of current covers from updates that stopped early (see {@link #value}). */
         final double[] lower;
         /** Covers before the first pick (conditional runs), or null. */
@@ -341,36 +343,116 @@ public final class MscSelector {
          * Brings the top up to date until its bound is exact, and takes it. A structure's bound is
          * exact once its smallest cover is up to date: the stale covers are lower bounds of their
          * current values, so when none of them is below the smallest fresh one, that one is the
-         * minimum. Otherwise the stale covers below it (the lowest {@value #BATCH}) are updated in one
-         * session call and the structure sinks back into the heap with its new bound.
+         * minimum. Otherwise the stale covers below it (the lowest {@value #BATCH}) are updated and
+         * the structure sinks back into the heap with its new bound.
+         *
+         * <p>The runner-up (the larger child of the top) is brought up in the same session call:
+         * when the top sinks, the runner-up is the next top and needs that update anyway, and one
+         * call with both gives the backend twice the independent work to spread over its threads.
+         * Which structures are updated depends only on the heap, never on the thread count.
          */
         void next() {
             while (true) {
                 int s = heap[0];
-                double freshMin = Double.POSITIVE_INFINITY;
-                for (int e = off[s]; e < off[s + 1]; e++) if (fresh(e)) freshMin = Math.min(freshMin, cover[e]);
-                // Rows at or above this cut cannot decide this round: they are not below the fresh
-                // minimum, or they leave the structure's bound at or below the next structure's.
-                double next = heapSize > 1 ? bound[heap[1]] : Double.NEGATIVE_INFINITY;
-                if (heapSize > 2) next = Math.max(next, bound[heap[2]]);
-                double cut = Math.min(freshMin, compat ? Math.exp(entropy[s] - next) : entropy[s] - next);
-                int stale = lowestStale(s, cut);
-                // Updates of rows below the cut may stop a little above it: enough to sink the structure.
-                double level = compat ? cut * STOP_FACTOR : cut + STOP_MARGIN;
-                if (stale == 0) {
-                    // A tie with the next bound, or only the fresh minimum is left to check: exact updates.
-                    stale = lowestStale(s, freshMin);
-                    level = Double.POSITIVE_INFINITY;
-                }
-                if (stale == 0) {
+                if (!top.plan(s, largestOtherBound(-1))) {
                     heap[0] = heap[--heapSize];
                     if (heapSize > 0) siftDown(0);
                     take(s, bound[s]);
                     return;
                 }
+                int r = heapSize > 2 && before(heap[2], heap[1]) ? 2 : 1;
+                boolean paired = r < heapSize && runnerUp.plan(heap[r], largestOtherBound(r));
+                update(top, paired ? runnerUp : null);
+                top.finish();
+                if (paired) {
+                    runnerUp.finish();
+                    siftDown(r);
+                }
+                siftDown(0);
+            }
+        }
+
+        /** The largest bound in the heap other than at the root and at heap position {@code skip} (−1: none). */
+        double largestOtherBound(int skip) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int c = 1; c <= 2; c++) {
+                if (c >= heapSize) break;
+                if (c != skip) {
+                    best = Math.max(best, bound[heap[c]]);
+                } else {
+                    for (int g = 2 * c + 1; g <= 2 * c + 2 && g < heapSize; g++) best = Math.max(best, bound[heap[g]]);
+                }
+            }
+            return best;
+        }
+
+        /** One session call (and the exact recomputes) for the planned rows of one or two structures. */
+        void update(Refresh a, Refresh b) {
+            if (b == null || b.behind == 0) {
+                if (a.behind > 0) session.accumulateUntil(a.s, a.rows, a.from, a.behind, cover, a.stop, a.reached, a.stopped);
+            } else if (a.behind == 0) {
+                session.accumulateUntil(b.s, b.rows, b.from, b.behind, cover, b.stop, b.reached, b.stopped);
+            } else {
+                int n = a.behind + b.behind;
+                for (int i = 0; i < a.behind; i++) {
+                    pairStructure[i] = a.s;
+                    pairRows[i] = a.rows[i];
+                    pairFrom[i] = a.from[i];
+                    pairStop[i] = a.stop[i];
+                }
+                for (int i = 0; i < b.behind; i++) {
+                    pairStructure[a.behind + i] = b.s;
+                    pairRows[a.behind + i] = b.rows[i];
+                    pairFrom[a.behind + i] = b.from[i];
+                    pairStop[a.behind + i] = b.stop[i];
+                }
+                session.accumulateUntil(pairStructure, pairRows, pairFrom, n, cover, pairStop, pairReached, pairStopped);
+                System.arraycopy(pairReached, 0, a.reached, 0, a.behind);
+                System.arraycopy(pairStopped, 0, a.stopped, 0, a.behind);
+                System.arraycopy(pairReached, a.behind, b.reached, 0, b.behind);
+                System.arraycopy(pairStopped, a.behind, b.stopped, 0, b.behind);
+            }
+            if (a.bounded > 0) session.exactify(a.s, a.exact, a.bounded, base, cover);
+            if (b != null && b.bounded > 0) session.exactify(b.s, b.exact, b.bounded, base, cover);
+            calls++;
+        }
+
+        /** The planned update of one structure: which rows, from which pick, with which stop. */
+        final class Refresh {
+            int s;
+            final int[] rows = new int[BATCH];
+            final int[] from = new int[BATCH];
+            final int[] exact = new int[BATCH];
+            final double[] stop = new double[BATCH];
+            final double[] reached = new double[BATCH];
+            final boolean[] stopped = new boolean[BATCH];
+            /** Rows behind on picks (rows[0..behind)) and rows up to date but only bounded (exact[0..bounded)). */
+            int behind;
+            int bounded;
+
+            /**
+             * Plans the update of structure s given the largest other bound {@code next}; false when
+             * s has nothing stale that could decide (its bound is exact).
+             */
+            boolean plan(int s, double next) {
+                this.s = s;
+                double freshMin = Double.POSITIVE_INFINITY;
+                for (int e = off[s]; e < off[s + 1]; e++) if (fresh(e)) freshMin = Math.min(freshMin, cover[e]);
+                // Rows at or above this cut cannot decide this round: they are not below the fresh
+                // minimum, or they leave the structure's bound at or below the next structure's.
+                double cut = Math.min(freshMin, compat ? Math.exp(entropy[s] - next) : entropy[s] - next);
+                int stale = lowestStale(s, cut, rows);
+                // Updates of rows below the cut may stop a little above it: enough to sink the structure.
+                double level = compat ? cut * STOP_FACTOR : cut + STOP_MARGIN;
+                if (stale == 0) {
+                    // A tie with the next bound, or only the fresh minimum is left to check: exact updates.
+                    stale = lowestStale(s, freshMin, rows);
+                    level = Double.POSITIVE_INFINITY;
+                }
+                behind = 0;
+                bounded = 0;
+                if (stale == 0) return false;
                 // Rows behind on picks are brought up to date; rows up to date but only bounded are made exact.
-                int behind = 0;
-                int bounded = 0;
                 for (int i = 0; i < stale; i++) {
                     int e = rows[i];
                     if (seen[e] < picks) {
@@ -381,20 +463,21 @@ public final class MscSelector {
                         exact[bounded++] = e;
                     }
                 }
-                if (behind > 0) session.accumulateUntil(s, rows, from, behind, cover, stop, reached, stopped);
-                if (bounded > 0) session.exactify(s, exact, bounded, base, cover);
-                calls++;
+                return true;
+            }
+
+            /** Records what the update left: lower bounds of stopped rows, the picks seen by the others, the new bound. */
+            void finish() {
                 for (int i = 0; i < behind; i++) {
                     if (stopped[i]) lower[rows[i]] = Math.max(lower[rows[i]], reached[i]);
                     else seen[rows[i]] = picks;
                 }
                 bound[s] = score(s);
-                siftDown(0);
             }
         }
 
         /** Puts the (up to) {@value #BATCH} lowest stale rows of s with values below {@code cut} into rows, lowest first; returns how many. */
-        int lowestStale(int s, double cut) {
+        int lowestStale(int s, double cut, int[] rows) {
             int stale = 0;
             for (int e = off[s]; e < off[s + 1]; e++) {
                 if (fresh(e)) continue;

@@ -208,4 +208,71 @@ class CoverSessionTest {
             assertTrue(stoppedRows > 0 && exactRows > 0, stoppedRows + " stopped, " + exactRows + " exact");
         }
     }
+
+    @ParameterizedTest(name = "log space: {0}")
+    @ValueSource(booleans = {true, false})
+    void oneCallForTwoStructuresEqualsTwoCalls(boolean log) {
+        int dim = 12;
+        SplittableRandom rnd = new SplittableRandom(3);
+        int structures = 40;
+        int[] off = new int[structures + 1];
+        for (int s = 0; s < structures; s++) off[s + 1] = off[s] + 1 + rnd.nextInt(30);
+        Descriptors d = new Descriptors(CpuKdeBackendTest.clustered(off[structures], dim, 4, 3), dim, off);
+        try (CpuKdeBackend cpu = new CpuKdeBackend(2); CpuKdeBackend one = new CpuKdeBackend(1)) {
+            CoverSession joint = new CpuCoverSession(cpu, d, H, log, 0);
+            CoverSession separate = new CpuCoverSession(one, d, H, log, 0);
+            double init = log ? Double.NEGATIVE_INFINITY : 0.0;
+            double[] a = new double[d.rows()];
+            double[] b = new double[d.rows()];
+            java.util.Arrays.fill(a, init);
+            java.util.Arrays.fill(b, init);
+            int stops = 0;
+            for (int pick = 0; pick < 20; pick++) {
+                joint.pick(pick);
+                separate.pick(pick);
+                if (pick % 5 != 4) continue;
+                for (int t = 20; t + 1 < structures; t += 2) {
+                    int n = off[t + 2] - off[t];
+                    int[] owner = new int[n];
+                    int[] rows = new int[n];
+                    int[] from = new int[n];
+                    double[] stop = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        rows[i] = off[t] + i;
+                        owner[i] = rows[i] < off[t + 1] ? t : t + 1;
+                        from[i] = pick - 4;
+                        stop[i] = i % 2 == 0 ? Double.POSITIVE_INFINITY : (log ? a[rows[i]] + 0.01 : a[rows[i]] * 1.01);
+                    }
+                    double[] reachedA = new double[n];
+                    boolean[] stoppedA = new boolean[n];
+                    joint.accumulateUntil(owner, rows, from, n, a, stop, reachedA, stoppedA);
+                    int first = off[t + 1] - off[t];
+                    double[] reachedB = new double[n];
+                    boolean[] stoppedB = new boolean[n];
+                    double[] r1 = new double[first];
+                    boolean[] s1 = new boolean[first];
+                    separate.accumulateUntil(t, java.util.Arrays.copyOfRange(rows, 0, first), java.util.Arrays.copyOfRange(from, 0, first),
+                            first, b, java.util.Arrays.copyOfRange(stop, 0, first), r1, s1);
+                    double[] r2 = new double[n - first];
+                    boolean[] s2 = new boolean[n - first];
+                    separate.accumulateUntil(t + 1, java.util.Arrays.copyOfRange(rows, first, n), java.util.Arrays.copyOfRange(from, first, n),
+                            n - first, b, java.util.Arrays.copyOfRange(stop, first, n), r2, s2);
+                    System.arraycopy(r1, 0, reachedB, 0, first);
+                    System.arraycopy(r2, 0, reachedB, first, n - first);
+                    System.arraycopy(s1, 0, stoppedB, 0, first);
+                    System.arraycopy(s2, 0, stoppedB, first, n - first);
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(stoppedB[i], stoppedA[i], "row " + rows[i]);
+                        if (stoppedA[i]) {
+                            stops++;
+                            assertEquals(reachedB[i], reachedA[i], 0.0, "row " + rows[i]);
+                        }
+                    }
+                    // Bit for bit: each structure's rows are grouped as in a call of their own, and the thread count does not matter.
+                    for (int e = off[t]; e < off[t + 2]; e++) assertEquals(b[e], a[e], 0.0, "row " + e);
+                }
+            }
+            assertTrue(stops > 0, "some updates should stop early");
+        }
+    }
 }
