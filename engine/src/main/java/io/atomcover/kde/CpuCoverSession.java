@@ -36,8 +36,7 @@ import io.atomcover.descriptor.Descriptors;
  * are walked alone in tree order. Row updates that ask for at most {@value #ALL_PAIRS} pairs skip
  * the tree and evaluate every pair from a pick-order copy of the picked rows: while few structures
  * are picked, leaves hold one or two picked rows each and the walk costs more than the pairs. The
- * grouping depends only on the call, never on the thread count, so neither do the results; the
- * groups of one call run on {@link SpinTeam} helpers.
+ * grouping depends only on the call, so the results do not depend on the thread count.
  */
 final class CpuCoverSession implements CoverSession {
     /**
@@ -230,7 +229,9 @@ final class CpuCoverSession implements CoverSession {
                     ? updateGroup(q, g, rows, fromPicks[g[0]], cover, stop, reached, stopped)
                     : updateRow(q, position[rows[g[0]]], rows[g[0]], fromPicks[g[0]], cover, log);
         };
-        backend.forEachSmall(groups.length, task);
+        // On the calling thread: an update is tens of microseconds of work, and handing half of it to
+        // another thread (pool or spinning helpers, both tried) made Si-train MSC slower on 2 cores.
+        for (int t = 0; t < groups.length; t++) task.run(t);
         long sum = 0;
         for (long e : evaluated) sum += e;
         backend.countEvaluated(sum);

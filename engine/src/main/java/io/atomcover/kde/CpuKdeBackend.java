@@ -174,28 +174,6 @@ public final class CpuKdeBackend implements KdeBackend {
     @Override
     public void close() {
         if (pool != null) pool.shutdownNow();
-        synchronized (this) {
-            if (team != null) team.close();
-        }
-    }
-
-    private SpinTeam team;
-
-    /**
-     * Runs body(0..n-1) on the calling thread plus spinning helpers: for many small batches (the
-     * row groups of one cover update), where a pool hand-off would cost as much as the work.
-     */
-    void forEachSmall(int n, IntTask body) {
-        if (threads == 1 || n <= 1) {
-            for (int i = 0; i < n; i++) body.run(i);
-            return;
-        }
-        SpinTeam t;
-        synchronized (this) {
-            if (team == null) team = new SpinTeam(threads - 1, "atomcover-spin");
-            t = team;
-        }
-        t.run(n, body);
     }
 
     // ------------------------------------------------------------------------------------------
