@@ -32,8 +32,12 @@ import java.util.Objects;
 public record IlpOptions(double penalty, IlpSolver solver, int candidates, double timeLimitSeconds,
                          double resolution, int threads, boolean countHydrogens, boolean wholeMolecules,
                          double roundLimitSeconds, boolean widen, boolean pruningCheck, int pruningCheckMax) {
-    /** Default K. */
-    public static final int DEFAULT_CANDIDATES = 10;
+    /**
+     * Default K. Measured on sildenafil against QM7 (README): K = 10 leaves the first solution 26 %
+     * above what K = 320 reaches (47.61 against 35.28), K = 80 within 1.3 % (35.76), and K = 80 still
+     * ranks 64 molecules in 381 s on 2 cores.
+     */
+    public static final int DEFAULT_CANDIDATES = 80;
     /** Default largest K of the pruning check. */
     public static final int DEFAULT_PRUNING_CHECK_MAX = 320;
     /** Default CP-SAT cost resolution. */
