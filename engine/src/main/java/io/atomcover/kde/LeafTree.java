@@ -3,12 +3,12 @@ package io.atomcover.kde;
 import java.util.Arrays;
 
 /**
- * A static tree over the leaves of every structure's {@link RowIndex} in a dataset, in which leaves
- * are switched on as their structure is picked. Built once from all leaves (k-d split of the
- * leaves' projected box centres), so its node bounds — the union of the leaves' projected boxes and
- * a ball around their balls — hold for any subset; each node also keeps the latest pick among its
- * switched-on leaves, so a search for "picks from f on" skips every node with nothing that recent.
- * Lets a row's update visit only the picked leaves that can matter instead of all of them.
+ * A static tree over the leaves of one or more {@link RowIndex}es, in which leaves are switched on
+ * as rows in them are picked. Built once from all leaves (k-d split of the leaves' projected box
+ * centres), so its node bounds — the union of the leaves' projected boxes — hold for any subset;
+ * each node also keeps the latest pick among its switched-on leaves, so a search for "picks from f
+ * on" skips every node with nothing that recent. Lets a row's update visit only the picked leaves
+ * that can matter instead of all of them.
  */
 final class LeafTree {
     /** Leaves per tree leaf node, unless the constructor is told otherwise. */
@@ -21,7 +21,6 @@ final class LeafTree {
     /** Pick index of each global leaf's structure, NONE while not picked. */
     final int[] pickOf;
     final int axes;
-    final int dim;
     // Nodes: leaves perm[start, end), explicit children and parent.
     int nodes;
     int[] start;
@@ -32,8 +31,6 @@ final class LeafTree {
     int[] maxPick;
     double[] boxLo;
     double[] boxHi;
-    double[] center;
-    double[] radius;
     final int[] perm;
     /** Node of each global leaf. */
     final int[] nodeOf;
@@ -60,7 +57,6 @@ final class LeafTree {
         pickOf = new int[total];
         Arrays.fill(pickOf, NONE);
         axes = index.length == 0 ? 0 : index[0].axes;
-        dim = index.length == 0 ? 0 : index[0].dim;
         perm = new int[total];
         for (int g = 0; g < total; g++) perm[g] = g;
         nodeOf = new int[total];
@@ -80,8 +76,6 @@ final class LeafTree {
         Arrays.fill(maxPick, NONE);
         boxLo = new double[nodes * axes];
         boxHi = new double[nodes * axes];
-        center = new double[nodes * dim];
-        radius = new double[nodes];
         for (int n = 0; n < nodes; n++) bounds(n);
     }
 
@@ -121,8 +115,6 @@ final class LeafTree {
     private void bounds(int n) {
         Arrays.fill(boxLo, n * axes, (n + 1) * axes, Double.POSITIVE_INFINITY);
         Arrays.fill(boxHi, n * axes, (n + 1) * axes, Double.NEGATIVE_INFINITY);
-        int count = end[n] - start[n];
-        int co = n * dim;
         for (int i = start[n]; i < end[n]; i++) {
             int g = perm[i];
             RowIndex r = owner[g];
@@ -131,23 +123,7 @@ final class LeafTree {
                 boxLo[n * axes + k] = Math.min(boxLo[n * axes + k], r.boxLo[bo + k]);
                 boxHi[n * axes + k] = Math.max(boxHi[n * axes + k], r.boxHi[bo + k]);
             }
-            int lo = leafNo[g] * dim;
-            for (int k = 0; k < dim; k++) center[co + k] += r.center[lo + k] / count;
         }
-        double rad = 0;
-        for (int i = start[n]; i < end[n]; i++) {
-            int g = perm[i];
-            RowIndex r = owner[g];
-            int lo = leafNo[g] * dim;
-            double s = 0;
-            for (int k = 0; k < dim; k++) {
-                double dd = r.center[lo + k] - center[co + k];
-                s += dd * dd;
-            }
-            rad = Math.max(rad, Math.sqrt(s) + r.radius[leafNo[g]]);
-        }
-        // Rounding in the centre and the sums: widen slightly so the bound stays a lower bound.
-        radius[n] = rad * (1 + 1e-12) + 1e-12;
     }
 
     /** Switches on global leaf g as part of pick {@code pick} (picks come in increasing order). */
@@ -163,25 +139,5 @@ final class LeafTree {
     /** Lower bound of the distance from position p of q (same projection) to any row under node n: the projected box alone. */
     double boxBound(RowIndex q, int p, int n) {
         return RowIndex.boxGap(q.projectedAt, p * axes, boxLo, boxHi, n * axes, axes);
-    }
-
-    /** Lower bound of the distance from position p of q (same projection) to any row under node n. */
-    double lowerBound(RowIndex q, int p, int n) {
-        double s = 0;
-        int po = p * axes;
-        int bo = n * axes;
-        for (int k = 0; k < axes; k++) {
-            double u = q.projectedAt[po + k];
-            double g = Math.max(boxLo[bo + k] - u, u - boxHi[bo + k]);
-            if (g > 0) s += g * g;
-        }
-        double c = 0;
-        int xo = p * dim;
-        int co = n * dim;
-        for (int k = 0; k < dim; k++) {
-            double d = q.data[xo + k] - center[co + k];
-            c = Math.fma(d, d, c);
-        }
-        return Math.max(Math.sqrt(s), Math.sqrt(c) - radius[n]);
     }
 }
