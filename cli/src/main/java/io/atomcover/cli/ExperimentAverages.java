@@ -44,14 +44,28 @@ final class ExperimentAverages {
                     }
                 perTarget.add(seeds.size() == 1 ? seeds.get(0) : CurveAverage.of(seeds, points).mean());
             }
-            curves.add(new MethodCurve(m, label(setup, m), perTarget, CurveAverage.of(perTarget, points), runs));
+            curves.add(new MethodCurve(m, label(setup, m, runs), perTarget, CurveAverage.of(perTarget, points), runs));
         }
         return curves;
     }
 
-    private static String label(ExperimentSetup setup, RankingMethod m) {
-        if (m == RankingMethod.ILP && setup.fill() == ExperimentSetup.IlpFill.SML && setup.ilpN() < setup.maxSize())
-            return "ilp (sml after " + setup.ilpN() + ")";
+    /**
+     * The legend label: the ILP label says where SML takes over, from the molecules the ILP really
+     * ranked (the time limit may stop it before --ilp-n), as one number or the range over targets.
+     */
+    static String label(ExperimentSetup setup, RankingMethod m, List<ExperimentRunner.Result> runs) {
+        if (m == RankingMethod.ILP && setup.fill() == ExperimentSetup.IlpFill.SML) {
+            int lo = Integer.MAX_VALUE;
+            int hi = 0;
+            for (ExperimentRunner.Result r : runs) {
+                if (r.ilpMolecules() < 0) continue;
+                lo = Math.min(lo, r.ilpMolecules());
+                hi = Math.max(hi, r.ilpMolecules());
+            }
+            if (hi == 0) return setup.ilpN() < setup.maxSize() ? "ilp (sml after " + setup.ilpN() + ")" : m.toString();
+            if (lo >= setup.maxSize()) return m.toString();
+            return "ilp (sml after " + (lo == hi ? Integer.toString(lo) : lo + "-" + hi) + ")";
+        }
         if (m == RankingMethod.RANDOM) return "random (" + setup.seeds().length + (setup.seeds().length == 1 ? " seed)" : " seeds)");
         return m.toString();
     }
