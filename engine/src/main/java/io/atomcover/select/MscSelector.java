@@ -388,33 +388,29 @@ public final class MscSelector {
 
         /** One session call (and the exact recomputes) for the planned rows of one or two structures. */
         void update(Refresh a, Refresh b) {
-            if (b == null || b.behind == 0) {
-                if (a.behind > 0) session.accumulateUntil(a.s, a.rows, a.from, a.behind, cover, a.stop, a.reached, a.stopped);
-            } else if (a.behind == 0) {
-                session.accumulateUntil(b.s, b.rows, b.from, b.behind, cover, b.stop, b.reached, b.stopped);
-            } else {
-                int n = a.behind + b.behind;
-                for (int i = 0; i < a.behind; i++) {
-                    pairStructure[i] = a.s;
-                    pairRows[i] = a.rows[i];
-                    pairFrom[i] = a.from[i];
-                    pairStop[i] = a.stop[i];
-                }
-                for (int i = 0; i < b.behind; i++) {
-                    pairStructure[a.behind + i] = b.s;
-                    pairRows[a.behind + i] = b.rows[i];
-                    pairFrom[a.behind + i] = b.from[i];
-                    pairStop[a.behind + i] = b.stop[i];
-                }
-                session.accumulateUntil(pairStructure, pairRows, pairFrom, n, cover, pairStop, pairReached, pairStopped);
-                System.arraycopy(pairReached, 0, a.reached, 0, a.behind);
-                System.arraycopy(pairStopped, 0, a.stopped, 0, a.behind);
+            int n = gather(a, 0);
+            if (b != null) n = gather(b, n);
+            if (n > 0) session.accumulateUntil(pairStructure, pairRows, pairFrom, n, cover, pairStop, pairReached, pairStopped);
+            System.arraycopy(pairReached, 0, a.reached, 0, a.behind);
+            System.arraycopy(pairStopped, 0, a.stopped, 0, a.behind);
+            if (a.bounded > 0) session.exactify(a.s, a.exact, a.bounded, base, cover);
+            if (b != null) {
                 System.arraycopy(pairReached, a.behind, b.reached, 0, b.behind);
                 System.arraycopy(pairStopped, a.behind, b.stopped, 0, b.behind);
+                if (b.bounded > 0) session.exactify(b.s, b.exact, b.bounded, base, cover);
             }
-            if (a.bounded > 0) session.exactify(a.s, a.exact, a.bounded, base, cover);
-            if (b != null && b.bounded > 0) session.exactify(b.s, b.exact, b.bounded, base, cover);
             calls++;
+        }
+
+        /** Appends r's rows behind on picks to the joint call's arrays from position at; returns the new count. */
+        int gather(Refresh r, int at) {
+            for (int i = 0; i < r.behind; i++, at++) {
+                pairStructure[at] = r.s;
+                pairRows[at] = r.rows[i];
+                pairFrom[at] = r.from[i];
+                pairStop[at] = r.stop[i];
+            }
+            return at;
         }
 
         /** The planned update of one structure: which rows, from which pick, with which stop. */
