@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atomcover.backend.Backends;
 import io.atomcover.backend.DeviceInfo;
 import io.atomcover.backend.KdeBackendProvider;
+import io.atomcover.backend.SignalChaining;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,6 +27,10 @@ import picocli.CommandLine.Option;
                 "--backend auto takes the first GPU listed here; --backend opencl --device N takes device N, whatever its "
                         + "type (a CPU device such as PoCL's works too, mainly for testing). A device without fp64 cannot be "
                         + "used: the accumulators are double even with --precision float.",
+                "",
+                "The devices are listed by a short-lived child JVM, so that this one loads no driver. The last line says "
+                        + "whether this JVM chains signal handlers (libjsig preloaded, as the atomcover launcher does): "
+                        + "OpenCL is only loaded into a JVM that does, because its drivers replace the JVM's handlers.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -93,6 +98,12 @@ final class DevicesCommand extends BaseCommand {
         cpu.put("name", Backends.CPU);
         cpu.put("threads", common.threads);
         text.append(Text.format("cpu: always available, %d threads (--threads)%n", common.threads));
+        boolean chained = SignalChaining.active();
+        report.put("signal_chaining", chained);
+        text.append(chained ? "signal chaining: on (OpenCL devices can be opened)\n"
+                : "signal chaining: off (OpenCL devices are not opened in this JVM; start it with "
+                        + SignalChaining.PRELOAD + "=" + SignalChaining.library().map(Path::toString).orElse("$JAVA_HOME/lib/libjsig.so")
+                        + ", as the atomcover launcher does)\n");
         if (json != null) Json.write(json, report, out());
         if (Json.STDOUT.equals(json)) return;
         PrintWriter o = out();

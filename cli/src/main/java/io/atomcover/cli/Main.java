@@ -1,5 +1,6 @@
 package io.atomcover.cli;
 
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,17 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        if (ChainedRelaunch.wanted(args)) {
+            try {
+                System.exit(ChainedRelaunch.run(args));
+            } catch (IOException e) {
+                err.println("warning: could not restart Java with signal chaining (" + e.getMessage()
+                        + "); OpenCL stays off in this run");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                System.exit(EXIT_INPUT);
+            }
+        }
         int code = execute(args, out, err);
         out.flush();
         err.flush();

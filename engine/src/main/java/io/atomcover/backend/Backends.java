@@ -5,6 +5,7 @@ import io.atomcover.kde.KdeBackend;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
 
@@ -30,6 +31,34 @@ public final class Backends {
         return out;
     }
 
+    /** A device of a provider. */
+    public record DeviceChoice(KdeBackendProvider provider, DeviceInfo device) {
+    }
+
+    /**
+     * The device {@code auto} takes, without opening it: device {@code wanted} of the first provider
+     * that has it, whatever its type, or with {@code wanted < 0} the first GPU; empty when the CPU
+     * backend is the answer. Providers that cannot list their devices, and a device number that no
+     * provider has, are reported to {@code warn}.
+     */
+    public static Optional<DeviceChoice> autoChoice(int wanted, Consumer<String> warn) {
+        boolean warned = false;
+        for (KdeBackendProvider p : providers()) {
+            List<DeviceInfo> devices;
+            try {
+                devices = p.devices();
+            } catch (RuntimeException | LinkageError e) {
+                warn.accept(p.name() + " unavailable (" + e.getMessage() + "); using the CPU backend");
+                warned = true;
+                continue;
+            }
+            for (DeviceInfo dev : devices)
+                if (wanted >= 0 ? dev.index() == wanted : dev.isGpu()) return Optional.of(new DeviceChoice(p, dev));
+        }
+        if (wanted >= 0 && !warned) warn.accept("no device " + wanted + " in any backend; using the CPU backend");
+        return Optional.empty();
+    }
+
     /**
      * @param kind    "auto", "cpu" or a provider name
      * @param request device, threads, precision, memory cap
@@ -40,33 +69,18 @@ public final class Backends {
     public static KdeBackend open(String kind, BackendRequest request, Consumer<String> warn) {
         if (CPU.equals(kind)) return new CpuKdeBackend(request.threads());
         if (AUTO.equals(kind)) {
-            // With --device N, auto takes that device of the first provider that has it, whatever its
-            // type; otherwise the first GPU.
-            int wanted = request.device();
-            boolean warned = false;
-            for (KdeBackendProvider p : providers()) {
-                List<DeviceInfo> devices;
-                try {
-                    devices = p.devices();
-                } catch (RuntimeException | LinkageError e) {
-                    warn.accept(p.name() + " unavailable (" + e.getMessage() + "); using the CPU backend");
-                    warned = true;
-                    continue;
-                }
-                for (DeviceInfo dev : devices) {
-                    if (wanted >= 0 ? dev.index() != wanted : !dev.isGpu()) continue;
-                    KdeBackend device;
-                    try {
-                        device = p.open(new BackendRequest(dev.index(), request.threads(), request.precision(), request.memoryLimitBytes()));
-                    } catch (RuntimeException | LinkageError e) {
-                        warn.accept(p.name() + " device " + dev.index() + " (" + dev.name() + ") failed: " + e.getMessage() + "; using the CPU backend");
-                        return new CpuKdeBackend(request.threads());
-                    }
-                    return new FallbackKdeBackend(device, () -> new CpuKdeBackend(request.threads()), warn);
-                }
+            Optional<DeviceChoice> choice = autoChoice(request.device(), warn);
+            if (choice.isEmpty()) return new CpuKdeBackend(request.threads());
+            KdeBackendProvider p = choice.get().provider();
+            DeviceInfo dev = choice.get().device();
+            KdeBackend device;
+            try {
+                device = p.open(new BackendRequest(dev.index(), request.threads(), request.precision(), request.memoryLimitBytes()));
+            } catch (RuntimeException | LinkageError e) {
+                warn.accept(p.name() + " device " + dev.index() + " (" + dev.name() + ") failed: " + e.getMessage() + "; using the CPU backend");
+                return new CpuKdeBackend(request.threads());
             }
-            if (wanted >= 0 && !warned) warn.accept("no device " + wanted + " in any backend; using the CPU backend");
-            return new CpuKdeBackend(request.threads());
+            return new FallbackKdeBackend(device, () -> new CpuKdeBackend(request.threads()), warn);
         }
         for (KdeBackendProvider p : providers()) {
             if (!p.name().equals(kind)) continue;

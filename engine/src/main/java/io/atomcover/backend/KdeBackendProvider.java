@@ -12,6 +12,14 @@ public interface KdeBackendProvider {
     /** The name {@code --backend} selects it by ("opencl"). */
     String name();
 
+    /**
+     * Whether a driver this provider could use is installed, answered without loading any native
+     * code: when false, {@link #devices()} can only fail. The default is true.
+     */
+    default boolean driverInstalled() {
+        return true;
+    }
+
     /** Devices it can open, numbered as {@code --device} counts them; empty when there is none. */
     List<DeviceInfo> devices();
 

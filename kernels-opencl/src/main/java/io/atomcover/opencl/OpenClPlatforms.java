@@ -11,7 +11,6 @@ import static org.jocl.CL.CL_DEVICE_TYPE;
 import static org.jocl.CL.CL_DEVICE_TYPE_ACCELERATOR;
 import static org.jocl.CL.CL_DEVICE_TYPE_ALL;
 import static org.jocl.CL.CL_DEVICE_TYPE_GPU;
-import static org.jocl.CL.CL_DEVICE_VERSION;
 import static org.jocl.CL.CL_PLATFORM_NAME;
 import static org.jocl.CL.clGetDeviceIDs;
 import static org.jocl.CL.clGetDeviceInfo;
@@ -20,6 +19,7 @@ import static org.jocl.CL.clGetPlatformInfo;
 
 import io.atomcover.backend.BackendUnavailableException;
 import io.atomcover.backend.DeviceInfo;
+import io.atomcover.backend.SignalChaining;
 import java.util.ArrayList;
 import java.util.List;
 import org.jocl.CL;
@@ -40,10 +40,13 @@ final class OpenClPlatforms {
     /**
      * Every device of every platform, platforms in driver order.
      *
-     * @throws BackendUnavailableException when there is no OpenCL library or no platform (the
-     *                                     message says which)
+     * Every entry into the OpenCL library starts here, behind the signal-chaining check.
+     *
+     * @throws BackendUnavailableException when this JVM does not chain signals, or there is no OpenCL
+     *                                     library or no platform (the message says which)
      */
     static List<OpenClDevice> devices() {
+        SignalChaining.require("OpenCL");
         cl_platform_id[] platforms;
         try {
             CL.setExceptionsEnabled(true);
@@ -83,11 +86,6 @@ final class OpenClPlatforms {
             }
         }
         return out;
-    }
-
-    /** The device's OpenCL version string ("OpenCL 3.0 PoCL …"). */
-    static String version(cl_device_id d) {
-        return string(d, CL_DEVICE_VERSION).trim();
     }
 
     private static BackendUnavailableException noPlatform(String why) {

@@ -5,7 +5,6 @@ import io.atomcover.backend.BackendUnavailableException;
 import io.atomcover.backend.DeviceInfo;
 import io.atomcover.backend.KdeBackendProvider;
 import io.atomcover.kde.KdeBackend;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,12 +20,20 @@ public final class OpenClProvider implements KdeBackendProvider {
         return NAME;
     }
 
-    /** @throws BackendUnavailableException when there is no OpenCL library or platform (the message says which) */
+    @Override
+    public boolean driverInstalled() {
+        return DeviceProbe.driverRegistered();
+    }
+
+    /**
+     * Lists the devices from a child JVM ({@link DeviceProbe}), so that no driver is loaded here
+     * until a device is opened.
+     *
+     * @throws BackendUnavailableException when there is no OpenCL library or platform (the message says which)
+     */
     @Override
     public List<DeviceInfo> devices() {
-        List<DeviceInfo> out = new ArrayList<>();
-        for (OpenClDevice d : OpenClPlatforms.devices()) out.add(d.info());
-        return out;
+        return DeviceProbe.devices();
     }
 
     @Override
@@ -49,10 +56,5 @@ public final class OpenClProvider implements KdeBackendProvider {
             if (chosen == null) chosen = devices.get(0);
         }
         return OpenClKdeBackend.open(chosen, request);
-    }
-
-    /** The device's OpenCL version string, for listings. */
-    public static String version(int index) {
-        return OpenClPlatforms.version(OpenClPlatforms.devices().get(index).device());
     }
 }
