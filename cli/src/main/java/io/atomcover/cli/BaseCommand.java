@@ -1,8 +1,6 @@
 package io.atomcover.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -20,6 +18,9 @@ abstract class BaseCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         common().validate();
         validate();
+        FilePlan files = new FilePlan();
+        declareFiles(files);
+        files.check(this);
         run();
         out().flush();
         return 0;
@@ -28,6 +29,12 @@ abstract class BaseCommand implements Callable<Integer> {
     /** Checks option values before any work; throws {@link #usage(String)} errors. */
     void validate() {
     }
+
+    /**
+     * Declares every file the command reads and every file it may write, so that the plan can be
+     * checked before any work: an output that would replace an input or another output is refused.
+     */
+    abstract void declareFiles(FilePlan files);
 
     /** Does the work; exceptions are reported by {@link Errors#onFailure}. */
     abstract void run() throws Exception;
@@ -45,15 +52,6 @@ abstract class BaseCommand implements Callable<Integer> {
     /** A bad-usage error (exit 2) for this command. */
     ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    /** Fails early (exit 1) when an output file could not be created because its folder is missing. */
-    static void checkWritable(Path output) {
-        if (output == null || Json.STDOUT.equals(output)) return;
-        Path dir = output.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir))
-            throw new CliFailure(output + ": cannot write: folder " + dir + " does not exist");
-        if (Files.isDirectory(output)) throw new CliFailure(output + ": cannot write: is a folder");
     }
 
     /** Seconds since {@code startNanos}. */

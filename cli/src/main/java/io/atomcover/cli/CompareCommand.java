@@ -121,6 +121,13 @@ final class CompareCommand extends BaseCommand {
         if (plot != null && Plots.formatOf(plot) == null) throw usage("--plot " + plot + ": the name must end in .png or .svg");
     }
 
+    @Override
+    void declareFiles(FilePlan files) {
+        files.input(file);
+        files.output("-o", output);
+        files.output("--plot", plot);
+    }
+
     /** One method at one size: a value of each metric per run (one run, or one per seed). */
     record Cell(Method method, int size, double requested, long[] seeds, double[][] values, int[][] selections) {
         double mean(int metric) {
@@ -141,8 +148,6 @@ final class CompareCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        checkWritable(output);
-        checkWritable(plot);
         Inputs.Source src = Inputs.open(file);
         Dataset ds = src.dataset();
         for (int s = 0; s < ds.size(); s++)

@@ -193,6 +193,17 @@ final class CompressCommand extends BaseCommand {
         if (plot != null && Plots.formatOf(plot) == null) throw usage("--plot " + plot + ": the name must end in .png or .svg");
     }
 
+    @Override
+    void declareFiles(FilePlan files) {
+        files.input(file);
+        files.input(reference);
+        for (Path o : outputs) files.output("-o", o);
+        files.output("--curve", curve);
+        files.output("--plot", plot);
+        // Written only for datasets with forces, which is not known yet: checked in any case.
+        if (plot != null) files.derivedOutput("--plot " + plot, Plots.companion(plot, "forces"));
+    }
+
     /** Output kinds by extension. */
     private enum Kind { JSON, FRAMES }
 
@@ -206,9 +217,6 @@ final class CompressCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        for (Path o : outputs) checkWritable(o);
-        checkWritable(curve);
-        checkWritable(plot);
 
         Inputs.Source src = Inputs.open(file);
         Dataset ds = src.dataset();

@@ -125,9 +125,15 @@ final class DhCommand extends BaseCommand {
     }
 
     @Override
+    void declareFiles(FilePlan files) {
+        files.input(test);
+        files.input(ref);
+        files.output("-o", output);
+    }
+
+    @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        checkWritable(output);
         Result r = compute(test, ref, bandwidth.h, descriptor, backendOptions, common, err());
         Npy.write(output, r.dH(), new long[] {r.dH().length});
         double seconds = secondsSince(t0);

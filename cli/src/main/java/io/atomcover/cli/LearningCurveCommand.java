@@ -104,10 +104,18 @@ final class LearningCurveCommand extends BaseCommand {
     }
 
     @Override
+    void declareFiles(FilePlan files) {
+        files.input(targetFile);
+        files.input(databaseFile);
+        files.inputs(rankingFiles);
+        files.input(indexOrder);
+        files.output("-o", output);
+        files.output("--plot", plot);
+    }
+
+    @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        checkWritable(output);
-        checkWritable(plot);
         Dataset db = Inputs.readDataset(databaseFile);
         double[] energies = Energies.all(db, krrArgs.energyKey);
         Dataset targets = Inputs.readDataset(targetFile);
