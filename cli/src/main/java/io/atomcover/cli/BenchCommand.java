@@ -135,7 +135,7 @@ final class BenchCommand extends BaseCommand {
         mscFile = noMsc ? null : qm7 != null ? qm7 : file == null ? Locations.qm7() : null;
         files.input(input);
         files.input(mscFile);
-        files.output("--json", json);
+        files.output("--json", json, FilePlan.Names.JSON);
     }
 
     @Override

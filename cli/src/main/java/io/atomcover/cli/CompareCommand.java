@@ -118,14 +118,13 @@ final class CompareCommand extends BaseCommand {
         if (seeds < 1) throw usage("--seeds must be at least 1, got " + seeds);
         if (Inputs.isNpy(file)) throw usage("compare selects structures: FILE must be .extxyz or .xyz, not a descriptor matrix");
         coverage.validate();
-        if (plot != null && Plots.formatOf(plot) == null) throw usage("--plot " + plot + ": the name must end in .png or .svg");
     }
 
     @Override
     void declareFiles(FilePlan files) {
         files.input(file);
-        files.output("-o", output);
-        files.output("--plot", plot);
+        files.output("-o", output, FilePlan.Names.JSON);
+        files.output("--plot", plot, FilePlan.Names.PLOT);
     }
 
     /** One method at one size: a value of each metric per run (one run, or one per seed). */

@@ -184,25 +184,21 @@ final class CompressCommand extends BaseCommand {
             throw usage(method.cliName() + " selections are not nested (a prefix is not the selection of that size): "
                     + "--full, --optimal, --curve and --plot need msc, fps, mean_fps or random");
         coverage.validate();
-        int stdout = 0;
-        for (Path o : outputs) {
-            if (Json.STDOUT.equals(o)) stdout++;
-            else if (kindOf(o) == null) throw usage("-o " + o + ": the name must end in .json, .extxyz or .xyz (or be '-')");
-        }
-        if (stdout > 1) throw usage("-o - given more than once");
-        if (plot != null && Plots.formatOf(plot) == null) throw usage("--plot " + plot + ": the name must end in .png or .svg");
     }
 
     @Override
     void declareFiles(FilePlan files) {
         files.input(file);
         files.input(reference);
-        for (Path o : outputs) files.output("-o", o);
-        files.output("--curve", curve);
-        files.output("--plot", plot);
+        for (Path o : outputs) files.output("-o", o, OUTPUTS);
+        files.output("--curve", curve, FilePlan.Names.CSV);
+        files.output("--plot", plot, FilePlan.Names.PLOT);
         // Written only for datasets with forces, which is not known yet: checked in any case.
         if (plot != null) files.derivedOutput("--plot " + plot, Plots.companion(plot, "forces"));
     }
+
+    /** What -o accepts: a report, selected frames, or the report on stdout. */
+    private static final FilePlan.Names OUTPUTS = FilePlan.Names.of(".json", ".extxyz", ".xyz").orStdout();
 
     /** Output kinds by extension. */
     private enum Kind { JSON, FRAMES }

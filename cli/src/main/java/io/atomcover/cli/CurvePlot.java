@@ -28,12 +28,6 @@ final class CurvePlot {
     private CurvePlot() {
     }
 
-    /** True when the file name ends in .png or .svg. */
-    static boolean supported(Path file) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".png") || n.endsWith(".svg");
-    }
-
     /** Draws the lines and writes the chart to {@code file} (format from the extension) atomically. */
     static void write(Path file, String title, String yTitle, List<Line> lines) throws IOException {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");

@@ -82,7 +82,7 @@ final class DescriptorsCommand extends BaseCommand {
     @Override
     void declareFiles(FilePlan files) {
         files.input(file);
-        files.output("-o", output);
+        files.output("-o", output, FilePlan.Names.NPY);
     }
 
     @Override

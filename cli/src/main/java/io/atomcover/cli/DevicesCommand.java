@@ -47,7 +47,7 @@ final class DevicesCommand extends BaseCommand {
 
     @Override
     void declareFiles(FilePlan files) {
-        files.output("--json", json);
+        files.output("--json", json, FilePlan.Names.JSON);
     }
 
     @Override

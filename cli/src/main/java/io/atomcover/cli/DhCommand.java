@@ -128,7 +128,7 @@ final class DhCommand extends BaseCommand {
     void declareFiles(FilePlan files) {
         files.input(test);
         files.input(ref);
-        files.output("-o", output);
+        files.output("-o", output, FilePlan.Names.NPY);
     }
 
     @Override

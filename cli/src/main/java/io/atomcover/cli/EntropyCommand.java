@@ -69,7 +69,7 @@ final class EntropyCommand extends BaseCommand {
     @Override
     void declareFiles(FilePlan files) {
         files.input(file);
-        files.output("--json", json);
+        files.output("--json", json, FilePlan.Names.JSON);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The files a command reads and the files it may write, declared before it does any work (see
@@ -15,8 +16,45 @@ import java.util.List;
  * both files exist, by {@link Files#isSameFile}, which also recognises hard links.
  */
 final class FilePlan {
-    /** An output: what the user wrote (for messages) and the file it names. */
-    private record Output(String label, Path file, boolean folderMustExist) {
+    /**
+     * The names an output option accepts: the extensions of the format it writes (compared without
+     * regard to case) and, where the option can print instead of writing a file, {@code -}.
+     */
+    record Names(List<String> extensions, boolean stdout) {
+        /** JSON reports, or {@code -} for standard output. */
+        static final Names JSON = of(".json").orStdout();
+        /** NumPy arrays. */
+        static final Names NPY = of(".npy");
+        /** Comma-separated tables. */
+        static final Names CSV = of(".csv");
+        /** Plots: PNG or SVG. */
+        static final Names PLOT = of(".png", ".svg");
+
+        static Names of(String... extensions) {
+            return new Names(List.of(extensions), false);
+        }
+
+        /** The same extensions, and {@code -} as well. */
+        Names orStdout() {
+            return new Names(extensions, true);
+        }
+
+        /** Whether {@code file} (not {@code -}) ends in one of the extensions. */
+        boolean accepts(Path file) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            return extensions.stream().anyMatch(name::endsWith);
+        }
+
+        /** ".json, .extxyz or .xyz (or be '-' for standard output)". */
+        String describe() {
+            int n = extensions.size();
+            String list = n == 1 ? extensions.get(0) : String.join(", ", extensions.subList(0, n - 1)) + " or " + extensions.get(n - 1);
+            return list + (stdout ? " (or be '-' for standard output)" : "");
+        }
+    }
+
+    /** An output: what the user wrote (for messages), the file it names, the names allowed (null: any). */
+    private record Output(String label, Path file, Names names, boolean folderMustExist) {
     }
 
     /** A folder whose every file the command may write. */
@@ -26,6 +64,8 @@ final class FilePlan {
     private final List<Path> inputs = new ArrayList<>();
     private final List<Output> outputs = new ArrayList<>();
     private final List<Folder> folders = new ArrayList<>();
+    /** The options given {@code -} (standard output). */
+    private final List<String> stdout = new ArrayList<>();
 
     /** A file the command reads; null (an option not given) is ignored. */
     void input(Path file) {
@@ -38,11 +78,16 @@ final class FilePlan {
     }
 
     /**
-     * A file named by {@code option}; null (not given) and {@code -} (standard output) are ignored.
+     * A file named by {@code option}, which must be one of {@code names}; null (not given) is ignored.
      * Its folder must exist.
      */
-    void output(String option, Path file) {
-        if (file != null && !Json.STDOUT.equals(file)) outputs.add(new Output(option + " " + file, file, true));
+    void output(String option, Path file, Names names) {
+        if (file == null) return;
+        if (Json.STDOUT.equals(file) && names.stdout()) {
+            stdout.add(option);
+            return;
+        }
+        outputs.add(new Output(option + " " + file, file, names, true));
     }
 
     /**
@@ -50,7 +95,7 @@ final class FilePlan {
      * creates); {@code why} says where it comes from, for messages ("--plot p.png").
      */
     void derivedOutput(String why, Path file) {
-        if (file != null) outputs.add(new Output(file + " (written for " + why + ")", file, false));
+        if (file != null) outputs.add(new Output(file + " (written for " + why + ")", file, null, false));
     }
 
     /** A folder whose every file the command may write or replace; {@code why} as for {@link #derivedOutput}. */
@@ -59,9 +104,10 @@ final class FilePlan {
     }
 
     /**
-     * Checks the plan: a usage error (exit 2) when an output is an input or another output, or an
-     * input lies in an output folder; a {@link CliFailure} (exit 1) when an output's folder is missing
-     * or the output is a folder.
+     * Checks the plan: a usage error (exit 2) when an output is an input or another output, an input
+     * lies in an output folder, an output's name does not fit its option or standard output is
+     * given twice; a {@link CliFailure} (exit 1) when an output's folder is missing or the output is
+     * a folder.
      */
     void check(BaseCommand command) {
         for (Output o : outputs) {
@@ -81,6 +127,11 @@ final class FilePlan {
                     throw command.usage(f.label() + " writes its results in " + f.folder() + ", where the input " + in
                             + " is; move the input or choose another output folder");
         }
+        for (Output o : outputs)
+            if (o.names() != null && !o.names().accepts(o.file()))
+                throw command.usage(o.label() + ": the name must end in " + o.names().describe());
+        if (stdout.size() > 1)
+            throw command.usage("standard output ('-') given more than once: " + String.join(" -, ", stdout) + " -");
         for (Output o : outputs) {
             Path dir = o.file().toAbsolutePath().getParent();
             if (o.folderMustExist() && dir != null && !Files.isDirectory(dir))

@@ -99,8 +99,6 @@ final class LearningCurveCommand extends BaseCommand {
     @Override
     void validate() {
         krrArgs.validate(this);
-        if (plot != null && !CurvePlot.supported(plot)) throw usage("--plot must end in .png or .svg: " + plot);
-        if (Json.STDOUT.equals(plot)) throw usage("--plot needs a file name");
     }
 
     @Override
@@ -109,8 +107,8 @@ final class LearningCurveCommand extends BaseCommand {
         files.input(databaseFile);
         files.inputs(rankingFiles);
         files.input(indexOrder);
-        files.output("-o", output);
-        files.output("--plot", plot);
+        files.output("-o", output, FilePlan.Names.JSON);
+        files.output("--plot", plot, FilePlan.Names.PLOT);
     }
 
     @Override

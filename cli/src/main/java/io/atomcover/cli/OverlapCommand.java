@@ -68,7 +68,7 @@ final class OverlapCommand extends BaseCommand {
     void declareFiles(FilePlan files) {
         files.input(test);
         files.input(ref);
-        files.output("--json", json);
+        files.output("--json", json, FilePlan.Names.JSON);
     }
 
     @Override

@@ -102,7 +102,7 @@ final class SelectCommand extends BaseCommand {
     void declareFiles(FilePlan files) {
         files.input(targetFile);
         files.input(databaseFile);
-        files.output("-o", output);
+        files.output("-o", output, FilePlan.Names.JSON);
     }
 
     @Override
