@@ -1,6 +1,8 @@
 package io.atomcover.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -23,7 +25,37 @@ abstract class BaseCommand implements Callable<Integer> {
         files.check(this);
         run();
         out().flush();
+        if (plotFailure != null) throw plotFailure;
         return 0;
+    }
+
+    /** Writes one plot file; see {@link #writePlot}. */
+    @FunctionalInterface
+    interface PlotWriter {
+        void write() throws IOException;
+    }
+
+    /** The first plot that could not be written, reported when the command has finished. */
+    private CliFailure plotFailure;
+
+    /**
+     * Writes a plot. Commands draw their plots after their reports and before their summary, so
+     * that a plot that cannot be drawn or written costs neither: the failure is kept and reported
+     * as one line (exit 1) once {@link #run} has finished.
+     *
+     * @param file the plot file, for the message
+     * @return whether the plot was written
+     */
+    boolean writePlot(Path file, PlotWriter writer) {
+        try {
+            writer.write();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            if (plotFailure == null)
+                plotFailure = new CliFailure(file + ": the plot could not be written (" + Errors.describe(e)
+                        + "); the other outputs are complete", e);
+            return false;
+        }
     }
 
     /** Checks option values before any work; throws {@link #usage(String)} errors. */

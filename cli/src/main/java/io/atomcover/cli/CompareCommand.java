@@ -223,11 +223,12 @@ final class CompareCommand extends BaseCommand {
         cells.sort((a, b) -> a.size() != b.size() ? Integer.compare(a.size(), b.size())
                 : Integer.compare(byMethod.indexOf(a), byMethod.indexOf(b)));
         ObjectNode report = report(total, d.rows(), n, cells, tDescriptors, selectionSeconds, metricsSeconds, backendName);
-        if (plot != null) Plots.write(plot, panels(n, cells), 3);
         ((ObjectNode) report.get("seconds")).put("total", secondsSince(t0));
         if (output != null) Json.write(output, report, out());
+        // After the report, before the table: see writePlot.
+        boolean plotted = plot != null && writePlot(plot, () -> Plots.write(plot, panels(n, cells), 3));
         if (Json.STDOUT.equals(output)) return;
-        table(total, d.rows(), n, cells, secondsSince(t0));
+        table(total, d.rows(), n, cells, plotted, secondsSince(t0));
     }
 
     private ObjectNode report(int total, int envs, int[] n, List<Cell> cells, double tDescriptors,
@@ -287,7 +288,7 @@ final class CompareCommand extends BaseCommand {
         return o;
     }
 
-    private void table(int total, int envs, int[] n, List<Cell> cells, double seconds) {
+    private void table(int total, int envs, int[] n, List<Cell> cells, boolean plotted, double seconds) {
         var o = out();
         StringBuilder sizeList = new StringBuilder();
         for (int i = 0; i < n.length; i++)
@@ -330,7 +331,7 @@ final class CompareCommand extends BaseCommand {
         o.println();
         List<String> written = new ArrayList<>();
         if (output != null) written.add(output.toString());
-        if (plot != null) written.add(plot.toString());
+        if (plotted) written.add(plot.toString());
         Text.line(o, "time", Text.seconds(seconds));
         if (!written.isEmpty()) Text.line(o, "wrote", String.join(", ", written));
     }

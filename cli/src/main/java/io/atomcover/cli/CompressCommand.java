@@ -262,15 +262,13 @@ final class CompressCommand extends BaseCommand {
             }
         }
         if (curve != null) CurveOutput.writeCsv(curve, r.curve);
-        if (plot != null) writePlots(ds, r, tails);
+        // The plots come after the reports (and their time is not in them): see writePlot.
         ((ObjectNode) report.get("seconds")).put("output", secondsSince(tw));
         ((ObjectNode) report.get("seconds")).put("total", secondsSince(t0));
         for (Path o : outputs) if (kindOf(o) == Kind.JSON) Json.write(o, report, out());
-        if (outputs.contains(Json.STDOUT)) {
-            Json.write(Json.STDOUT, report, out());
-            return;
-        }
-        summary(ds, d, r, tails, secondsSince(t0));
+        if (outputs.contains(Json.STDOUT)) Json.write(Json.STDOUT, report, out());
+        List<Path> plots = plot == null ? List.of() : writePlots(ds, r, tails);
+        if (!outputs.contains(Json.STDOUT)) summary(ds, d, r, tails, plots, secondsSince(t0));
     }
 
     /** Everything the selection produced. */
@@ -430,19 +428,26 @@ final class CompressCommand extends BaseCommand {
         return o;
     }
 
-    private void writePlots(Dataset ds, Outcome r, ForceTails tails) throws java.io.IOException {
+    /** The curve plot and, with forces, the |F| histogram next to it; returns the files written. */
+    private List<Path> writePlots(Dataset ds, Outcome r, ForceTails tails) {
+        List<Path> written = new ArrayList<>();
         String label = (optimal ? "optimal: " : "selected: ") + r.selected.size();
-        Plots.write(plot, CurveOutput.panels(r.curve, method.isMsc() ? "msc" + (method == Method.MSC_COMPAT ? " (compat)" : "")
-                : method.cliName(), r.selected.size(), label, optimal), optimal ? 2 : 3);
+        if (writePlot(plot, () -> Plots.write(plot, CurveOutput.panels(r.curve, method.isMsc() ? "msc"
+                + (method == Method.MSC_COMPAT ? " (compat)" : "") : method.cliName(), r.selected.size(), label, optimal),
+                optimal ? 2 : 3)))
+            written.add(plot);
         if (tails != null) {
             int[] all = new int[ds.size()];
             for (int i = 0; i < all.length; i++) all[i] = i;
-            Plots.write(Plots.companion(plot, "forces"), List.of(Plots.forceHistogram(
-                    ForceTails.magnitudes(ds, all), ForceTails.magnitudes(ds, r.selected.indices()), FORCE_BINS)), 1);
+            Path forces = Plots.companion(plot, "forces");
+            if (writePlot(forces, () -> Plots.write(forces, List.of(Plots.forceHistogram(ForceTails.magnitudes(ds, all),
+                    ForceTails.magnitudes(ds, r.selected.indices()), FORCE_BINS)), 1)))
+                written.add(forces);
         }
+        return written;
     }
 
-    private void summary(Dataset ds, Descriptors d, Outcome r, ForceTails tails, double seconds) {
+    private void summary(Dataset ds, Descriptors d, Outcome r, ForceTails tails, List<Path> plots, double seconds) {
         var o = out();
         SelectionSummary s = r.summary;
         o.println(file + ": " + ds.size() + " structures, " + d.rows() + " environments");
@@ -478,10 +483,7 @@ final class CompressCommand extends BaseCommand {
         List<String> written = new ArrayList<>();
         for (Path p : outputs) written.add(p.toString());
         if (curve != null) written.add(curve.toString());
-        if (plot != null) {
-            written.add(plot.toString());
-            if (tails != null) written.add(Plots.companion(plot, "forces").toString());
-        }
+        for (Path p : plots) written.add(p.toString());
         if (!written.isEmpty()) Text.line(o, "wrote", String.join(", ", written));
     }
 

@@ -215,12 +215,11 @@ final class ExperimentCommand extends BaseCommand {
         double seconds = secondsSince(t0);
         report.put("seconds", seconds);
         Json.write(files.averages(), report, out());
-        Path plotFile = null;
-        if (plot != PlotFormat.NONE) {
-            plotFile = files.plot(plot.toString());
-            CurvePlot.write(plotFile, name + ": mean MAE over " + targets.size() + (targets.size() == 1 ? " target" : " targets"),
-                    "MAE (kcal/mol)", ExperimentAverages.lines(setup.sizes(), curves));
-        }
+        // After the report, before the table: see writePlot.
+        Path plotFile = plot == PlotFormat.NONE ? null : files.plot(plot.toString());
+        String title = name + ": mean MAE over " + targets.size() + (targets.size() == 1 ? " target" : " targets");
+        boolean plotted = plotFile != null && writePlot(plotFile, () -> CurvePlot.write(plotFile, title, "MAE (kcal/mol)",
+                ExperimentAverages.lines(setup.sizes(), curves)));
 
         var o = out();
         o.println("experiment " + name + ": " + targets.size() + (targets.size() == 1 ? " target (" : " targets (")
@@ -231,7 +230,7 @@ final class ExperimentCommand extends BaseCommand {
                 + "; (k): only k targets reach that size");
         ExperimentAverages.printTable(o, setup.sizes(), curves);
         Text.line(o, "work", runner.tally());
-        Text.line(o, "output", files.averages() + (plotFile == null ? "" : ", " + plotFile) + ", per-target files in "
+        Text.line(o, "output", files.averages() + (plotted ? ", " + plotFile : "") + ", per-target files in "
                 + folder.resolve("rankings") + " and " + folder.resolve("curves"));
         Text.line(o, "time", Text.seconds(seconds));
     }
