@@ -178,7 +178,11 @@ final class CompareCommand extends BaseCommand {
             double[] entropies = null;
             for (Method m : methods) {
                 long ts = System.nanoTime();
-                if ((m.isMsc() || m == Method.FPS) && entropies == null) entropies = new Kde(backend).structureEntropies(d, h);
+                if ((m.isMsc() || m == Method.FPS) && entropies == null) {
+                    try (Progress p = Progress.start("structure entropies", " structures", show, System.err)) {
+                        entropies = new Kde(backend).structureEntropies(d, h, common.threads, p);
+                    }
+                }
                 long[] runSeeds = new long[m.seeded ? seeds : 1];
                 for (int r = 0; r < runSeeds.length; r++) runSeeds[r] = m.seeded ? seed + r : 0;
                 // selections[size index][run]
@@ -198,16 +202,21 @@ final class CompareCommand extends BaseCommand {
                 }
                 selectionSeconds.put(m.cliName(), secondsSince(ts));
                 long tm = System.nanoTime();
-                try (Progress p = Progress.start(m.cliName() + " metrics", " selections", show, System.err)) {
-                    int done = 0;
+                // Counted in environments: each selection's own, then the whole dataset's (its overlap).
+                long work = 0;
+                for (int[][] bySeed : picks)
+                    for (int[] sel : bySeed) work += rows(d, sel) + d.rows();
+                try (Progress p = Progress.start(m.cliName() + " metrics", " environments", show, System.err)) {
+                    long done = 0;
                     for (int i = 0; i < n.length; i++) {
                         double[][] values = new double[METRICS.length][runSeeds.length];
                         for (int r = 0; r < runSeeds.length; r++) {
-                            SelectionSummary s = SelectionSummary.of(backend, d, picks[i][r], h, coverage.eps);
+                            long span = rows(d, picks[i][r]) + d.rows();
+                            SelectionSummary s = SelectionSummary.of(backend, d, picks[i][r], h, coverage.eps, p.part(done, span, work));
+                            done += span;
                             values[0][r] = s.entropy();
                             values[1][r] = s.diversity();
                             values[2][r] = s.overlap();
-                            p.progress(++done, (long) n.length * runSeeds.length);
                         }
                         cells.add(new Cell(m, n[i], sizes.get(i), m.seeded ? runSeeds : null, values, picks[i]));
                     }
@@ -229,6 +238,13 @@ final class CompareCommand extends BaseCommand {
         boolean plotted = plot != null && writePlot(plot, () -> Plots.write(plot, panels(n, cells), 3));
         if (Json.STDOUT.equals(output)) return;
         table(total, d.rows(), n, cells, plotted, secondsSince(t0));
+    }
+
+    /** Environments of the selected structures. */
+    private static long rows(Descriptors d, int[] selection) {
+        long n = 0;
+        for (int s : selection) n += d.rowsOf(s);
+        return n;
     }
 
     private ObjectNode report(int total, int envs, int[] n, List<Cell> cells, double tDescriptors,

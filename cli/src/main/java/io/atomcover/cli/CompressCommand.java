@@ -294,8 +294,12 @@ final class CompressCommand extends BaseCommand {
         boolean show = common.showProgress();
 
         long t = System.nanoTime();
-        double[] entropies = method == Method.MSC || method == Method.MSC_COMPAT || method == Method.FPS
-                ? new Kde(backend).structureEntropies(d, h) : null;
+        double[] entropies = null;
+        if (method == Method.MSC || method == Method.MSC_COMPAT || method == Method.FPS) {
+            try (Progress p = Progress.start("structure entropies", " structures", show, System.err)) {
+                entropies = new Kde(backend).structureEntropies(d, h, common.threads, p);
+            }
+        }
         try (Progress p = Progress.start(method.cliName(), " picks", show, System.err)) {
             if (method.isMsc()) {
                 MscResult m = Method.msc(new MscSelector(backend, h, method.mscMode(), p), d, entropies, runSize, ref,
@@ -331,7 +335,9 @@ final class CompressCommand extends BaseCommand {
             r.deviations = MscSelector.differingPositions(r.selected.indices(), compatRun.selection().prefix(n).indices());
 
         t = System.nanoTime();
-        r.summary = SelectionSummary.of(backend, d, r.selected.indices(), h, coverage.eps);
+        try (Progress p = Progress.start("metrics", " environments", show, System.err)) {
+            r.summary = SelectionSummary.of(backend, d, r.selected.indices(), h, coverage.eps, p);
+        }
         r.metricsSeconds = secondsSince(t);
         // At the end: under auto a device that failed in mid-run has handed the work to the CPU.
         r.backendName = backend.name();

@@ -114,7 +114,9 @@ final class DhCommand extends BaseCommand {
             throw new InputException(test, 0, "descriptor length " + y.dim() + " differs from " + x.dim() + " of " + ref
                     + (descriptor.multicomponent ? " (multicomponent blocks depend on the species present)" : ""));
         try (KdeBackend backend = backendOptions.open(common, err)) {
-            return new Result(new Kde(backend).differentialEntropy(y, x, h), x.rows());
+            try (Progress p = Progress.start("dH", " environments", common.showProgress(), System.err)) {
+                return new Result(new Kde(backend).differentialEntropy(y, x, h, p), x.rows());
+            }
         }
     }
 

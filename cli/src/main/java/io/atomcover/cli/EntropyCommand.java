@@ -79,7 +79,9 @@ final class EntropyCommand extends BaseCommand {
         double h = bandwidth.rule == null ? bandwidth.fixed() : Bandwidth.gaussian(Inputs.volumePerAtom(in.dataset()));
         EntropyResult r;
         try (KdeBackend backend = backendOptions.open(common, err())) {
-            r = new Kde(backend).entropy(in.descriptors(), h);
+            try (Progress p = Progress.start("entropy", " environments", common.showProgress(), System.err)) {
+                r = new Kde(backend).entropy(in.descriptors(), h, p);
+            }
         }
         double seconds = secondsSince(t0);
 
