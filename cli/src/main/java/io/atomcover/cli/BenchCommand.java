@@ -125,10 +125,21 @@ final class BenchCommand extends BaseCommand {
             throw usage("--brute-force measures the CPU backend; it does not combine with --backend " + backendOptions.backend);
     }
 
+    /** The dataset measured on and the one of the MSC stage (null: none), as {@link #declareFiles} resolved them. */
+    private Path input;
+    private Path mscFile;
+
+    @Override
+    void declareFiles(FilePlan files) {
+        input = file != null ? file : Locations.bundledSiTrain();
+        mscFile = noMsc ? null : qm7 != null ? qm7 : file == null ? Locations.qm7() : null;
+        files.input(input);
+        files.input(mscFile);
+        files.output("--json", json, FilePlan.Names.JSON);
+    }
+
     @Override
     void run() throws Exception {
-        checkWritable(json);
-        Path input = file != null ? file : Locations.bundledSiTrain();
         Machine machine = Machine.current();
         PrintWriter err = err();
 
@@ -148,7 +159,6 @@ final class BenchCommand extends BaseCommand {
         Stage ent;
         double evaluatedFraction;
         String backendName;
-        Path mscFile = noMsc ? null : qm7 != null ? qm7 : file == null ? Locations.qm7() : null;
         MscStage msc = null;
         Stage mscHalf;
         int half;

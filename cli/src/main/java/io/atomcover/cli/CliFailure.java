@@ -8,4 +8,9 @@ final class CliFailure extends RuntimeException {
     CliFailure(String message) {
         super(message);
     }
+
+    /** With the failure behind it, shown by {@code --debug}. */
+    CliFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

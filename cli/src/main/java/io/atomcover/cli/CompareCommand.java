@@ -118,7 +118,13 @@ final class CompareCommand extends BaseCommand {
         if (seeds < 1) throw usage("--seeds must be at least 1, got " + seeds);
         if (Inputs.isNpy(file)) throw usage("compare selects structures: FILE must be .extxyz or .xyz, not a descriptor matrix");
         coverage.validate();
-        if (plot != null && Plots.formatOf(plot) == null) throw usage("--plot " + plot + ": the name must end in .png or .svg");
+    }
+
+    @Override
+    void declareFiles(FilePlan files) {
+        files.input(file);
+        files.output("-o", output, FilePlan.Names.JSON);
+        files.output("--plot", plot, FilePlan.Names.PLOT);
     }
 
     /** One method at one size: a value of each metric per run (one run, or one per seed). */
@@ -141,8 +147,6 @@ final class CompareCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        checkWritable(output);
-        checkWritable(plot);
         Inputs.Source src = Inputs.open(file);
         Dataset ds = src.dataset();
         for (int s = 0; s < ds.size(); s++)
@@ -174,7 +178,11 @@ final class CompareCommand extends BaseCommand {
             double[] entropies = null;
             for (Method m : methods) {
                 long ts = System.nanoTime();
-                if ((m.isMsc() || m == Method.FPS) && entropies == null) entropies = new Kde(backend).structureEntropies(d, h);
+                if ((m.isMsc() || m == Method.FPS) && entropies == null) {
+                    try (Progress p = Progress.start("structure entropies", " structures", show, System.err)) {
+                        entropies = new Kde(backend).structureEntropies(d, h, common.threads, p);
+                    }
+                }
                 long[] runSeeds = new long[m.seeded ? seeds : 1];
                 for (int r = 0; r < runSeeds.length; r++) runSeeds[r] = m.seeded ? seed + r : 0;
                 // selections[size index][run]
@@ -194,16 +202,21 @@ final class CompareCommand extends BaseCommand {
                 }
                 selectionSeconds.put(m.cliName(), secondsSince(ts));
                 long tm = System.nanoTime();
-                try (Progress p = Progress.start(m.cliName() + " metrics", " selections", show, System.err)) {
-                    int done = 0;
+                // Counted in environments: each selection's own, then the whole dataset's (its overlap).
+                long work = 0;
+                for (int[][] bySeed : picks)
+                    for (int[] sel : bySeed) work += rows(d, sel) + d.rows();
+                try (Progress p = Progress.start(m.cliName() + " metrics", " environments", show, System.err)) {
+                    long done = 0;
                     for (int i = 0; i < n.length; i++) {
                         double[][] values = new double[METRICS.length][runSeeds.length];
                         for (int r = 0; r < runSeeds.length; r++) {
-                            SelectionSummary s = SelectionSummary.of(backend, d, picks[i][r], h, coverage.eps);
+                            long span = rows(d, picks[i][r]) + d.rows();
+                            SelectionSummary s = SelectionSummary.of(backend, d, picks[i][r], h, coverage.eps, p.part(done, span, work));
+                            done += span;
                             values[0][r] = s.entropy();
                             values[1][r] = s.diversity();
                             values[2][r] = s.overlap();
-                            p.progress(++done, (long) n.length * runSeeds.length);
                         }
                         cells.add(new Cell(m, n[i], sizes.get(i), m.seeded ? runSeeds : null, values, picks[i]));
                     }
@@ -219,11 +232,19 @@ final class CompareCommand extends BaseCommand {
         cells.sort((a, b) -> a.size() != b.size() ? Integer.compare(a.size(), b.size())
                 : Integer.compare(byMethod.indexOf(a), byMethod.indexOf(b)));
         ObjectNode report = report(total, d.rows(), n, cells, tDescriptors, selectionSeconds, metricsSeconds, backendName);
-        if (plot != null) Plots.write(plot, panels(n, cells), 3);
         ((ObjectNode) report.get("seconds")).put("total", secondsSince(t0));
         if (output != null) Json.write(output, report, out());
+        // After the report, before the table: see writePlot.
+        boolean plotted = plot != null && writePlot(plot, () -> Plots.write(plot, panels(n, cells), 3));
         if (Json.STDOUT.equals(output)) return;
-        table(total, d.rows(), n, cells, secondsSince(t0));
+        table(total, d.rows(), n, cells, plotted, secondsSince(t0));
+    }
+
+    /** Environments of the selected structures. */
+    private static long rows(Descriptors d, int[] selection) {
+        long n = 0;
+        for (int s : selection) n += d.rowsOf(s);
+        return n;
     }
 
     private ObjectNode report(int total, int envs, int[] n, List<Cell> cells, double tDescriptors,
@@ -283,7 +304,7 @@ final class CompareCommand extends BaseCommand {
         return o;
     }
 
-    private void table(int total, int envs, int[] n, List<Cell> cells, double seconds) {
+    private void table(int total, int envs, int[] n, List<Cell> cells, boolean plotted, double seconds) {
         var o = out();
         StringBuilder sizeList = new StringBuilder();
         for (int i = 0; i < n.length; i++)
@@ -326,7 +347,7 @@ final class CompareCommand extends BaseCommand {
         o.println();
         List<String> written = new ArrayList<>();
         if (output != null) written.add(output.toString());
-        if (plot != null) written.add(plot.toString());
+        if (plotted) written.add(plot.toString());
         Text.line(o, "time", Text.seconds(seconds));
         if (!written.isEmpty()) Text.line(o, "wrote", String.join(", ", written));
     }

@@ -184,14 +184,21 @@ final class CompressCommand extends BaseCommand {
             throw usage(method.cliName() + " selections are not nested (a prefix is not the selection of that size): "
                     + "--full, --optimal, --curve and --plot need msc, fps, mean_fps or random");
         coverage.validate();
-        int stdout = 0;
-        for (Path o : outputs) {
-            if (Json.STDOUT.equals(o)) stdout++;
-            else if (kindOf(o) == null) throw usage("-o " + o + ": the name must end in .json, .extxyz or .xyz (or be '-')");
-        }
-        if (stdout > 1) throw usage("-o - given more than once");
-        if (plot != null && Plots.formatOf(plot) == null) throw usage("--plot " + plot + ": the name must end in .png or .svg");
     }
+
+    @Override
+    void declareFiles(FilePlan files) {
+        files.input(file);
+        files.input(reference);
+        for (Path o : outputs) files.output("-o", o, OUTPUTS);
+        files.output("--curve", curve, FilePlan.Names.CSV);
+        files.output("--plot", plot, FilePlan.Names.PLOT);
+        // Written only for datasets with forces, which is not known yet: checked in any case.
+        if (plot != null) files.derivedOutput("--plot " + plot, Plots.companion(plot, "forces"));
+    }
+
+    /** What -o accepts: a report, selected frames, or the report on stdout. */
+    private static final FilePlan.Names OUTPUTS = FilePlan.Names.of(".json", ".extxyz", ".xyz").orStdout();
 
     /** Output kinds by extension. */
     private enum Kind { JSON, FRAMES }
@@ -206,9 +213,6 @@ final class CompressCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        for (Path o : outputs) checkWritable(o);
-        checkWritable(curve);
-        checkWritable(plot);
 
         Inputs.Source src = Inputs.open(file);
         Dataset ds = src.dataset();
@@ -258,15 +262,13 @@ final class CompressCommand extends BaseCommand {
             }
         }
         if (curve != null) CurveOutput.writeCsv(curve, r.curve);
-        if (plot != null) writePlots(ds, r, tails);
+        // The plots come after the reports (and their time is not in them): see writePlot.
         ((ObjectNode) report.get("seconds")).put("output", secondsSince(tw));
         ((ObjectNode) report.get("seconds")).put("total", secondsSince(t0));
         for (Path o : outputs) if (kindOf(o) == Kind.JSON) Json.write(o, report, out());
-        if (outputs.contains(Json.STDOUT)) {
-            Json.write(Json.STDOUT, report, out());
-            return;
-        }
-        summary(ds, d, r, tails, secondsSince(t0));
+        if (outputs.contains(Json.STDOUT)) Json.write(Json.STDOUT, report, out());
+        List<Path> plots = plot == null ? List.of() : writePlots(ds, r, tails);
+        if (!outputs.contains(Json.STDOUT)) summary(ds, d, r, tails, plots, secondsSince(t0));
     }
 
     /** Everything the selection produced. */
@@ -292,8 +294,12 @@ final class CompressCommand extends BaseCommand {
         boolean show = common.showProgress();
 
         long t = System.nanoTime();
-        double[] entropies = method == Method.MSC || method == Method.MSC_COMPAT || method == Method.FPS
-                ? new Kde(backend).structureEntropies(d, h) : null;
+        double[] entropies = null;
+        if (method == Method.MSC || method == Method.MSC_COMPAT || method == Method.FPS) {
+            try (Progress p = Progress.start("structure entropies", " structures", show, System.err)) {
+                entropies = new Kde(backend).structureEntropies(d, h, common.threads, p);
+            }
+        }
         try (Progress p = Progress.start(method.cliName(), " picks", show, System.err)) {
             if (method.isMsc()) {
                 MscResult m = Method.msc(new MscSelector(backend, h, method.mscMode(), p), d, entropies, runSize, ref,
@@ -329,7 +335,9 @@ final class CompressCommand extends BaseCommand {
             r.deviations = MscSelector.differingPositions(r.selected.indices(), compatRun.selection().prefix(n).indices());
 
         t = System.nanoTime();
-        r.summary = SelectionSummary.of(backend, d, r.selected.indices(), h, coverage.eps);
+        try (Progress p = Progress.start("metrics", " environments", show, System.err)) {
+            r.summary = SelectionSummary.of(backend, d, r.selected.indices(), h, coverage.eps, p);
+        }
         r.metricsSeconds = secondsSince(t);
         // At the end: under auto a device that failed in mid-run has handed the work to the CPU.
         r.backendName = backend.name();
@@ -426,19 +434,26 @@ final class CompressCommand extends BaseCommand {
         return o;
     }
 
-    private void writePlots(Dataset ds, Outcome r, ForceTails tails) throws java.io.IOException {
+    /** The curve plot and, with forces, the |F| histogram next to it; returns the files written. */
+    private List<Path> writePlots(Dataset ds, Outcome r, ForceTails tails) {
+        List<Path> written = new ArrayList<>();
         String label = (optimal ? "optimal: " : "selected: ") + r.selected.size();
-        Plots.write(plot, CurveOutput.panels(r.curve, method.isMsc() ? "msc" + (method == Method.MSC_COMPAT ? " (compat)" : "")
-                : method.cliName(), r.selected.size(), label, optimal), optimal ? 2 : 3);
+        if (writePlot(plot, () -> Plots.write(plot, CurveOutput.panels(r.curve, method.isMsc() ? "msc"
+                + (method == Method.MSC_COMPAT ? " (compat)" : "") : method.cliName(), r.selected.size(), label, optimal),
+                optimal ? 2 : 3)))
+            written.add(plot);
         if (tails != null) {
             int[] all = new int[ds.size()];
             for (int i = 0; i < all.length; i++) all[i] = i;
-            Plots.write(Plots.companion(plot, "forces"), List.of(Plots.forceHistogram(
-                    ForceTails.magnitudes(ds, all), ForceTails.magnitudes(ds, r.selected.indices()), FORCE_BINS)), 1);
+            Path forces = Plots.companion(plot, "forces");
+            if (writePlot(forces, () -> Plots.write(forces, List.of(Plots.forceHistogram(ForceTails.magnitudes(ds, all),
+                    ForceTails.magnitudes(ds, r.selected.indices()), FORCE_BINS)), 1)))
+                written.add(forces);
         }
+        return written;
     }
 
-    private void summary(Dataset ds, Descriptors d, Outcome r, ForceTails tails, double seconds) {
+    private void summary(Dataset ds, Descriptors d, Outcome r, ForceTails tails, List<Path> plots, double seconds) {
         var o = out();
         SelectionSummary s = r.summary;
         o.println(file + ": " + ds.size() + " structures, " + d.rows() + " environments");
@@ -474,10 +489,7 @@ final class CompressCommand extends BaseCommand {
         List<String> written = new ArrayList<>();
         for (Path p : outputs) written.add(p.toString());
         if (curve != null) written.add(curve.toString());
-        if (plot != null) {
-            written.add(plot.toString());
-            if (tails != null) written.add(Plots.companion(plot, "forces").toString());
-        }
+        for (Path p : plots) written.add(p.toString());
         if (!written.isEmpty()) Text.line(o, "wrote", String.join(", ", written));
     }
 

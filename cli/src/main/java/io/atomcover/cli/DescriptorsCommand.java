@@ -80,9 +80,14 @@ final class DescriptorsCommand extends BaseCommand {
     }
 
     @Override
+    void declareFiles(FilePlan files) {
+        files.input(file);
+        files.output("-o", output, FilePlan.Names.NPY);
+    }
+
+    @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        checkWritable(output);
         Dataset ds = Inputs.readDataset(file);
         Descriptors d = type == Type.FCHL19 ? fchl19(ds) : Inputs.compute(ds, Inputs.descriptor(descriptor), common);
         Npy.write(output, d.data(), d.rows(), d.dim());

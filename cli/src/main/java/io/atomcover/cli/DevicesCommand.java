@@ -51,8 +51,12 @@ final class DevicesCommand extends BaseCommand {
     }
 
     @Override
+    void declareFiles(FilePlan files) {
+        files.output("--json", json, FilePlan.Names.JSON);
+    }
+
+    @Override
     void run() throws Exception {
-        checkWritable(json);
         ObjectNode report = Json.object();
         ArrayNode backends = report.putArray("backends");
         StringBuilder text = new StringBuilder();

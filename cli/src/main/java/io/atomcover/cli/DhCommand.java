@@ -114,7 +114,9 @@ final class DhCommand extends BaseCommand {
             throw new InputException(test, 0, "descriptor length " + y.dim() + " differs from " + x.dim() + " of " + ref
                     + (descriptor.multicomponent ? " (multicomponent blocks depend on the species present)" : ""));
         try (KdeBackend backend = backendOptions.open(common, err)) {
-            return new Result(new Kde(backend).differentialEntropy(y, x, h), x.rows());
+            try (Progress p = Progress.start("dH", " environments", common.showProgress(), System.err)) {
+                return new Result(new Kde(backend).differentialEntropy(y, x, h, p), x.rows());
+            }
         }
     }
 
@@ -125,9 +127,15 @@ final class DhCommand extends BaseCommand {
     }
 
     @Override
+    void declareFiles(FilePlan files) {
+        files.input(test);
+        files.input(ref);
+        files.output("-o", output, FilePlan.Names.NPY);
+    }
+
+    @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        checkWritable(output);
         Result r = compute(test, ref, bandwidth.h, descriptor, backendOptions, common, err());
         Npy.write(output, r.dH(), new long[] {r.dH().length});
         double seconds = secondsSince(t0);

@@ -67,14 +67,21 @@ final class EntropyCommand extends BaseCommand {
     }
 
     @Override
+    void declareFiles(FilePlan files) {
+        files.input(file);
+        files.output("--json", json, FilePlan.Names.JSON);
+    }
+
+    @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        checkWritable(json);
         Inputs.Loaded in = Inputs.load(file, descriptor, common);
         double h = bandwidth.rule == null ? bandwidth.fixed() : Bandwidth.gaussian(Inputs.volumePerAtom(in.dataset()));
         EntropyResult r;
         try (KdeBackend backend = backendOptions.open(common, err())) {
-            r = new Kde(backend).entropy(in.descriptors(), h);
+            try (Progress p = Progress.start("entropy", " environments", common.showProgress(), System.err)) {
+                r = new Kde(backend).entropy(in.descriptors(), h, p);
+            }
         }
         double seconds = secondsSince(t0);
 

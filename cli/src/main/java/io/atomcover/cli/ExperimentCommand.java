@@ -161,6 +161,24 @@ final class ExperimentCommand extends BaseCommand {
         if (seedCount < 1) throw usage("--seeds must be at least 1, got " + seedCount);
     }
 
+    /** The experiment's folder, OUT/EXPERIMENT. */
+    private Path folder() {
+        return outputDir.resolve(name.toString());
+    }
+
+    @Override
+    void declareFiles(FilePlan files) {
+        files.input(targetsFile);
+        files.input(databaseFile);
+        ResultFiles results = new ResultFiles(folder());
+        String why = "-o " + outputDir;
+        // Every ranking and curve file is named after a target or method, and any of them may be replaced.
+        files.outputFolder(why, results.rankingsFolder());
+        files.outputFolder(why, results.curvesFolder());
+        files.derivedOutput(why, results.averages());
+        if (plot != PlotFormat.NONE) files.derivedOutput(why, results.plot(plot.toString()));
+    }
+
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
@@ -174,7 +192,7 @@ final class ExperimentCommand extends BaseCommand {
             throw new CliFailure(databaseFile + ": --sizes asks for " + nMax + " molecules, the database has " + db.size());
         List<ExperimentTarget> targets = targets(targetSet, db, energies, rep);
 
-        Path folder = outputDir.resolve(name.toString());
+        Path folder = folder();
         if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) throw new CliFailure(outputDir + ": not a folder");
         if (Files.exists(folder) && !Files.isDirectory(folder)) throw new CliFailure(folder + ": not a folder");
         ResultFiles files = new ResultFiles(folder);
@@ -197,12 +215,11 @@ final class ExperimentCommand extends BaseCommand {
         double seconds = secondsSince(t0);
         report.put("seconds", seconds);
         Json.write(files.averages(), report, out());
-        Path plotFile = null;
-        if (plot != PlotFormat.NONE) {
-            plotFile = files.plot(plot.toString());
-            CurvePlot.write(plotFile, name + ": mean MAE over " + targets.size() + (targets.size() == 1 ? " target" : " targets"),
-                    "MAE (kcal/mol)", ExperimentAverages.lines(setup.sizes(), curves));
-        }
+        // After the report, before the table: see writePlot.
+        Path plotFile = plot == PlotFormat.NONE ? null : files.plot(plot.toString());
+        String title = name + ": mean MAE over " + targets.size() + (targets.size() == 1 ? " target" : " targets");
+        boolean plotted = plotFile != null && writePlot(plotFile, () -> CurvePlot.write(plotFile, title, "MAE (kcal/mol)",
+                ExperimentAverages.lines(setup.sizes(), curves)));
 
         var o = out();
         o.println("experiment " + name + ": " + targets.size() + (targets.size() == 1 ? " target (" : " targets (")
@@ -213,7 +230,7 @@ final class ExperimentCommand extends BaseCommand {
                 + "; (k): only k targets reach that size");
         ExperimentAverages.printTable(o, setup.sizes(), curves);
         Text.line(o, "work", runner.tally());
-        Text.line(o, "output", files.averages() + (plotFile == null ? "" : ", " + plotFile) + ", per-target files in "
+        Text.line(o, "output", files.averages() + (plotted ? ", " + plotFile : "") + ", per-target files in "
                 + folder.resolve("rankings") + " and " + folder.resolve("curves"));
         Text.line(o, "time", Text.seconds(seconds));
     }

@@ -45,7 +45,8 @@ import picocli.CommandLine.Parameters;
                         + "intercept that is then dropped), which reproduces its published curves.",
                 "",
                 "Rankings: JSON files with a \"ranking\" array of 0-based database indices in database file order "
-                        + "(as 'atomcover select' writes; an optional \"method\" names the curve), or .npy files of "
+                        + "(as 'atomcover select' writes; an optional \"method\" names the curve, unless another ranking has "
+                        + "the same, when the file name does), or .npy files of "
                         + "integer indices, in file order unless --index-order names the order they refer to.",
                 ""},
         footerHeading = "%nExamples:%n",
@@ -99,15 +100,21 @@ final class LearningCurveCommand extends BaseCommand {
     @Override
     void validate() {
         krrArgs.validate(this);
-        if (plot != null && !CurvePlot.supported(plot)) throw usage("--plot must end in .png or .svg: " + plot);
-        if (Json.STDOUT.equals(plot)) throw usage("--plot needs a file name");
+    }
+
+    @Override
+    void declareFiles(FilePlan files) {
+        files.input(targetFile);
+        files.input(databaseFile);
+        files.inputs(rankingFiles);
+        files.input(indexOrder);
+        files.output("-o", output, FilePlan.Names.JSON);
+        files.output("--plot", plot, FilePlan.Names.PLOT);
     }
 
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        checkWritable(output);
-        checkWritable(plot);
         Dataset db = Inputs.readDataset(databaseFile);
         double[] energies = Energies.all(db, krrArgs.energyKey);
         Dataset targets = Inputs.readDataset(targetFile);
@@ -119,6 +126,10 @@ final class LearningCurveCommand extends BaseCommand {
         Map<Integer, Integer> order = indexOrder == null ? null : Rankings.indexOrder(indexOrder, db, krrArgs.nameKey);
         List<Rankings.Ranking> rankings = new ArrayList<>();
         for (Path f : rankingFiles) rankings.add(Rankings.read(f, db.size(), order));
+        // Curves are told apart by name (in the report, the table and the plot's legend): rankings of
+        // one method (random with two seeds) are named after their files instead.
+        List<String> names = CurvePlot.distinct(rankings.stream().map(Rankings.Ranking::name).toList(),
+                rankings.stream().map(r -> Rankings.stem(r.file())).toList());
         int[] sizes = krrArgs.sizes;
         int nMax = krrArgs.maxSize();
         for (Rankings.Ranking r : rankings)
@@ -152,17 +163,19 @@ final class LearningCurveCommand extends BaseCommand {
 
         List<CurvePlot.Line> lines = new ArrayList<>();
         List<List<CurvePoint>> results = new ArrayList<>();
-        for (Rankings.Ranking r : rankings) {
+        for (int k = 0; k < rankings.size(); k++) {
+            Rankings.Ranking r = rankings.get(k);
+            String name = names.get(k);
             long r0 = System.nanoTime();
             List<CurvePoint> points;
-            try (Progress p = Progress.start(r.name(), " steps", common.showProgress(), System.err)) {
+            try (Progress p = Progress.start(name, " steps", common.showProgress(), System.err)) {
                 points = krr.learningCurve(r.indices(), sizes, common.threads, p);
             } catch (IllegalArgumentException e) {
                 throw new CliFailure(r.file() + ": " + e.getMessage());
             }
             results.add(points);
             ObjectNode c = curves.addObject();
-            c.put("name", r.name());
+            c.put("name", name);
             c.put("file", r.file().toString());
             c.put("seconds", secondsSince(r0));
             CurveJson.putPoints(c.putArray("points"), points, krrArgs.energyUnit);
@@ -171,26 +184,28 @@ final class LearningCurveCommand extends BaseCommand {
                 xs[i] = points.get(i).size();
                 ys[i] = krrArgs.energyUnit.toKcalPerMol(points.get(i).absError());
             }
-            lines.add(new CurvePlot.Line(r.name(), xs, ys));
+            lines.add(new CurvePlot.Line(name, xs, ys));
         }
         double seconds = secondsSince(t0);
         report.put("seconds", seconds);
         report.put("threads", common.threads);
 
-        if (plot != null) CurvePlot.write(plot, "Learning curves: " + targetName, "MAE (kcal/mol)", lines);
         Json.write(output, report, out());
+        // After the report, before the summary: see writePlot.
+        boolean plotted = plot != null
+                && writePlot(plot, () -> CurvePlot.write(plot, "Learning curves: " + targetName, "MAE (kcal/mol)", lines));
         if (Json.STDOUT.equals(output)) return;
-        printSummary(targetName, krr, rankings, results, sizes, seconds);
+        printSummary(targetName, krr, names, results, sizes, plotted, seconds);
     }
 
-    private void printSummary(String targetName, TargetedKrr krr, List<Rankings.Ranking> rankings,
-                              List<List<CurvePoint>> results, int[] sizes, double seconds) {
+    private void printSummary(String targetName, TargetedKrr krr, List<String> names,
+                              List<List<CurvePoint>> results, int[] sizes, boolean plotted, double seconds) {
         var o = out();
         EnergyUnit energyUnit = krrArgs.energyUnit;
         o.println("target " + targetName + ": label " + Text.precise(krr.targetLabel()) + " " + energyUnit
                 + " (energy minus dressed atoms); MAE in kcal/mol, (sigma, lambda) chosen by cross-validation");
         StringBuilder head = new StringBuilder(String.format(java.util.Locale.ROOT, "%6s", "N"));
-        for (Rankings.Ranking r : rankings) head.append(String.format(java.util.Locale.ROOT, "  %-28s", clip(r.name(), 28)));
+        for (String name : names) head.append(String.format(java.util.Locale.ROOT, "  %-28s", clip(name, 28)));
         o.println(head);
         for (int i = 0; i < sizes.length; i++) {
             StringBuilder row = new StringBuilder(String.format(java.util.Locale.ROOT, "%6d", sizes[i]));
@@ -200,7 +215,7 @@ final class LearningCurveCommand extends BaseCommand {
             }
             o.println(row);
         }
-        Text.line(o, "output", output + (plot == null ? "" : ", " + plot));
+        Text.line(o, "output", output + (plotted ? ", " + plot : ""));
         Text.line(o, "time", Text.seconds(seconds));
     }
 

@@ -65,9 +65,15 @@ final class OverlapCommand extends BaseCommand {
     }
 
     @Override
+    void declareFiles(FilePlan files) {
+        files.input(test);
+        files.input(ref);
+        files.output("--json", json, FilePlan.Names.JSON);
+    }
+
+    @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        checkWritable(json);
         DhCommand.Result r = DhCommand.compute(test, ref, bandwidth.h, descriptor, backendOptions, common, err());
         double overlap = Kde.overlap(r.dH(), eps);
         double seconds = secondsSince(t0);

@@ -126,7 +126,8 @@ final class Rankings {
         return order;
     }
 
-    private static String stem(Path file) {
+    /** The file name without its extension. */
+    static String stem(Path file) {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;

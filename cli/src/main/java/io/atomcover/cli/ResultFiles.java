@@ -46,18 +46,28 @@ final class ResultFiles {
 
     /** Creates the folder and its {@code rankings} and {@code curves} subfolders. */
     void createFolders() throws IOException {
-        Files.createDirectories(folder.resolve("rankings"));
-        Files.createDirectories(folder.resolve("curves"));
+        Files.createDirectories(rankingsFolder());
+        Files.createDirectories(curvesFolder());
+    }
+
+    /** Where the ranking files go. */
+    Path rankingsFolder() {
+        return folder.resolve("rankings");
+    }
+
+    /** Where the learning-curve files go. */
+    Path curvesFolder() {
+        return folder.resolve("curves");
     }
 
     /** The ranking file of a method (and seed, for random); {@code target} null for a ranking shared by all targets. */
     Path ranking(ExperimentTarget target, RankingMethod method, long seed) {
-        return folder.resolve("rankings").resolve(stem(target, method, seed) + ".json");
+        return rankingsFolder().resolve(stem(target, method, seed) + ".json");
     }
 
     /** The learning-curve file of a target and method (and seed, for random). */
     Path curve(ExperimentTarget target, RankingMethod method, long seed) {
-        return folder.resolve("curves").resolve(stem(target, method, seed) + ".json");
+        return curvesFolder().resolve(stem(target, method, seed) + ".json");
     }
 
     /** The averaged curves. */

@@ -99,9 +99,15 @@ final class SelectCommand extends BaseCommand {
     }
 
     @Override
+    void declareFiles(FilePlan files) {
+        files.input(targetFile);
+        files.input(databaseFile);
+        files.output("-o", output, FilePlan.Names.JSON);
+    }
+
+    @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        checkWritable(output);
         Fchl19 rep = Fchl19Inputs.representation(elements);
         Dataset targets = Inputs.readDataset(targetFile);
         int targetIndex = chooseTarget(targets);

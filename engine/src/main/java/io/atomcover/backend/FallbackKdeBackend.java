@@ -66,6 +66,11 @@ public final class FallbackKdeBackend implements KdeBackend {
     }
 
     @Override
+    public void kernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out, ProgressListener progress) {
+        call(b -> b.kernelSums(query, ref, bandwidth, out, progress));
+    }
+
+    @Override
     public void logKernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out) {
         call(b -> b.logKernelSums(query, ref, bandwidth, out));
     }

@@ -1,5 +1,6 @@
 package io.atomcover.kde;
 
+import io.atomcover.util.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -163,12 +165,18 @@ public final class CpuKdeBackend implements KdeBackend {
 
     @Override
     public void kernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out) {
-        compute(query, ref, bandwidth, out, false);
+        compute(query, ref, bandwidth, out, false, ProgressListener.NONE);
+    }
+
+    /** Reports tiles (query leaf against reference leaf) summed; the search for candidate tiles before them is not counted. */
+    @Override
+    public void kernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out, ProgressListener progress) {
+        compute(query, ref, bandwidth, out, false, progress);
     }
 
     @Override
     public void logKernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out) {
-        compute(query, ref, bandwidth, out, true);
+        compute(query, ref, bandwidth, out, true, ProgressListener.NONE);
     }
 
     @Override
@@ -178,19 +186,19 @@ public final class CpuKdeBackend implements KdeBackend {
 
     // ------------------------------------------------------------------------------------------
 
-    private void compute(RowBlock query, RowBlock ref, double h, double[] out, boolean log) {
+    private void compute(RowBlock query, RowBlock ref, double h, double[] out, boolean log, ProgressListener progress) {
         if (query.dim() != ref.dim())
             throw new IllegalArgumentException("dimension mismatch: " + query.dim() + " vs " + ref.dim());
         if (!(h > 0) || Double.isInfinite(h)) throw new IllegalArgumentException("bandwidth must be positive: " + h);
         if (out.length < query.count()) throw new IllegalArgumentException("output shorter than the query");
+        progress.progress(0, 1);
         int nq = query.count();
-        if (nq == 0) return;
-        if (ref.count() == 0) {
-            Arrays.fill(out, 0, nq, log ? Double.NEGATIVE_INFINITY : 0.0);
-            return;
+        if (nq > 0 && ref.count() == 0) Arrays.fill(out, 0, nq, log ? Double.NEGATIVE_INFINITY : 0.0);
+        if (nq > 0 && ref.count() > 0) {
+            pairsRequested.add((long) nq * ref.count());
+            new Run(query, ref, h).execute(out, log, progress);
         }
-        pairsRequested.add((long) nq * ref.count());
-        new Run(query, ref, h).execute(out, log);
+        progress.progress(1, 1);
     }
 
     /** One kernel-sum computation. */
@@ -236,7 +244,7 @@ public final class CpuKdeBackend implements KdeBackend {
             minD2 = new double[q.rows];
         }
 
-        void execute(double[] out, boolean log) {
+        void execute(double[] out, boolean log, ProgressListener progress) {
             // Candidates: for each query leaf, the reference leaves to evaluate (pruned: sorted by bound).
             int[][] cand = new int[q.leaves][];
             if (contained) {
@@ -252,11 +260,17 @@ public final class CpuKdeBackend implements KdeBackend {
             locks = new Object[q.leaves];
             for (int i = 0; i < locks.length; i++) locks[i] = new Object();
             List<int[]> tasks = new ArrayList<>();
-            for (int a = 0; a < q.leaves; a++)
+            long tiles = 0;
+            for (int a = 0; a < q.leaves; a++) {
+                tiles += cand[a].length;
                 for (int s = 0; s < cand[a].length; s += CHUNK) tasks.add(new int[] {a, s, Math.min(cand[a].length, s + CHUNK)});
+            }
+            long allTiles = tiles;
+            AtomicLong tilesDone = new AtomicLong();
             forEach(tasks.size(), t -> {
                 int[] task = tasks.get(t);
                 sumTask(task[0], cand[task[0]], task[1], task[2]);
+                progress.progress(tilesDone.addAndGet(task[2] - task[1]), allTiles);
             });
             for (int p = 0; p < q.rows; p++) {
                 double s = sums.get(p);

@@ -31,14 +31,19 @@ public final class Kde {
      * rows, with {@code p_i = Σ_j k(x_i, x_j)} over the same set (self term included, so p_i ≥ 1).
      */
     public EntropyResult entropy(Descriptors x, double h) {
-        return entropyOf(RowBlock.of(x), h, backend);
+        return entropy(x, h, ProgressListener.NONE);
     }
 
-    private static EntropyResult entropyOf(RowBlock rows, double h, KdeBackend b) {
+    /** {@link #entropy(Descriptors, double)}, reporting progress in rows of x. */
+    public EntropyResult entropy(Descriptors x, double h, ProgressListener progress) {
+        return entropyOf(RowBlock.of(x), h, backend, progress.part(0, x.rows(), x.rows()));
+    }
+
+    private static EntropyResult entropyOf(RowBlock rows, double h, KdeBackend b, ProgressListener progress) {
         int n = rows.count();
         if (n == 0) throw new IllegalArgumentException("entropy of an empty set is undefined");
         double[] p = new double[n];
-        b.kernelSums(rows, rows, h, p);
+        b.kernelSums(rows, rows, h, p, progress);
         return fromSums(p);
     }
 
@@ -61,8 +66,13 @@ public final class Kde {
      * (y_i farther than about 38.6·h from all of X), and negative where p > 1.
      */
     public double[] differentialEntropy(Descriptors y, Descriptors x, double h) {
+        return differentialEntropy(y, x, h, ProgressListener.NONE);
+    }
+
+    /** {@link #differentialEntropy(Descriptors, Descriptors, double)}, reporting progress in rows of y. */
+    public double[] differentialEntropy(Descriptors y, Descriptors x, double h, ProgressListener progress) {
         double[] p = new double[y.rows()];
-        backend.kernelSums(RowBlock.of(y), RowBlock.of(x), h, p);
+        backend.kernelSums(RowBlock.of(y), RowBlock.of(x), h, p, progress.part(0, y.rows(), y.rows()));
         for (int i = 0; i < p.length; i++) p[i] = -Math.log(p[i]);
         return p;
     }
@@ -111,7 +121,7 @@ public final class Kde {
         AtomicLong done = new AtomicLong();
         Parallel.run(Math.max(1, threads), s, t -> {
             int st = bySize[t];
-            out[st] = x.rowsOf(st) == 0 ? Double.NaN : entropyOf(RowBlock.ofStructure(x, st), h, backend).entropy();
+            out[st] = x.rowsOf(st) == 0 ? Double.NaN : entropyOf(RowBlock.ofStructure(x, st), h, backend, ProgressListener.NONE).entropy();
             progress.progress(done.incrementAndGet(), s);
         });
         return out;

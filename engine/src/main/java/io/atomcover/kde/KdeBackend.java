@@ -1,5 +1,7 @@
 package io.atomcover.kde;
 
+import io.atomcover.util.ProgressListener;
+
 /**
  * Computes Gaussian kernel sums between two sets of descriptor rows; the only place where pairs of
  * rows are visited. Implementations: the multi-threaded CPU backend here, OpenCL in its own module
@@ -18,6 +20,17 @@ public interface KdeBackend extends AutoCloseable {
      * all underflow is exactly 0, as in the reference implementation.
      */
     void kernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out);
+
+    /**
+     * {@link #kernelSums(RowBlock, RowBlock, double, double[])}, reporting its progress in units of
+     * the backend's choosing, from the first report (done 0) to the last (done = total). The default
+     * reports only the start and the end.
+     */
+    default void kernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out, ProgressListener progress) {
+        progress.progress(0, 1);
+        kernelSums(query, ref, bandwidth, out);
+        progress.progress(1, 1);
+    }
 
     /**
      * Log-space sums: {@code out[i] = log Σ_j k(q_i, r_j)}, computed max-shifted so the result stays

@@ -4,6 +4,7 @@ import io.atomcover.descriptor.Descriptors;
 import io.atomcover.kde.EntropyResult;
 import io.atomcover.kde.Kde;
 import io.atomcover.kde.KdeBackend;
+import io.atomcover.util.ProgressListener;
 
 /**
  * What a selection keeps (SPEC section 6).
@@ -29,12 +30,22 @@ public record SelectionSummary(double entropy, double diversity, double overlap,
      * against the selected rows (linear sums, dH = -log p, as the reference computes the overlap).
      */
     public static SelectionSummary of(KdeBackend backend, Descriptors d, int[] selected, double bandwidth, double eps) {
+        return of(backend, d, selected, bandwidth, eps, ProgressListener.NONE);
+    }
+
+    /**
+     * {@link #of(KdeBackend, Descriptors, int[], double, double)}, reporting progress in rows: the
+     * selected rows (entropy), then every dataset row (overlap).
+     */
+    public static SelectionSummary of(KdeBackend backend, Descriptors d, int[] selected, double bandwidth, double eps,
+                                      ProgressListener progress) {
         Descriptors sel = d.select(selected);
         if (selected.length == 0 || sel.rows() == 0)
             return new SelectionSummary(Double.NaN, Double.NaN, 0.0, d.structureCount(), selected.length, d.rows(), sel.rows());
         Kde kde = new Kde(backend);
-        EntropyResult h = kde.entropy(sel, bandwidth);
-        double overlap = Kde.overlap(kde.differentialEntropy(d, sel, bandwidth), eps);
+        long total = (long) sel.rows() + d.rows();
+        EntropyResult h = kde.entropy(sel, bandwidth, progress.part(0, sel.rows(), total));
+        double overlap = Kde.overlap(kde.differentialEntropy(d, sel, bandwidth, progress.part(sel.rows(), d.rows(), total)), eps);
         return new SelectionSummary(h.entropy(), h.diversity(), overlap, d.structureCount(), selected.length, d.rows(), sel.rows());
     }
 }

@@ -15,4 +15,13 @@ public interface ProgressListener {
      * @param total units in the task
      */
     void progress(long done, long total);
+
+    /**
+     * This listener seen from a step of a larger task: the step's progress, in whatever units it
+     * reports, is passed on as units {@code [offset, offset + span)} of a task of {@code total} units.
+     */
+    default ProgressListener part(long offset, long span, long total) {
+        if (this == NONE) return NONE;
+        return (done, stepTotal) -> progress(offset + (stepTotal <= 0 ? span : (long) ((double) span * done / stepTotal)), total);
+    }
 }
