@@ -198,9 +198,18 @@ class MscSelectorTest {
         MscSelector def = msc(MscSelector.Mode.DEFAULT);
         MscResult r = def.select(d, entropies, 107);
         int[] compat = msc(MscSelector.Mode.COMPAT).select(d, entropies, 107).indices();
-        int deviations = def.deviationsFromCompat(d, entropies, r);
-        assertEquals(MscSelector.differingPositions(r.indices(), compat), deviations);
-        System.out.println("Si-train, 107 picks: default mode differs from compat at " + deviations + " positions");
+        // On Si-train both modes pick the same 107 in the same order, and the first 90 are upstream's
+        // (its later picks are rounding ties among near-identical crystals).
+        int[] golden107 = SelectFixtures.ints(SelectFixtures.golden("si-mlearn.json").get("msc").get("107").get("selected"));
+        assertArrayEquals(Arrays.copyOf(golden107, 90), Arrays.copyOf(r.indices(), 90));
+        assertArrayEquals(compat, r.indices());
+        assertEquals(0, def.deviationsFromCompat(d, entropies, r));
+        // A result that swaps two of compat's picks deviates at exactly those two positions.
+        int[] swapped = compat.clone();
+        swapped[3] = compat[40];
+        swapped[40] = compat[3];
+        MscResult altered = new MscResult(new Selection("msc", swapped), r.scores(), MscSelector.Mode.DEFAULT, 1, r.pairs());
+        assertEquals(2, def.deviationsFromCompat(d, entropies, altered));
         assertEquals(compat[0], r.indices()[0]);
         // Every score is finite in default mode (apart from the forced first pick).
         double[] scores = r.scores();
