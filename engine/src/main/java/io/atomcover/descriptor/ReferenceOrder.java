@@ -24,10 +24,12 @@ import java.util.Arrays;
  *
  * <p>The arithmetic is the reference's as compiled (numba with {@code fastmath}, small matrix
  * products through BLAS {@code dgemm}) on x86-64 with FMA: three-term dot products and squared
- * norms are fused multiply-add chains in index order, the periodic shift likewise, the inverse cell
- * multiplies by a reciprocal of the determinant, the 12-decimal rounding divides by {@code 1e12}.
- * Each of these was checked against the reference's output, which depends on them; a reference run
- * with a BLAS or on hardware that rounds differently can take other atoms of a degenerate shell.
+ * norms are fused multiply-add chains in index order (except for a bin holding a single atom,
+ * whose one-row product OpenBLAS 0.3.21 sums y, x, z), the periodic shift likewise, the inverse
+ * cell multiplies by a reciprocal of the determinant, the 12-decimal rounding divides by
+ * {@code 1e12}. Each of these was checked against the reference's output, which depends on them;
+ * a reference run with a BLAS or on hardware that rounds differently can take other atoms of a
+ * degenerate shell.
  *
  * <p>Immutable and thread-safe; each query allocates its own scratch.
  */
