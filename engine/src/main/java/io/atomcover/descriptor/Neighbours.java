@@ -115,6 +115,50 @@ public final class Neighbours {
         pt[i] = p;
     }
 
+    /** Squared distance of kept candidate j (while a search runs and after it). */
+    double squared(int j) {
+        return squared[j];
+    }
+
+    /** Keeps only the nearest {@code n} candidates (n at most the current count). */
+    void truncate(int n) {
+        count = Math.min(count, n);
+    }
+
+    /** Empties the buffer for {@link #insert}, which fills it directly rather than through a search. */
+    void clearForInsertion() {
+        count = 0;
+        limit = Integer.MAX_VALUE;
+    }
+
+    /**
+     * Adds a finished neighbour: squared distance, displacement and atom index. Kept nearest first;
+     * a neighbour as distant as one already there goes after it.
+     */
+    void insert(double d2, double ex, double ey, double ez, int atomIndex) {
+        int n = count;
+        if (n == squared.length) grow(n + (n >> 1) + 16);
+        int i = n;
+        while (i > 0 && squared[i - 1] > d2) {
+            squared[i] = squared[i - 1];
+            point[i] = point[i - 1];
+            distance[i] = distance[i - 1];
+            dx[i] = dx[i - 1];
+            dy[i] = dy[i - 1];
+            dz[i] = dz[i - 1];
+            atom[i] = atom[i - 1];
+            i--;
+        }
+        squared[i] = d2;
+        point[i] = -1;
+        distance[i] = Math.sqrt(d2);
+        dx[i] = ex;
+        dy[i] = ey;
+        dz[i] = ez;
+        atom[i] = atomIndex;
+        count = n + 1;
+    }
+
     /** Largest squared distance that can still enter, given the search radius {@code reach2}. */
     double bound(double reach2) {
         return count == limit ? Math.min(reach2, squared[count - 1]) : reach2;

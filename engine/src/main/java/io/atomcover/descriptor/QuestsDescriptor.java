@@ -23,6 +23,10 @@ import java.util.TreeSet;
  * <p>Periodic images are used along periodic axes only; a slab ({@code pbc = T T F}) gets images in
  * its plane. (The reference program treats any structure that is not periodic along all three axes
  * as a molecule; for fully periodic and fully open structures the two agree.)
+ *
+ * <p>Where the k-th neighbour lies in a shell of equally distant atoms (perfect and strained
+ * crystals), the atoms of the shell that enter a row are those the reference program takes; see
+ * {@link NeighbourSearch#nearest}.
  */
 public final class QuestsDescriptor {
     public static final int DEFAULT_K = 32;
