@@ -1,6 +1,6 @@
 package io.atomcover.kde;
 
-/** Kernel bandwidth choices (SPEC section 3). */
+/** Kernel bandwidth choices (docs/methods.md, "Bandwidth"). */
 public final class Bandwidth {
     private Bandwidth() {
     }
