@@ -51,7 +51,7 @@ final class ExperimentAverages {
 
     /**
      * The legend label: the ILP label says where SML takes over, from the molecules the ILP really
-     * ranked (the time limit may stop it before --ilp-n), as one number or the range over targets.
+     * ranked (the budget or time limit may stop it before --ilp-n), as one number or the range over targets.
      */
     static String label(ExperimentSetup setup, RankingMethod m, List<ExperimentRunner.Result> runs) {
         if (m == RankingMethod.ILP && setup.fill() == ExperimentSetup.IlpFill.SML) {

@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
                 "",
                 "ILP and long rankings: the ILP enumeration gets slow long before 1024 molecules (each solve maps "
                         + "the whole target again). So the ILP ranks only its first --ilp-n molecules (or fewer, when "
-                        + "--time-limit stops it), and --ilp-fill sml (default) completes its ranking with the target's "
+                        + "--budget or --time-limit stops it), and --ilp-fill sml (default) completes its ranking with the target's "
                         + "SML ranking, skipping molecules already picked, up to the largest size: the ilp curve is then "
                         + "pure ILP up to --ilp-n and ILP-then-SML beyond (its label says so). --ilp-fill none keeps the "
                         + "ILP ranking as it is, and the ilp curve stops at the largest size it covers.",
@@ -69,7 +69,7 @@ import picocli.CommandLine.Parameters;
                 "  atomcover experiment qm9star --targets qm9star.extxyz --database qm7.extxyz -o results \\",
                 "      --methods sml,fps,random --sizes 16,32,64,128 --seeds 5",
                 "  atomcover experiment drugs --targets drugs.extxyz --database qm7.extxyz -o results \\",
-                "      --target sildenafil,penicillin --ilp-n 128 --time-limit 1800 --plot svg"})
+                "      --target sildenafil,penicillin --ilp-n 128 --budget 1800 --plot svg"})
 final class ExperimentCommand extends BaseCommand {
     /** The sets of targets of the ILPSelect paper. */
     enum Name {

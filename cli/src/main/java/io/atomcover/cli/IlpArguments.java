@@ -8,6 +8,11 @@ import picocli.CommandLine.Option;
 
 /** The ILP options of {@code select} and {@code experiment} (a picocli mixin). */
 final class IlpArguments {
+    /** --time-limit with SCIP when none is given: OR-Tools offers SCIP no deterministic limit. */
+    static final double SCIP_TIME_LIMIT = 600;
+    /** --round-limit with SCIP when none is given. */
+    static final double SCIP_ROUND_LIMIT = 20;
+
     @Option(names = "--penalty", paramLabel = "LAMBDA",
             description = "ILP: penalty per database atom of a used molecule beyond the target's heavy-atom count. Default: ${DEFAULT-VALUE}.")
     double penalty = 1.0;
@@ -31,13 +36,34 @@ final class IlpArguments {
                     + "stopping short of -n. Default: on.")
     boolean widen;
 
+    @Option(names = "--budget", paramLabel = "DTIME",
+            description = "ILP with CP-SAT: budget of the whole ranking (per target; the pruning check included), in "
+                    + "CP-SAT deterministic time summed over the solves: a count of the solver's work, not seconds, so "
+                    + "the ranking does not depend on the machine, its load or --threads (see README for what it costs "
+                    + "in seconds). Default: ${DEFAULT-VALUE}.")
+    double budget = IlpOptions.DEFAULT_BUDGET;
+
+    @Option(names = "--round-budget", paramLabel = "DTIME",
+            description = "ILP with CP-SAT: budget of one solve, in deterministic time; when it runs out, the best "
+                    + "solution so far is taken (not proven optimal) and the enumeration goes on. Default: ${DEFAULT-VALUE}.")
+    double roundBudget = IlpOptions.DEFAULT_ROUND_BUDGET;
+
+    @Option(names = "--solver-workers", paramLabel = "N",
+            description = "ILP with CP-SAT: workers of every solve, run as CP-SAT's interleaved (deterministic) search. "
+                    + "The search, and so the ranking, depends on N, which is why it is not --threads. Default: ${DEFAULT-VALUE}.")
+    int solverWorkers = IlpOptions.DEFAULT_SOLVER_WORKERS;
+
     @Option(names = "--time-limit", paramLabel = "SECONDS",
-            description = "ILP: limit on the whole enumeration (per target). Default: ${DEFAULT-VALUE}.")
-    double timeLimit = 600;
+            description = "ILP: wall-clock limit on the whole ranking (per target), on top of --budget. NOT "
+                    + "REPRODUCIBLE: a ranking it cuts short depends on the machine and its load. Default: none "
+                    + "(with --solver scip, which has no deterministic budget: " + SCIP_TIME_LIMIT + ").")
+    Double timeLimit;
 
     @Option(names = "--round-limit", paramLabel = "SECONDS",
-            description = "ILP: limit on one solve; when hit, the best solution so far is taken (not proven optimal). Default: ${DEFAULT-VALUE}.")
-    double roundLimit = 20;
+            description = "ILP: wall-clock limit on one solve, on top of --round-budget; when hit, the best solution so "
+                    + "far is taken. NOT REPRODUCIBLE when it binds, as --time-limit. Default: none (with --solver scip: "
+                    + SCIP_ROUND_LIMIT + ").")
+    Double roundLimit;
 
     @Option(names = "--count-hydrogens",
             description = "ILP: molecule sizes in the penalty count all atoms, hydrogens included (as the ILPSelect "
@@ -46,9 +72,9 @@ final class IlpArguments {
 
     @Option(names = "--pruning-check",
             description = "ILP: after the enumeration, solve its first program (no enumeration constraint) again with K, 2K, "
-                    + "4K, ... candidates (each from the previous solution, with what is left of --time-limit) until the "
+                    + "4K, ... candidates (each from the previous solution, with what is left of --budget and --time-limit) until the "
                     + "objective has not decreased for two doublings in a row, every atom is a candidate, or K would pass "
-                    + "--pruning-check-max; reports objective, bound, optimality, seconds and pairs per K, and what pruning "
+                    + "--pruning-check-max; reports objective, bound, optimality, seconds, deterministic time and pairs per K, and what pruning "
                     + "to K costs: at least objective(K) - the lowest objective found (exact once that is proven the "
                     + "unpruned optimum). Off by default.")
     boolean pruningCheck;
@@ -65,21 +91,29 @@ final class IlpArguments {
     void validate(BaseCommand command) {
         if (!(penalty >= 0) || Double.isInfinite(penalty)) throw command.usage("--penalty must be a finite number >= 0, got " + penalty);
         if (candidates < 0) throw command.usage("--candidates must be >= 0, got " + candidates);
-        if (!(timeLimit > 0) || Double.isInfinite(timeLimit)) throw command.usage("--time-limit must be a positive number of seconds, got " + timeLimit);
-        if (!(roundLimit > 0) || Double.isInfinite(roundLimit)) throw command.usage("--round-limit must be a positive number of seconds, got " + roundLimit);
+        if (!(budget > 0) || Double.isInfinite(budget)) throw command.usage("--budget must be a positive number, got " + budget);
+        if (!(roundBudget > 0) || Double.isInfinite(roundBudget)) throw command.usage("--round-budget must be a positive number, got " + roundBudget);
+        if (solverWorkers < 1) throw command.usage("--solver-workers must be at least 1, got " + solverWorkers);
+        if (timeLimit != null && (!(timeLimit > 0) || timeLimit.isInfinite()))
+            throw command.usage("--time-limit must be a positive number of seconds, got " + timeLimit);
+        if (roundLimit != null && (!(roundLimit > 0) || roundLimit.isInfinite()))
+            throw command.usage("--round-limit must be a positive number of seconds, got " + roundLimit);
         if (!(resolution > 0) || Double.isInfinite(resolution)) throw command.usage("--resolution must be positive, got " + resolution);
         if (pruningCheckMax < 0) throw command.usage("--pruning-check-max must be >= 0, got " + pruningCheckMax);
     }
 
     IlpOptions options(int threads) {
-        return new IlpOptions(penalty, solver, candidates, timeLimit, resolution, threads, countHydrogens, wholeMolecules, roundLimit, widen,
-                pruningCheck, pruningCheckMax);
+        boolean scip = solver == IlpSolver.SCIP;
+        double wall = timeLimit != null ? timeLimit : scip ? SCIP_TIME_LIMIT : Double.POSITIVE_INFINITY;
+        double roundWall = roundLimit != null ? roundLimit : scip ? SCIP_ROUND_LIMIT : Double.POSITIVE_INFINITY;
+        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens,
+                wholeMolecules, widen, pruningCheck, pruningCheckMax, wall, roundWall);
     }
 
     /**
-     * The settings that shape an ILP ranking (not the thread count), as report parameters; the pruning
-     * check only when on (it adds to the report but leaves the ranking as it is, and rankings stored
-     * before it existed keep their parameters).
+     * The settings that shape an ILP ranking (not the thread count, which does not), as report
+     * parameters; the wall-clock limits only when set, the pruning check only when on (it adds to the
+     * report but leaves the ranking as it is, and rankings stored before it existed keep their parameters).
      */
     static void put(ObjectNode p, IlpOptions ilp) {
         p.put("penalty", ilp.penalty());
@@ -87,8 +121,13 @@ final class IlpArguments {
         p.put("candidates", ilp.candidates());
         p.put("wholeMolecules", ilp.wholeMolecules());
         p.put("widen", ilp.widen());
-        p.put("timeLimit", ilp.timeLimitSeconds());
-        p.put("roundLimit", ilp.roundLimitSeconds());
+        if (ilp.solver() == IlpSolver.CPSAT) {
+            p.put("budget", ilp.budget());
+            p.put("roundBudget", ilp.roundBudget());
+            p.put("solverWorkers", ilp.solverWorkers());
+        }
+        if (ilp.timeLimitSeconds() != Double.POSITIVE_INFINITY) p.put("timeLimit", ilp.timeLimitSeconds());
+        if (ilp.roundLimitSeconds() != Double.POSITIVE_INFINITY) p.put("roundLimit", ilp.roundLimitSeconds());
         p.put("countHydrogens", ilp.countHydrogens());
         p.put("resolution", ilp.resolution());
         if (ilp.pruningCheck()) {

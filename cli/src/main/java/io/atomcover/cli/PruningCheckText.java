@@ -12,10 +12,10 @@ final class PruningCheckText {
     static List<String> lines(PruningCheck check) {
         List<String> lines = new ArrayList<>();
         lines.add("pruning check (first program, no enumeration constraint):");
-        lines.add(Text.format("  %6s %12s %12s %-10s %9s %8s", "K", "objective", "bound", "status", "seconds", "pairs"));
+        lines.add(Text.format("  %6s %12s %12s %-10s %9s %9s %8s", "K", "objective", "bound", "status", "seconds", "dtime", "pairs"));
         for (PruningCheck.Step s : check.steps())
-            lines.add(Text.format("  %6s %12.4f %12.4f %-10s %9.1f %8d", IlpProgress.k(s.candidates()), s.objective(), s.bound(),
-                    RankingJson.status(s), s.seconds(), s.pairs()));
+            lines.add(Text.format("  %6s %12.4f %12.4f %-10s %9.1f %9.2f %8d", IlpProgress.k(s.candidates()), s.objective(), s.bound(),
+                    RankingJson.status(s), s.seconds(), s.deterministicTime(), s.pairs()));
         lines.add("  stopped: " + stopText(check.stop()));
         PruningCheck.Step k = check.first();
         if (k == null || Double.isNaN(check.minObjective())) {
@@ -39,7 +39,7 @@ final class PruningCheckText {
             case CONVERGED -> "the objective did not decrease for two doublings in a row";
             case ALL_ATOMS -> "every atom is a candidate";
             case CAP -> "the next K would pass --pruning-check-max";
-            case TIME_LIMIT -> "time limit reached";
+            case TIME_LIMIT -> "budget or time limit reached";
         };
     }
 }

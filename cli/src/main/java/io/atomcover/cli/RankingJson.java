@@ -26,8 +26,9 @@ final class RankingJson {
     }
 
     /**
-     * {@code scores}, {@code complete}, {@code stop}, {@code objective} and {@code solutions} of a
-     * ranking, the ILP {@code model} (candidate pairs, molecules, pruning bound) when not null, and the
+     * {@code scores}, {@code complete}, {@code stop}, {@code deterministicTime} (ILP with CP-SAT: the
+     * budget used), {@code objective} and {@code solutions} (with wall and deterministic time: since the
+     * start when found, and of the solve) of a ranking, the ILP {@code model} (candidate pairs, molecules, pruning bound) when not null, and the
      * pruning check's fields when it ran ({@link #putPruningCheck}).
      */
     static void putDetails(ObjectNode root, Ranking r, double[] model) {
@@ -40,6 +41,7 @@ final class RankingJson {
         }
         root.put("complete", r.stop() == Ranking.Stop.SIZE_REACHED);
         root.put("stop", r.stop().name().toLowerCase(Locale.ROOT));
+        if (!Double.isNaN(r.deterministicTime())) root.put("deterministicTime", r.deterministicTime());
         ArrayNode objective = root.putArray("objective");
         ArrayNode solutions = root.putArray("solutions");
         for (IlpSolution s : r.solutions()) {
@@ -60,6 +62,9 @@ final class RankingJson {
             Json.putFinite(o, "gap", s.gap());
             o.put("optimal", s.optimal());
             o.put("seconds", s.seconds());
+            Json.putFinite(o, "deterministicTime", s.deterministicTime());
+            o.put("solveSeconds", s.solveSeconds());
+            Json.putFinite(o, "solveDeterministicTime", s.solveDeterministicTime());
             o.put("candidates", s.candidates());
             ArrayNode mapping = o.putArray("mapping");
             for (int k = 0; k < s.targetAtoms().length; k++) {
@@ -81,7 +86,7 @@ final class RankingJson {
 
     /**
      * {@code pruningCheck} (per K: candidates, status, objective, bound, pruningBound, optimal,
-     * seconds, pairs, molecules), {@code pruningCheckStop}, {@code pruningCost} (at least),
+     * seconds, deterministicTime, pairs, molecules), {@code pruningCheckStop}, {@code pruningCost} (at least),
      * {@code pruningCostAtMost}, {@code pruningCostExact} and {@code unprunedBound}; infinite or
      * unknown values are null.
      */
@@ -96,6 +101,7 @@ final class RankingJson {
             Json.putFinite(o, "pruningBound", s.pruningBound());
             o.put("optimal", s.optimal());
             o.put("seconds", s.seconds());
+            Json.putFinite(o, "deterministicTime", s.deterministicTime());
             o.put("pairs", s.pairs());
             o.put("molecules", s.molecules());
         }
@@ -117,7 +123,7 @@ final class RankingJson {
     static String stopText(Ranking.Stop stop) {
         return switch (stop) {
             case SIZE_REACHED -> "complete";
-            case TIME_LIMIT -> "time limit reached";
+            case TIME_LIMIT -> "budget or time limit reached";
             case EXHAUSTED -> "no further molecule can be mapped";
         };
     }

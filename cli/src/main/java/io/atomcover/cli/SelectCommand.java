@@ -28,8 +28,13 @@ import picocli.CommandLine.Parameters;
                 "ilp (default): maps every heavy atom of the target onto an atom of the same element in some database "
                         + "molecule, minimising sum |rep_i - rep_j|^2 + penalty * (sum of the sizes of the used molecules - "
                         + "target heavy atoms), with OR-Tools (CP-SAT, or SCIP). After each solution, every later one must "
-                        + "use a molecule never used before, until N molecules are found or the time limit is hit. Molecules "
+                        + "use a molecule never used before, until N molecules are found or the budget is spent. Molecules "
                         + "are ranked by the objective of the first solution using them. Hydrogens are not mapped.",
+                "Reproducible: with CP-SAT the budgets (--budget, --round-budget) count the solver's deterministic time "
+                        + "and every solve is a deterministic search with --solver-workers workers and a fixed seed, so the "
+                        + "same inputs and options give the same ranking on any machine load and for any --threads. Not "
+                        + "reproducible: a wall-clock --time-limit or --round-limit that binds, and --solver scip when a "
+                        + "solve hits its time limit.",
                 "sml: by distance between summed FCHL19 (all atoms) of molecule and target. fps, cur: farthest-point "
                         + "sampling and CUR leverage selection on the summed FCHL19 (the target plays no part). random: "
                         + "seeded sample.",
@@ -38,16 +43,17 @@ import picocli.CommandLine.Parameters;
                         + "0-based index; default the first frame.",
                 "",
                 "Output (JSON): ranking (database indices, 0-based in file order), names, scores, objective (per ILP "
-                        + "solution), solutions (molecules, atom mapping, bounds and candidates K per solution), seconds, parameters; "
-                        + "with --pruning-check also pruningCheck (per K: candidates, status, objective, bound, pruningBound, "
-                        + "optimal, seconds, pairs, molecules), pruningCheckStop, pruningCost (at least), pruningCostAtMost, "
+                        + "solution), solutions (molecules, atom mapping, bounds, candidates K, and wall seconds and deterministic "
+                        + "time: since the start when found, and of the solve), deterministicTime (budget used), seconds, "
+                        + "parameters; with --pruning-check also pruningCheck (per K: candidates, status, objective, bound, "
+                        + "pruningBound, optimal, seconds, deterministicTime, pairs, molecules), pruningCheckStop, pruningCost (at least), pruningCostAtMost, "
                         + "pruningCostExact and unprunedBound.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  atomcover select drugs.extxyz --target sildenafil --database qm7.extxyz -n 64 -o sildenafil-ilp.json",
                 "  atomcover select drugs.extxyz --target 1 --database qm7.extxyz -n 64 --solver scip --time-limit 300 -o out.json",
-                "  atomcover select drugs.extxyz --target sildenafil --database qm7.extxyz -n 1 --pruning-check --time-limit 900 -o check.json",
+                "  atomcover select drugs.extxyz --target sildenafil --database qm7.extxyz -n 1 --pruning-check --budget 900 -o check.json",
                 "  atomcover select drugs.extxyz --database qm7.extxyz -n 1024 --method sml -o sml.json",
                 "  atomcover select target.xyz --database qm7.extxyz -n 256 --method random --seed 3 -o random.json"})
 final class SelectCommand extends BaseCommand {
@@ -135,11 +141,19 @@ final class SelectCommand extends BaseCommand {
         double seconds = secondsSince(t0);
         Json.write(output, report(ranking, model, db, targets, targetIndex, ilp, seconds), out());
         if (!Json.STDOUT.equals(output))
-            out().println(Text.format("%s: %d of %d molecules ranked for %s (%s, %s), %.1f s -> %s", method,
+            out().println(Text.format("%s: %d of %d molecules ranked for %s (%s, %s), %.1f s%s -> %s", method,
                     ranking.size(), size, targetLabel(targets, targetIndex), RankingJson.stopText(ranking.stop()) + widened(ranking, ilp),
-                    databaseFile, seconds, output));
+                    databaseFile, seconds, budgetUsed(ranking, ilp), output));
         if (!Json.STDOUT.equals(output) && ranking.pruningCheck() != null)
             PruningCheckText.lines(ranking.pruningCheck()).forEach(out()::println);
+    }
+
+    /** ", deterministic time D of budget B" for a CP-SAT ranking, else "". */
+    private static String budgetUsed(Ranking ranking, IlpOptions ilp) {
+        if (Double.isNaN(ranking.deterministicTime())) return "";
+        double b = ilp.budget();
+        return Text.format(", deterministic time %.2f of budget %s", ranking.deterministicTime(),
+                b == Math.rint(b) && Math.abs(b) < 1e15 ? Long.toString((long) b) : Double.toString(b));
     }
 
     /** ", candidates widened to K=…" when the ILP enumeration went past its first candidate set, else "". */

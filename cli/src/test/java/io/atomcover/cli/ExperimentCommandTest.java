@@ -63,7 +63,7 @@ class ExperimentCommandTest {
     private static Cli.Run experiment(Path out, String... extra) {
         List<String> args = new ArrayList<>(List.of("experiment", "drugs", "--targets", TARGETS.toString(),
                 "--database", DATABASE.toString(), "-o", out.toString(), "--sizes", "5,8,12", "--seeds", "2",
-                "--ilp-n", "3", "--time-limit", "30", "--round-limit", "5", "--threads", "2"));
+                "--ilp-n", "3", "--budget", "30", "--round-budget", "5", "--threads", "2"));
         args.addAll(List.of(extra));
         return Cli.run(args.toArray(String[]::new));
     }
@@ -272,7 +272,7 @@ class ExperimentCommandTest {
         assertEquals(0, r.exit(), r::toString);
         assertEquals("", r.err());
         for (String s : new String[] {"Usage: atomcover experiment", "drugs", "qm9star", "--targets", "--database", "--methods",
-                "--sizes", "--ilp-n", "--ilp-fill", "--penalty", "--time-limit", "--round-limit", "--pruning-check", "--seeds", "--protocol",
+                "--sizes", "--ilp-n", "--ilp-fill", "--penalty", "--budget", "--round-budget", "--solver-workers", "--time-limit", "--round-limit", "--pruning-check", "--seeds", "--protocol",
                 "--threads", "Resuming", "Default:", "Examples:"})
             assertTrue(r.out().contains(s), s + " missing from " + r.out());
         assertTrue(Cli.run("--help").out().contains("  experiment "), "listed in the top-level help");

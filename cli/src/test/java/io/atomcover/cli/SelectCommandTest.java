@@ -44,14 +44,13 @@ class SelectCommandTest {
                 "-n", "4", "--threads", "1", "-o", out.toString());
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().contains("4 of 4 molecules ranked for qm7_930"), r::toString);
-        // CP-SAT optimises costs rounded to the resolution (1e-5 per pair): mappings that tie there
-        // may come out either way between two runs (objectives 1.5e-7 apart seen, with one worker
-        // too), so objectives are compared within that rounding: 2 x 6 heavy atoms x 1e-5.
+        assertTrue(r.out().contains("deterministic time ") && r.out().contains(" of budget " + (long) IlpOptions.DEFAULT_BUDGET), r::toString);
+        // the search is deterministic: the same mappings, to the bit, as the engine's own run
 
         Dataset db = ExtXyzReader.read(DATABASE);
         MoleculeReps reps = MoleculeReps.fchl19(db.structures(), Fchl19.defaults(), 1, null);
         MoleculeReps target = MoleculeReps.fchl19(ExtXyzReader.read(TARGETS).structures(), Fchl19.defaults(), 1, null).molecule(1);
-        Ranking expected = new IlpRanker(IlpOptions.defaults().withThreads(1).withTimeLimit(600)).rank(reps, target, 4);
+        Ranking expected = new IlpRanker(IlpOptions.defaults().withThreads(1)).rank(reps, target, 4);
 
         JsonNode j = json(out);
         assertEquals("ilp", j.get("method").asText());
@@ -62,9 +61,14 @@ class SelectCommandTest {
             assertEquals(db.get(expected.order()[k]).info().get("name"), j.get("names").get(k).asText());
         assertEquals(expected.solutions().size(), j.get("objective").size());
         for (int s = 0; s < expected.solutions().size(); s++) {
-            assertEquals(expected.solutions().get(s).objective(), j.get("objective").get(s).asDouble(), 2 * 6 * 1e-5);
+            assertEquals(expected.solutions().get(s).objective(), j.get("objective").get(s).asDouble(), 0.0);
             JsonNode sol = j.get("solutions").get(s);
             assertArrayEquals(expected.solutions().get(s).molecules(), ints(sol.get("molecules")));
+            assertArrayEquals(expected.solutions().get(s).mappedAtom(),
+                    StreamSupport.stream(sol.get("mapping").spliterator(), false).mapToInt(e -> e.get("atom").asInt()).toArray());
+            assertEquals(expected.solutions().get(s).deterministicTime(), sol.get("deterministicTime").asDouble(), 0.0);
+            assertEquals(expected.solutions().get(s).solveDeterministicTime(), sol.get("solveDeterministicTime").asDouble(), 0.0);
+            assertTrue(sol.get("solveSeconds").asDouble() > 0 && sol.get("solveSeconds").asDouble() <= sol.get("seconds").asDouble());
             assertEquals(6, sol.get("mapping").size(), "one mapping entry per heavy target atom");
             assertTrue(sol.get("optimal").asBoolean());
             // bounds: the unpruned lower bound combines the Lagrangian, solver and pruning bounds
@@ -78,10 +82,54 @@ class SelectCommandTest {
             assertTrue(sol.get("lagrangianSeconds").asDouble() >= 0);
         }
         assertTrue(j.get("seconds").asDouble() > 0);
+        assertEquals(expected.deterministicTime(), j.get("deterministicTime").asDouble(), 0.0);
+        JsonNode last = j.get("solutions").get(expected.solutions().size() - 1);
+        assertEquals(last.get("deterministicTime").asDouble(), j.get("deterministicTime").asDouble(), 0.0, "the budget used, in total");
         assertEquals(1.0, j.get("parameters").get("penalty").asDouble());
         assertEquals("cpsat", j.get("parameters").get("solver").asText());
         assertEquals(4, j.get("parameters").get("n").asInt());
+        assertEquals(IlpOptions.DEFAULT_BUDGET, j.get("parameters").get("budget").asDouble());
+        assertEquals(IlpOptions.DEFAULT_ROUND_BUDGET, j.get("parameters").get("roundBudget").asDouble());
+        assertEquals(IlpOptions.DEFAULT_SOLVER_WORKERS, j.get("parameters").get("solverWorkers").asInt());
+        assertFalse(j.get("parameters").has("timeLimit"), "no wall-clock limit by default");
         assertTrue(j.get("complete").asBoolean());
+    }
+
+    /**
+     * With budgets that bind (solves stopped before they are proven optimal, the enumeration before
+     * the database runs out), two runs and runs with 1 and 2 threads write the same ranking, objectives
+     * and solutions; only wall times differ. Wall-clock limits at their place would stop each run
+     * wherever the machine happened to be.
+     */
+    @Test
+    void ilpRankingsAreIdenticalForAnyThreadCountAndRun() throws Exception {
+        JsonNode[] runs = new JsonNode[3];
+        String[] threads = {"1", "2", "2"};
+        for (int i = 0; i < runs.length; i++) {
+            Path out = tmp.resolve("run" + i + ".json");
+            Cli.Run r = Cli.run("select", TARGETS.toString(), "-t", "qm7_930", "-d", DATABASE.toString(), "-n", "10",
+                    "--candidates", "0", "--budget", "0.008", "--round-budget", "0.0008", "--threads", threads[i], "-o", out.toString());
+            assertEquals(0, r.exit(), r::toString);
+            runs[i] = json(out);
+        }
+        JsonNode first = runs[0];
+        assertEquals("time_limit", first.get("stop").asText(), "the budget binds");
+        assertTrue(first.get("ranking").size() > 1 && first.get("ranking").size() < 10, first::toString);
+        assertTrue(StreamSupport.stream(first.get("solutions").spliterator(), false).anyMatch(s -> !s.get("optimal").asBoolean()),
+                "the round budget binds");
+        for (int i = 1; i < runs.length; i++) {
+            for (String field : new String[] {"ranking", "names", "scores", "objective", "stop", "deterministicTime"})
+                assertEquals(first.get(field), runs[i].get(field), field + " of run " + i);
+            assertEquals(withoutWallTimes(first.get("solutions")), withoutWallTimes(runs[i].get("solutions")), "solutions of run " + i);
+        }
+    }
+
+    /** The solutions with their wall-time fields removed. */
+    private static JsonNode withoutWallTimes(JsonNode solutions) {
+        JsonNode copy = solutions.deepCopy();
+        for (JsonNode s : copy)
+            ((com.fasterxml.jackson.databind.node.ObjectNode) s).remove(java.util.List.of("seconds", "solveSeconds", "lagrangianSeconds"));
+        return copy;
     }
 
     @Test
@@ -168,11 +216,16 @@ class SelectCommandTest {
         assertEquals(2, Cli.run("select", TARGETS.toString(), "-d", DATABASE.toString(), "-n", "0", "-o", "x.json").exit());
         assertEquals(2, Cli.run("select", TARGETS.toString(), "-d", DATABASE.toString(), "--method", "best", "-o", "x.json").exit());
         assertEquals(2, Cli.run("select", TARGETS.toString(), "-d", DATABASE.toString(), "--penalty", "-1", "-o", "x.json").exit());
+        for (String[] bad : new String[][] {{"--budget", "0"}, {"--round-budget", "-1"}, {"--budget", "Infinity"}, {"--solver-workers", "0"},
+                {"--time-limit", "0"}, {"--round-limit", "NaN"}})
+            assertEquals(2, Cli.run("select", TARGETS.toString(), "-d", DATABASE.toString(), bad[0], bad[1], "-o", "x.json").exit(), bad[0]);
         assertFalse(Files.exists(Path.of("x.json")));
         Cli.Run help = Cli.run("select", "--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("--candidates") && help.out().contains("Examples"), help::toString);
         assertTrue(help.out().contains("2K, 4K") && help.out().contains("--[no-]widen"), help::toString);
+        assertTrue(help.out().contains("--budget") && help.out().contains("--round-budget") && help.out().contains("--solver-workers"), help::toString);
+        assertTrue(help.out().contains("NOT REPRODUCIBLE"), "the wall-clock limits say they are not reproducible");
     }
 
     @Test
@@ -233,6 +286,7 @@ class SelectCommandTest {
             assertEquals("optimal", s.get("status").asText());
             assertEquals(objective[i], s.get("bound").asDouble(), 1e-6);
             assertTrue(s.get("seconds").asDouble() >= 0);
+            assertTrue(s.get("deterministicTime").asDouble() >= 0);
             assertTrue(s.get("pairs").asInt() >= 4 * (ks[i] == 0 ? 23 : ks[i]), "at least K pairs per target atom");
             assertTrue(s.get("molecules").asInt() >= 1);
             assertEquals(ks[i] == 0, s.get("pruningBound").isNull(), "nothing pruned only with all atoms");

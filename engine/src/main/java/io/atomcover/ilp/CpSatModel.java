@@ -14,18 +14,20 @@ import java.util.List;
 /**
  * The mapping program in CP-SAT. Costs are rounded to integer multiples of the resolution; the
  * bound it reports is converted back and lowered by the largest possible rounding error.
+ *
+ * <p>Every solve is repeatable: a fixed number of workers ({@link IlpOptions#solverWorkers()}) run
+ * CP-SAT's interleaved search, which synchronises them in batches of fixed size so that the result
+ * does not depend on thread timing, with a fixed seed, under a limit in deterministic time: work
+ * counted in operations and summed over the workers (a unit is meant to be about a second of one
+ * worker's work). The limit is checked between batches, and each task of a batch may use what was
+ * left when the batch began, so a solve can overrun it by up to a batch; the time reported, and
+ * charged to the {@link Budget}, is what was used. Only a wall-clock limit, when one is given and
+ * binds, makes a solve depend on the machine.
  */
 final class CpSatModel implements MappingModel {
-    /**
-     * CP-SAT's portfolio (LP, core, LNS workers) needs several workers to be effective, even
-     * time-shared on fewer cores: with 8 on 2 cores most sildenafil solves are proven optimal within
-     * the default round limit (docs/benchmarks.md, "Target-tailored selection").
-     */
-    static final int MIN_WORKERS = 8;
-
     private final MappingProblem problem;
     private final double resolution;
-    private final int threads;
+    private final int workers;
     private final CpModel model = new CpModel();
     private final BoolVar[] x;
     private final BoolVar[] y;
@@ -35,7 +37,7 @@ final class CpSatModel implements MappingModel {
         OrTools.load();
         this.problem = problem;
         this.resolution = options.resolution();
-        this.threads = Math.max(MIN_WORKERS, options.threads());
+        this.workers = options.solverWorkers();
         int pairs = problem.pairs();
         int molecules = problem.molecules();
         x = new BoolVar[pairs];
@@ -97,7 +99,7 @@ final class CpSatModel implements MappingModel {
     }
 
     @Override
-    public Result solve(double seconds, int[] hint, double floor) {
+    public Result solve(Limits limits, int[] hint, double floor) {
         model.clearHints();
         if (hint != null) {
             boolean[] on = new boolean[x.length];
@@ -115,8 +117,18 @@ final class CpSatModel implements MappingModel {
         if (!Double.isNaN(floor)) objectiveProto.addDomain((long) floor).addDomain(Long.MAX_VALUE / 4);
 
         CpSolver solver = new CpSolver();
-        solver.getParameters().setMaxTimeInSeconds(Math.max(seconds, 0.001)).setNumWorkers(threads).setLogSearchProgress(false);
+        var parameters = solver.getParameters()
+                .setNumWorkers(workers)
+                .setInterleaveSearch(true)
+                .setRandomSeed(IlpOptions.SOLVER_SEED)
+                .setLogSearchProgress(false);
+        // the budget checks that some deterministic time is left before each solve
+        if (limits.deterministicTime() != Double.POSITIVE_INFINITY) parameters.setMaxDeterministicTime(limits.deterministicTime());
+        if (limits.seconds() != Double.POSITIVE_INFINITY) parameters.setMaxTimeInSeconds(Math.max(limits.seconds(), 1e-3));
+        long t0 = System.nanoTime();
         CpSolverStatus status = solver.solve(model);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double dtime = solver.response().getDeterministicTime();
         double slack = problem.targetAtoms * resolution; // rounding of at most n pair costs and n molecule costs
         switch (status) {
             case OPTIMAL, FEASIBLE -> {
@@ -129,14 +141,14 @@ final class CpSatModel implements MappingModel {
                 double bound = solver.bestObjectiveBound() * resolution + problem.offset() - slack;
                 boolean optimal = status == CpSolverStatus.OPTIMAL;
                 return new Result(optimal ? Status.OPTIMAL : Status.FEASIBLE, chosen, optimal ? Math.min(bound, problem.objective(chosen)) : bound,
-                        optimal ? solver.objectiveValue() : Double.NaN);
+                        optimal ? solver.objectiveValue() : Double.NaN, dtime, seconds);
             }
             case INFEASIBLE -> {
-                return new Result(Status.INFEASIBLE, null, Double.POSITIVE_INFINITY, Double.NaN);
+                return new Result(Status.INFEASIBLE, null, Double.POSITIVE_INFINITY, Double.NaN, dtime, seconds);
             }
             case MODEL_INVALID -> throw new IllegalStateException("CP-SAT rejected the model: " + model.validate());
             default -> {
-                return new Result(Status.UNKNOWN, null, Double.NEGATIVE_INFINITY, Double.NaN);
+                return new Result(Status.UNKNOWN, null, Double.NEGATIVE_INFINITY, Double.NaN, dtime, seconds);
             }
         }
     }

@@ -68,7 +68,7 @@ final class Enumeration {
      * (stable: order of appearance on ties); candidate sets in the order they were used, so a widened
      * enumeration only continues the ranking it had. At most {@code size} molecules.
      */
-    Ranking ranking(String method, int size, Ranking.Stop stop, double seconds) {
+    Ranking ranking(String method, int size, Ranking.Stop stop, double seconds, double deterministicTime) {
         int total = order.size();
         int keep = Math.min(size, total);
         int[] ranked = new int[keep];
@@ -85,6 +85,6 @@ final class Enumeration {
                 rankedScores[k++] = score[i];
             }
         }
-        return new Ranking(method, ranked, rankedScores, solutions, stop, seconds);
+        return new Ranking(method, ranked, rankedScores, solutions, stop, seconds, deterministicTime, null);
     }
 }

@@ -5,9 +5,16 @@ import java.util.List;
 
 /**
  * ILPSelect (docs/methods.md, "The mapping problem"): maps every heavy atom of the target onto an
- * atom of the same element in some database molecule, minimising Σ |rep_i - rep_j|² + λ(Σ m_M - n),
- * and enumerates solutions that each bring at least one molecule no earlier solution used, until
- * enough distinct molecules are found, no new molecule can be mapped, or the time runs out.
+ * atom of the same element in some database molecule, minimising Σ |rep_i - rep_j|² + λ(Σ m_M - n), and enumerates solutions
+ * that each bring at least one molecule no earlier solution used, until enough distinct molecules
+ * are found, no new molecule can be mapped, or the budget runs out.
+ *
+ * <p>Reproducibility: the budget ({@link IlpOptions#budget()}, {@link IlpOptions#roundBudget()}) is
+ * CP-SAT deterministic time ({@link Budget}), every solve is a deterministic search
+ * ({@link CpSatModel}), and the distances are computed per target atom independently of the thread
+ * count, so a ranking depends on its inputs and options only, not on {@link IlpOptions#threads()} or
+ * the machine's speed; wall-clock limits, when given, are the exception. Wall and deterministic time
+ * are both reported, per solution and in total.
  *
  * <p>Widening: when the K candidates per target atom run out of new molecules before enough are
  * ranked (and {@link IlpOptions#widen()}), the program is rebuilt with 2K, 4K, … and at last all
@@ -32,7 +39,7 @@ import java.util.List;
  * combines them into a bound on the unpruned program, so its gap shows what pruning may cost.
  *
  * <p>Pruning check ({@link IlpOptions#pruningCheck()}): after the enumeration, the first program is
- * solved again with K, 2K, 4K, … candidates within what is left of the time limit
+ * solved again with K, 2K, 4K, … candidates within what is left of the budget
  * ({@link PruningChecker}), starting from the enumeration's first solution; the ranking carries the
  * result ({@link Ranking#pruningCheck()}), which measures what pruning to K costs.
  */
@@ -61,7 +68,7 @@ public final class IlpRanker implements Ranker {
     @Override
     public Ranking rank(MoleculeReps database, MoleculeReps target, int size) {
         Ranker.checkArguments(database, target, size);
-        long t0 = System.nanoTime();
+        Budget budget = new Budget(options, System.nanoTime());
         Enumeration found = new Enumeration(database.size());
         int k = options.candidates();
         TargetDistances distances = TargetDistances.compute(database, target, options.countHydrogens(), options.threads());
@@ -71,37 +78,42 @@ public final class IlpRanker implements Ranker {
             MappingProblem problem = MappingProblem.build(database, target, distances, options.withCandidates(k));
             listener.modelBuilt(problem.pairs(), problem.molecules(), problem.pruningBound);
             found.newStage();
-            stop = enumerate(problem, lagrangian, database, found, size, t0);
+            stop = enumerate(problem, lagrangian, database, found, size, budget);
             if (stop != Ranking.Stop.EXHAUSTED || !options.widen()) break;
             int next = CandidateSchedule.next(problem.candidates, problem.largestPool);
             if (next < 0) break; // every atom was a candidate: the database is exhausted
-            if (options.timeLimitSeconds() - seconds(t0) <= 0) {
+            if (budget.spent()) {
                 stop = Ranking.Stop.TIME_LIMIT;
                 break;
             }
             listener.widened(k, next, found.found(), size);
             k = next;
         }
-        Ranking ranking = found.ranking(method(), size, stop, seconds(t0));
+        Ranking ranking = found.ranking(method(), size, stop, budget.seconds(), deterministicTime(budget));
         if (!options.pruningCheck()) return ranking;
         List<IlpSolution> solutions = ranking.solutions();
         int[] hint = !solutions.isEmpty() && solutions.get(0).candidates() == options.candidates()
                 ? PruningChecker.atoms(solutions.get(0), database) : null;
         // the first solution had no enumeration constraint: its Lagrangian bound is one on the first program
         double firstLagrangian = solutions.isEmpty() ? Double.NEGATIVE_INFINITY : solutions.get(0).lagrangianBound();
-        PruningCheck check = new PruningChecker(options, listener).run(database, target, distances, hint, firstLagrangian,
-                t0 + (long) Math.min(options.timeLimitSeconds() * 1e9, Long.MAX_VALUE / 4.0));
-        return ranking.withPruningCheck(check, seconds(t0));
+        PruningCheck check = new PruningChecker(options, listener).run(database, target, distances, hint, firstLagrangian, budget);
+        return ranking.withPruningCheck(check, budget.seconds(), deterministicTime(budget));
+    }
+
+    /** The deterministic time used, or NaN for SCIP, which reports none. */
+    private double deterministicTime(Budget budget) {
+        return options.solver() == IlpSolver.SCIP ? Double.NaN : budget.used();
     }
 
     /**
      * Enumerates solutions within the candidates of {@code problem}, continuing {@code found}: every
      * solution must bring a molecule no earlier one used (of any candidate set).
      *
-     * @return SIZE_REACHED, TIME_LIMIT, or EXHAUSTED when no new molecule can be mapped within these candidates
+     * @return SIZE_REACHED, TIME_LIMIT (the budget or a wall-clock limit ran out), or EXHAUSTED when no
+     *         new molecule can be mapped within these candidates
      */
     private Ranking.Stop enumerate(MappingProblem problem, LagrangianBound lagrangian, MoleculeReps database, Enumeration found,
-                                   int size, long t0) {
+                                   int size, Budget budget) {
         try (MappingModel model = options.solver() == IlpSolver.SCIP ? new ScipModel(problem, options) : new CpSatModel(problem, options)) {
             if (found.started()) {
                 // seen molecules only grow, so this one constraint implies all earlier ones
@@ -112,12 +124,12 @@ public final class IlpRanker implements Ranker {
             int[] hint = found.hint(problem);
             double floor = Double.NaN; // a floor of narrower candidates does not hold for wider ones
             while (found.found() < size) {
-                double left = options.timeLimitSeconds() - seconds(t0);
-                if (left <= 0) return Ranking.Stop.TIME_LIMIT;
-                MappingModel.Result r = model.solve(Math.min(left, options.roundLimitSeconds()), hint, floor);
+                if (budget.spent()) return Ranking.Stop.TIME_LIMIT;
+                MappingModel.Result r = model.solve(budget.next(options.roundBudget(), options.roundLimitSeconds()), hint, floor);
+                budget.charge(r.deterministicTime());
                 if (r.status() == MappingModel.Status.INFEASIBLE) return Ranking.Stop.EXHAUSTED;
-                if (r.status() == MappingModel.Status.UNKNOWN) return Ranking.Stop.TIME_LIMIT; // not even a feasible solution within the time
-                IlpSolution s = solution(problem, lagrangian, database, r, found.seen(), seconds(t0));
+                if (r.status() == MappingModel.Status.UNKNOWN) return Ranking.Stop.TIME_LIMIT; // not even a feasible solution within the limits
+                IlpSolution s = solution(problem, lagrangian, database, r, found.seen(), budget.seconds(), deterministicTime(budget));
                 int[] atoms = new int[problem.targetAtoms];
                 for (int t = 0; t < atoms.length; t++) atoms[t] = problem.pairAtom[r.pairs()[t]];
                 found.add(s, atoms);
@@ -138,7 +150,7 @@ public final class IlpRanker implements Ranker {
      * and is the enumeration constraint the solve honoured, under which the Lagrangian bound is taken.
      */
     private static IlpSolution solution(MappingProblem problem, LagrangianBound lagrangian, MoleculeReps database,
-                                        MappingModel.Result r, boolean[] seen, double seconds) {
+                                        MappingModel.Result r, boolean[] seen, double seconds, double deterministicTime) {
         int n = problem.targetAtoms;
         int[] pairs = r.pairs();
         int[] mappedMolecule = new int[n];
@@ -166,14 +178,10 @@ public final class IlpRanker implements Ranker {
         double lowerBound = IlpSolution.unprunedBound(objective, r.bound(), problem.pruningBound, lagr.value());
         return new IlpSolution(toArray(all), toArray(fresh), problem.targetAtom.clone(), mappedMolecule, mappedAtom, d2,
                 objective, r.bound(), problem.pruningBound, lagr.value(), lowerBound, r.status() == MappingModel.Status.OPTIMAL,
-                seconds, problem.candidates, lagr.seconds());
+                seconds, deterministicTime, r.seconds(), r.deterministicTime(), problem.candidates, lagr.seconds());
     }
 
     private static int[] toArray(List<Integer> list) {
         return list.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
     }
 }

@@ -24,14 +24,19 @@ import java.util.Arrays;
  *                        enumeration constraint: max(lagrangianBound, min(bound, pruningBound)),
  *                        at most the objective
  * @param optimal         whether the solver proved the solution optimal within the candidate pairs
- * @param seconds         time since the start of the ranking when the solution was found
+ * @param seconds         wall time since the start of the ranking when the solution was found
+ * @param deterministicTime CP-SAT deterministic time used since the start of the ranking when the
+ *                        solution was found, the budget's measure (NaN with SCIP)
+ * @param solveSeconds    wall time of the solve that found it
+ * @param solveDeterministicTime deterministic time of the solve that found it (NaN with SCIP)
  * @param candidates      K of the candidate set the solution was found with (0: all atoms of the
  *                        element); larger than the requested K once the enumeration was widened
  * @param lagrangianSeconds time spent on {@code lagrangianBound} for this solution
  */
 public record IlpSolution(int[] molecules, int[] newMolecules, int[] targetAtoms, int[] mappedMolecule, int[] mappedAtom,
                           double[] squaredDistance, double objective, double bound, double pruningBound, double lagrangianBound,
-                          double lowerBound, boolean optimal, double seconds, int candidates, double lagrangianSeconds) {
+                          double lowerBound, boolean optimal, double seconds, double deterministicTime, double solveSeconds,
+                          double solveDeterministicTime, int candidates, double lagrangianSeconds) {
     /**
      * The lower bound on the unpruned program from its parts: max(lagrangian, min(solver, pruning)),
      * capped at the objective of the solution (itself feasible for that program).

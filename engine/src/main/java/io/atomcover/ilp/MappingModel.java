@@ -11,14 +11,25 @@ interface MappingModel extends AutoCloseable {
     enum Status { OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN }
 
     /**
-     * @param status     OPTIMAL, FEASIBLE (a solution, optimality not proven within the time), INFEASIBLE
-     *                   (no solution exists), UNKNOWN (no solution found within the time)
-     * @param pairs      the chosen pair of every target atom (null without a solution)
-     * @param bound      the solver's lower bound on the objective, in the original units
-     * @param floor      a value the optimum of any later, more constrained solve cannot go below,
-     *                   in the solver's own units (CP-SAT: scaled integers), or NaN when unknown
+     * The limits of one solve.
+     *
+     * @param deterministicTime CP-SAT deterministic time (+∞: none; SCIP has none)
+     * @param seconds           wall-clock seconds (+∞: none)
      */
-    record Result(Status status, int[] pairs, double bound, double floor) {
+    record Limits(double deterministicTime, double seconds) {
+    }
+
+    /**
+     * @param status            OPTIMAL, FEASIBLE (a solution, optimality not proven within the limits),
+     *                          INFEASIBLE (no solution exists), UNKNOWN (no solution found within the limits)
+     * @param pairs             the chosen pair of every target atom (null without a solution)
+     * @param bound             the solver's lower bound on the objective, in the original units
+     * @param floor             a value the optimum of any later, more constrained solve cannot go below,
+     *                          in the solver's own units (CP-SAT: scaled integers), or NaN when unknown
+     * @param deterministicTime the deterministic time the solve used (NaN when the solver reports none)
+     * @param seconds           wall time of the solve
+     */
+    record Result(Status status, int[] pairs, double bound, double floor, double deterministicTime, double seconds) {
     }
 
     /** Requires every later solution to use at least one of these model molecules. */
@@ -27,11 +38,11 @@ interface MappingModel extends AutoCloseable {
     /**
      * Solves the current program.
      *
-     * @param seconds time limit
-     * @param hint    chosen pair per target atom of a previous solution, or null
-     * @param floor   {@link Result#floor} of the previous solve (NaN for none)
+     * @param limits deterministic and wall-clock limits
+     * @param hint   chosen pair per target atom of a previous solution, or null
+     * @param floor  {@link Result#floor} of the previous solve (NaN for none)
      */
-    Result solve(double seconds, int[] hint, double floor);
+    Result solve(Limits limits, int[] hint, double floor);
 
     @Override
     void close();

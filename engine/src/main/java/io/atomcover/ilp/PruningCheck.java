@@ -33,7 +33,10 @@ public record PruningCheck(List<Step> steps, Stop stop, double tolerance, double
         ALL_ATOMS,
         /** The next K would pass {@link IlpOptions#pruningCheckMax()}. */
         CAP,
-        /** The time limit ran out (the last step, if any, may be unproven or without a solution). */
+        /**
+         * The budget (or a wall-clock limit, when given) ran out (the last step, if any, may be unproven or
+         * without a solution).
+         */
         TIME_LIMIT
     }
 
@@ -52,9 +55,10 @@ public record PruningCheck(List<Step> steps, Stop stop, double tolerance, double
      *                     nothing was pruned)
      * @param optimal      whether the solution was proven optimal within these candidates
      * @param seconds      wall time of the step: building the candidate pairs and solving
+     * @param deterministicTime CP-SAT deterministic time of the solve, charged to the budget (NaN with SCIP)
      */
     public record Step(int candidates, int pairs, int molecules, double objective, double bound, double pruningBound,
-                       boolean optimal, double seconds) {
+                       boolean optimal, double seconds, double deterministicTime) {
         /** Whether a solution was found. */
         public boolean solved() {
             return !Double.isNaN(objective);

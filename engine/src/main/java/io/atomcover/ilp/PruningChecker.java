@@ -9,7 +9,8 @@ import java.util.List;
  * ({@link CandidateSchedule}), until the objective has not decreased for two widenings in a row, a
  * step kept every atom, or the next K would pass {@link IlpOptions#pruningCheckMax()}. Each solve
  * starts from the previous solution as a hint (a wider candidate set holds all its pairs) and may use
- * all the time left before the deadline; {@link IlpOptions#roundLimitSeconds()} does not apply.
+ * all that is left of the ranking's {@link Budget}; the per-solve limits
+ * ({@link IlpOptions#roundBudget()}, {@link IlpOptions#roundLimitSeconds()}) do not apply.
  */
 final class PruningChecker {
     private final IlpOptions options;
@@ -26,10 +27,10 @@ final class PruningChecker {
      *                      program with K = {@link IlpOptions#candidates()} (the first step's hint), or null
      * @param lagrangian    a lower bound on the unpruned first program known beforehand (the first
      *                      solution's Lagrangian bound), or −∞
-     * @param deadlineNanos {@link System#nanoTime()} at which the check must end
+     * @param budget        the ranking's budget: the check spends what is left of it
      */
     PruningCheck run(MoleculeReps database, MoleculeReps target, TargetDistances distances, int[] hint, double lagrangian,
-                     long deadlineNanos) {
+                     Budget budget) {
         double tolerance = (options.solver() == IlpSolver.CPSAT ? 2.0 * distances.targetAtoms * options.resolution() : 0) + 1e-6;
         List<PruningCheck.Step> steps = new ArrayList<>();
         int k = options.candidates();
@@ -37,20 +38,20 @@ final class PruningChecker {
         double best = Double.NaN;
         int flat = 0; // widenings in a row that did not lower the objective
         while (true) {
-            if (left(deadlineNanos) <= 0) return new PruningCheck(steps, PruningCheck.Stop.TIME_LIMIT, tolerance, lagrangian);
+            if (budget.spent()) return new PruningCheck(steps, PruningCheck.Stop.TIME_LIMIT, tolerance, lagrangian);
             long s0 = System.nanoTime();
             MappingProblem problem = MappingProblem.build(database, target, distances, options.withCandidates(k));
             listener.pruningCheckSolving(k, problem.pairs());
-            double left = left(deadlineNanos);
-            if (left <= 0) return new PruningCheck(steps, PruningCheck.Stop.TIME_LIMIT, tolerance, lagrangian);
+            if (budget.spent()) return new PruningCheck(steps, PruningCheck.Stop.TIME_LIMIT, tolerance, lagrangian);
             MappingModel.Result r;
             try (MappingModel model = options.solver() == IlpSolver.SCIP ? new ScipModel(problem, options) : new CpSatModel(problem, options)) {
-                r = model.solve(left, hintFor(problem, atoms), Double.NaN);
+                r = model.solve(budget.next(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY), hintFor(problem, atoms), Double.NaN);
             }
+            budget.charge(r.deterministicTime());
             boolean solved = r.pairs() != null;
             PruningCheck.Step step = new PruningCheck.Step(k, problem.pairs(), problem.molecules(),
                     solved ? problem.objective(r.pairs()) : Double.NaN, r.bound(), problem.pruningBound,
-                    r.status() == MappingModel.Status.OPTIMAL, (System.nanoTime() - s0) / 1e9);
+                    r.status() == MappingModel.Status.OPTIMAL, (System.nanoTime() - s0) / 1e9, r.deterministicTime());
             steps.add(step);
             listener.pruningCheckStep(step);
             if (solved) {
@@ -59,7 +60,7 @@ final class PruningChecker {
                 flat = !Double.isNaN(best) && step.objective() > best - tolerance ? flat + 1 : 0;
                 best = Double.isNaN(best) ? step.objective() : Math.min(best, step.objective());
             }
-            // a solve not proven optimal or infeasible had all the time that was left
+            // a solve not proven optimal or infeasible had all that was left of the budget
             if (r.status() == MappingModel.Status.FEASIBLE || r.status() == MappingModel.Status.UNKNOWN)
                 return new PruningCheck(steps, PruningCheck.Stop.TIME_LIMIT, tolerance, lagrangian);
             int next = CandidateSchedule.next(k, problem.largestPool);
@@ -85,9 +86,5 @@ final class PruningChecker {
         int[] hint = new int[problem.targetAtoms];
         for (int t = 0; t < hint.length; t++) hint[t] = problem.pair(t, atoms[t]);
         return hint;
-    }
-
-    private static double left(long deadlineNanos) {
-        return (deadlineNanos - System.nanoTime()) / 1e9;
     }
 }

@@ -17,15 +17,20 @@ import java.util.Set;
  * @param solutions the ILP solutions in the order found; empty for the other methods
  * @param stop      why the ranking ended: {@link Stop}
  * @param seconds   wall time of {@link Ranker#rank}
+ * @param deterministicTime CP-SAT deterministic time the ILP used, the measure of its budget
+ *                  ({@link IlpOptions#budget()}); NaN for the other methods and for SCIP
  * @param pruningCheck what pruning the ILP candidates costs ({@link IlpOptions#pruningCheck()}), or null
  */
 public record Ranking(String method, int[] order, double[] scores, List<IlpSolution> solutions, Stop stop, double seconds,
-                      PruningCheck pruningCheck) {
+                      double deterministicTime, PruningCheck pruningCheck) {
     /** Why a ranking ended. */
     public enum Stop {
         /** As many molecules as asked for. */
         SIZE_REACHED,
-        /** The time limit was hit first. */
+        /**
+         * A limit was hit first: the deterministic budget ({@link IlpOptions#budget()}), or a wall-clock
+         * limit when one was given.
+         */
         TIME_LIMIT,
         /** No further solution with a new molecule exists (within the candidate pairs). */
         EXHAUSTED
@@ -39,14 +44,17 @@ public record Ranking(String method, int[] order, double[] scores, List<IlpSolut
         solutions = List.copyOf(solutions);
     }
 
-    /** A ranking without a pruning check. */
+    /** A ranking without deterministic time and pruning check. */
     public Ranking(String method, int[] order, double[] scores, List<IlpSolution> solutions, Stop stop, double seconds) {
-        this(method, order, scores, solutions, stop, seconds, null);
+        this(method, order, scores, solutions, stop, seconds, Double.NaN, null);
     }
 
-    /** This ranking with a pruning check, and {@code seconds} as its wall time (the check's included). */
-    public Ranking withPruningCheck(PruningCheck check, double seconds) {
-        return new Ranking(method, order, scores, solutions, stop, seconds, check);
+    /**
+     * This ranking with a pruning check, and {@code seconds} and {@code deterministicTime} as its wall
+     * and deterministic time (the check's included).
+     */
+    public Ranking withPruningCheck(PruningCheck check, double seconds, double deterministicTime) {
+        return new Ranking(method, order, scores, solutions, stop, seconds, deterministicTime, check);
     }
 
     /** A baseline ranking of exactly the given order (no solutions). */
@@ -94,7 +102,7 @@ public record Ranking(String method, int[] order, double[] scores, List<IlpSolut
     public boolean equals(Object o) {
         return o instanceof Ranking r && method.equals(r.method) && Arrays.equals(order, r.order)
                 && Arrays.equals(scores, r.scores) && solutions.equals(r.solutions) && stop == r.stop && seconds == r.seconds
-                && java.util.Objects.equals(pruningCheck, r.pruningCheck);
+                && Double.compare(deterministicTime, r.deterministicTime) == 0 && java.util.Objects.equals(pruningCheck, r.pruningCheck);
     }
 
     @Override

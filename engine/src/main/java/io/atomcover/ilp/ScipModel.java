@@ -31,7 +31,8 @@ final class ScipModel implements MappingModel {
     }
 
     @Override
-    public Result solve(double seconds, int[] hint, double floor) {
+    public Result solve(Limits limits, int[] hint, double floor) {
+        long t0 = System.nanoTime();
         MPSolver solver = MPSolver.createSolver("SCIP");
         if (solver == null) throw new IllegalStateException("SCIP is not available in this OR-Tools build");
         try {
@@ -86,7 +87,8 @@ final class ScipModel implements MappingModel {
                 }
                 solver.setHint(vars, values);
             }
-            solver.setTimeLimit(Math.max(1, (long) (seconds * 1000)));
+            // SCIP has no deterministic limit in OR-Tools: only a wall-clock one, when given
+            if (limits.seconds() != Double.POSITIVE_INFINITY) solver.setTimeLimit(Math.max(1, (long) Math.min(limits.seconds() * 1000, 1e15)));
             MPSolverParameters parameters = new MPSolverParameters();
             parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0); // prove optimality, not 1e-4
             MPSolver.ResultStatus status = solver.solve(parameters);
@@ -100,19 +102,23 @@ final class ScipModel implements MappingModel {
                     }
                     boolean optimal = status == MPSolver.ResultStatus.OPTIMAL;
                     double bound = Math.min(objective.bestBound(), problem.objective(chosen));
-                    return new Result(optimal ? Status.OPTIMAL : Status.FEASIBLE, chosen, bound, Double.NaN);
+                    return new Result(optimal ? Status.OPTIMAL : Status.FEASIBLE, chosen, bound, Double.NaN, Double.NaN, seconds(t0));
                 }
                 case INFEASIBLE -> {
-                    return new Result(Status.INFEASIBLE, null, Double.POSITIVE_INFINITY, Double.NaN);
+                    return new Result(Status.INFEASIBLE, null, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, seconds(t0));
                 }
                 case NOT_SOLVED -> {
-                    return new Result(Status.UNKNOWN, null, Double.NEGATIVE_INFINITY, Double.NaN);
+                    return new Result(Status.UNKNOWN, null, Double.NEGATIVE_INFINITY, Double.NaN, Double.NaN, seconds(t0));
                 }
                 default -> throw new IllegalStateException("SCIP stopped with status " + status);
             }
         } finally {
             solver.delete();
         }
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     @Override

@@ -59,7 +59,7 @@ class IlpLagrangianBoundTest {
     @ParameterizedTest
     @CsvSource({"1.0", "0.25"})
     void boundsOfLaterSolutionsHoldUnderTheirSeenSets(double penalty) {
-        IlpOptions options = IlpOptions.defaults().withPenalty(penalty).withCandidates(0).withThreads(2).withTimeLimit(120).withRoundLimit(60);
+        IlpOptions options = IlpOptions.defaults().withPenalty(penalty).withCandidates(0).withThreads(2).withBudget(120).withRoundBudget(60);
         Ranking r = new IlpRanker(options).rank(DATABASE, TARGET, 8);
         BruteForce exact = new BruteForce(DATABASE, TARGET, penalty, false);
         assertTrue(r.solutions().size() >= 3);

@@ -30,7 +30,7 @@ class IlpPruningCheckTest {
 
     private static IlpOptions options(IlpSolver solver, int k) {
         return IlpOptions.defaults().withSolver(solver).withCandidates(k).withThreads(2).withResolution(1e-8)
-                .withTimeLimit(300).withRoundLimit(60).withPruningCheck(true);
+                .withBudget(300).withRoundBudget(60).withPruningCheck(true);
     }
 
     /** The objective of the first solution of an independent ranking with K candidates (no widening, no check). */
@@ -80,6 +80,16 @@ class IlpPruningCheckTest {
             assertTrue(s.optimal(), "the fixture is proven optimal at every K");
             assertTrue(s.bound() <= s.objective() + 1e-12 && s.bound() >= s.objective() - TOL, "bound of an optimal solve: " + s);
             assertTrue(s.seconds() >= 0);
+            assertEquals(solver == IlpSolver.SCIP, Double.isNaN(s.deterministicTime()), "SCIP reports no deterministic time");
+        }
+        if (solver == IlpSolver.CPSAT) {
+            double sum = 0;
+            for (IlpSolution s : ranking.solutions()) sum += s.solveDeterministicTime();
+            for (PruningCheck.Step s : check.steps()) sum += s.deterministicTime();
+            assertTrue(sum > 0);
+            assertEquals(sum, ranking.deterministicTime(), 1e-12, "the budget used is the enumeration's and the check's");
+        } else {
+            assertTrue(Double.isNaN(ranking.deterministicTime()));
         }
         assertTrue(check.last().allAtoms());
         // the first objective is the enumeration's, K=2 is worse than all atoms, which is the unpruned optimum
@@ -166,11 +176,19 @@ class IlpPruningCheckTest {
     }
 
     @Test
+    void noBudgetLeftMeansNoStep() {
+        Ranking r = new IlpRanker(options(IlpSolver.CPSAT, 0).withBudget(1e-5)).rank(DATABASE, TARGET, 1);
+        assertTrue(r.deterministicTime() >= 1e-5, "the enumeration spent the budget: " + r.deterministicTime());
+        assertTrue(r.pruningCheck().steps().isEmpty());
+        assertEquals(PruningCheck.Stop.TIME_LIMIT, r.pruningCheck().stop());
+    }
+
+    @Test
     void aKNotProvenOptimalCountsWithItsBoundAndTheCostIsALowerEstimate() {
         // K=10 stopped at objective 12 with bound 9; K=20 found 10 (optimal within its candidates, pruning bound 5)
         PruningCheck check = new PruningCheck(List.of(
-                new PruningCheck.Step(10, 100, 20, 12, 9, 4, false, 1),
-                new PruningCheck.Step(20, 200, 30, 10, 10, 5, true, 2)), PruningCheck.Stop.TIME_LIMIT, 1e-6, Double.NEGATIVE_INFINITY);
+                new PruningCheck.Step(10, 100, 20, 12, 9, 4, false, 1, 0.5),
+                new PruningCheck.Step(20, 200, 30, 10, 10, 5, true, 2, 1)), PruningCheck.Stop.TIME_LIMIT, 1e-6, Double.NEGATIVE_INFINITY);
         assertEquals(10, check.minObjective(), 0.0);
         assertEquals(0, check.cost(), 0.0, "bound 9 − 10 < 0: at least 0");
         assertEquals(5, check.unprunedBound(), 0.0, "max(min(9, 4), min(10, 5))");
@@ -182,8 +200,8 @@ class IlpPruningCheckTest {
         assertEquals(10, new PruningCheck(check.steps(), check.stop(), 1e-6, 11).unprunedBound(), 0.0, "at most the lowest objective");
 
         PruningCheck proven = new PruningCheck(List.of(
-                new PruningCheck.Step(10, 100, 20, 12, 12, 4, true, 1),
-                new PruningCheck.Step(20, 200, 30, 10, 10, 10.5, true, 2)), PruningCheck.Stop.CAP, 1e-6, Double.NaN);
+                new PruningCheck.Step(10, 100, 20, 12, 12, 4, true, 1, 0.5),
+                new PruningCheck.Step(20, 200, 30, 10, 10, 10.5, true, 2, 1)), PruningCheck.Stop.CAP, 1e-6, Double.NaN);
         assertEquals(2, proven.cost(), 0.0);
         assertTrue(proven.exact(), "K=20's pruning bound 10.5 ≥ its objective: 10 is the unpruned optimum");
         assertEquals(2, proven.costAtMost(), 0.0);

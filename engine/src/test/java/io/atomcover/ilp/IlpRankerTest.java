@@ -20,7 +20,7 @@ class IlpRankerTest {
 
     private static IlpOptions options(IlpSolver solver, double penalty) {
         return IlpOptions.defaults().withSolver(solver).withPenalty(penalty).withCandidates(0).withThreads(2)
-                .withTimeLimit(120).withRoundLimit(60);
+                .withBudget(120).withRoundBudget(60);
     }
 
     private static double tolerance(IlpSolver solver) {

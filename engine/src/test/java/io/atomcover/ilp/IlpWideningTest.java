@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IlpWideningTest {
     private static IlpOptions options(IlpSolver solver, int k, boolean wholeMolecules) {
         return IlpOptions.defaults().withSolver(solver).withCandidates(k).withWholeMolecules(wholeMolecules).withThreads(2)
-                .withTimeLimit(120).withRoundLimit(60);
+                .withBudget(120).withRoundBudget(60);
     }
 
     /** Order of a candidate count in the widening: K, 2K, …, then 0 (all) last. */
