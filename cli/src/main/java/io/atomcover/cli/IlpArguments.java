@@ -39,8 +39,8 @@ final class IlpArguments {
     @Option(names = "--budget", paramLabel = "DTIME",
             description = "ILP with CP-SAT: budget of the whole ranking (per target; the pruning check included), in "
                     + "CP-SAT deterministic time summed over the solves: a count of the solver's work, not seconds, so "
-                    + "the ranking does not depend on the machine, its load or --threads (see README for what it costs "
-                    + "in seconds). Default: ${DEFAULT-VALUE}.")
+                    + "the ranking does not depend on the machine, its load or --threads (docs/ilpselect.md says what it "
+                    + "costs in seconds). Default: ${DEFAULT-VALUE}.")
     double budget = IlpOptions.DEFAULT_BUDGET;
 
     @Option(names = "--round-budget", paramLabel = "DTIME",
