@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.io.Dataset;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.EntropyResult;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.backend.cpu.CpuKdeBackend;
+import io.atomcover.metrics.EntropyResult;
+import io.atomcover.metrics.Kde;
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.backend.RowBlock;
 import io.atomcover.backend.Backends;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.select.MscSelector;
@@ -63,7 +63,7 @@ final class BenchCommand extends BaseCommand {
     double warmup = 3;
 
     @Option(names = {"-b", "--bandwidth"}, paramLabel = "H", description = "Kernel bandwidth h. Default: ${DEFAULT-VALUE}.")
-    double h = io.atomcover.kde.Bandwidth.DEFAULT;
+    double h = io.atomcover.metrics.Bandwidth.DEFAULT;
 
     @Option(names = "--brute-force",
             description = "CPU backend only: evaluate every pair with Math.exp instead of the pruned, exact-to-1e-12 default kernel sums, for comparison.")

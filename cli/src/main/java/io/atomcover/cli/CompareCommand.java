@@ -2,11 +2,11 @@ package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atomcover.backend.KdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.io.Dataset;
 import io.atomcover.io.InputException;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
+import io.atomcover.metrics.Kde;
 import io.atomcover.select.Selection;
 import io.atomcover.select.SelectionSize;
 import io.atomcover.select.SelectionSummary;

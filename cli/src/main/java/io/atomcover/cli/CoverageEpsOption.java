@@ -1,6 +1,6 @@
 package io.atomcover.cli;
 
-import io.atomcover.kde.Kde;
+import io.atomcover.metrics.Kde;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

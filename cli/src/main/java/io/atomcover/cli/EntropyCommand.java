@@ -1,10 +1,10 @@
 package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.atomcover.kde.Bandwidth;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.EntropyResult;
-import io.atomcover.kde.Kde;
+import io.atomcover.metrics.Bandwidth;
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.metrics.EntropyResult;
+import io.atomcover.metrics.Kde;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

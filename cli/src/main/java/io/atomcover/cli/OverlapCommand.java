@@ -1,7 +1,7 @@
 package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.atomcover.kde.Kde;
+import io.atomcover.metrics.Kde;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,13 +1,13 @@
 package io.atomcover.select;
 
+import io.atomcover.backend.CoverSession;
+import io.atomcover.backend.GreedyCover;
+import io.atomcover.backend.GreedyCoverAbandoned;
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.backend.RowBlock;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.CoverSession;
-import io.atomcover.kde.GreedyCover;
-import io.atomcover.kde.GreedyCoverAbandoned;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.LogSpace;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.metrics.Kde;
+import io.atomcover.util.LogSpace;
 import io.atomcover.util.ProgressListener;
 
 import java.util.Arrays;

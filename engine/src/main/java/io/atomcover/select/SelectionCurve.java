@@ -1,9 +1,9 @@
 package io.atomcover.select;
 
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.backend.PrefixSession;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.PrefixSession;
+import io.atomcover.metrics.Kde;
 import io.atomcover.util.ProgressListener;
 
 /**

@@ -1,9 +1,9 @@
 package io.atomcover.select;
 
+import io.atomcover.backend.KdeBackend;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.EntropyResult;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
+import io.atomcover.metrics.EntropyResult;
+import io.atomcover.metrics.Kde;
 import io.atomcover.util.ProgressListener;
 
 /**

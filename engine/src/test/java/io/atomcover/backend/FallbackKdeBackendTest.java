@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.GreedyCover;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.metrics.Kde;
 import io.atomcover.select.MscSelector;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,11 +2,11 @@ package io.atomcover.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.io.Dataset;
 import io.atomcover.io.ExtXyzReader;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.EntropyResult;
-import io.atomcover.kde.Kde;
+import io.atomcover.metrics.EntropyResult;
+import io.atomcover.metrics.Kde;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,14 +1,14 @@
 package io.atomcover.select;
 
+import io.atomcover.backend.CoverSession;
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.backend.RowBlock;
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.Dataset;
 import io.atomcover.io.ExtXyzReader;
-import io.atomcover.kde.CoverSession;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.metrics.Kde;
 import io.atomcover.util.ProgressListener;
 
 import java.nio.file.Path;

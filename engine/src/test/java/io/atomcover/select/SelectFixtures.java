@@ -2,11 +2,11 @@ package io.atomcover.select;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.ExtXyzReader;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.Kde;
+import io.atomcover.metrics.Kde;
 import io.atomcover.util.ProgressListener;
 
 import java.io.IOException;

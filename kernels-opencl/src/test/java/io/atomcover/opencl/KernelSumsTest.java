@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.atomcover.backend.Precision;
+import io.atomcover.backend.RowBlock;
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.EntropyResult;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.metrics.EntropyResult;
+import io.atomcover.metrics.Kde;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
