@@ -6,7 +6,7 @@ import io.atomcover.descriptor.Descriptors;
 import io.atomcover.io.Dataset;
 import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.metrics.EntropyResult;
-import io.atomcover.metrics.Kde;
+import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.backend.KdeBackend;
 import io.atomcover.backend.RowBlock;
 import io.atomcover.backend.Backends;
@@ -169,7 +169,7 @@ final class BenchCommand extends BaseCommand {
             kernel = measure("kernel sums", err, () -> backend.kernelSums(all, all, h, sums));
             // Accelerated backends evaluate every pair.
             evaluatedFraction = cpu == null || cpu.pairsRequested() == 0 ? 1 : (double) cpu.pairsEvaluated() / cpu.pairsRequested();
-            Kde kde = new Kde(backend);
+            InformationMetrics kde = new InformationMetrics(backend);
             ent = measure("entropy", err, () -> entropy[0] = kde.entropy(d, h));
             // MSC at 50 % of the file, default mode: structure entropies once, the selection timed.
             double[] structureEntropies = kde.structureEntropies(d, h, threads, ProgressListener.NONE);
@@ -256,7 +256,7 @@ final class BenchCommand extends BaseCommand {
         err.println(Text.format("bench: msc, structure entropies of %d structures (once)", d.structureCount()));
         err.flush();
         long t0 = System.nanoTime();
-        double[] entropies = new Kde(backend).structureEntropies(d, h, common.threads, ProgressListener.NONE);
+        double[] entropies = new InformationMetrics(backend).structureEntropies(d, h, common.threads, ProgressListener.NONE);
         double entropySeconds = secondsSince(t0);
         err.println(Text.format("bench: msc, full ordering of %d structures on %s (once)", d.structureCount(), backend.name()));
         err.flush();

@@ -9,7 +9,7 @@ import io.atomcover.io.Dataset;
 import io.atomcover.io.InputException;
 import io.atomcover.io.Structure;
 import io.atomcover.io.XyzFrames;
-import io.atomcover.metrics.Kde;
+import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.select.ForceTails;
 import io.atomcover.select.MscResult;
 import io.atomcover.select.MscSelector;
@@ -297,7 +297,7 @@ final class CompressCommand extends BaseCommand {
         double[] entropies = null;
         if (method == Method.MSC || method == Method.MSC_COMPAT || method == Method.FPS) {
             try (Progress p = Progress.start("structure entropies", " structures", show, System.err)) {
-                entropies = new Kde(backend).structureEntropies(d, h, common.threads, p);
+                entropies = new InformationMetrics(backend).structureEntropies(d, h, common.threads, p);
             }
         }
         try (Progress p = Progress.start(method.cliName(), " picks", show, System.err)) {

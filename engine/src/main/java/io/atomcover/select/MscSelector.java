@@ -6,7 +6,7 @@ import io.atomcover.backend.GreedyCoverAbandoned;
 import io.atomcover.backend.KdeBackend;
 import io.atomcover.backend.RowBlock;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.metrics.Kde;
+import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.util.LogSpace;
 import io.atomcover.util.ProgressListener;
 
@@ -95,7 +95,7 @@ public final class MscSelector {
 
     /** Structure entropies H_s through the backend (all available processors). */
     public double[] structureEntropies(Descriptors d) {
-        return new Kde(backend).structureEntropies(d, bandwidth);
+        return new InformationMetrics(backend).structureEntropies(d, bandwidth);
     }
 
     /** {@link #select(Descriptors, double[], int)} with the structure entropies computed here. */
@@ -107,7 +107,7 @@ public final class MscSelector {
      * The first {@code size} picks of greedy MSC; {@code size = S} gives the full ordering.
      *
      * @param d         descriptors with structure offsets; every structure needs at least one row
-     * @param entropies H_s per structure (see {@link Kde#structureEntropies})
+     * @param entropies H_s per structure (see {@link InformationMetrics#structureEntropies})
      * @param size      number of picks, 0..S (see {@link SelectionSize#resolve})
      */
     public MscResult select(Descriptors d, double[] entropies, int size) {

@@ -62,7 +62,7 @@ class TilingAndFallbackTest {
     void budgetPropertyTilesTheEntropyReduction() {
         Descriptors si = OpenClTests.silicon();
         RowBlock rows = new RowBlock(si.data(), si.dim(), 0, si.offsets()[20]);
-        EntropyResult want = new io.atomcover.metrics.Kde(new CpuKdeBackend(2, false)).entropy(si.select(TilingAndFallbackTest.range(20)), H);
+        EntropyResult want = new io.atomcover.metrics.InformationMetrics(new CpuKdeBackend(2, false)).entropy(si.select(TilingAndFallbackTest.range(20)), H);
         String before = System.getProperty(OpenClKdeBackend.MAX_BYTES_PROPERTY);
         System.setProperty(OpenClKdeBackend.MAX_BYTES_PROPERTY, "200000");
         try (OpenClKdeBackend small = OpenClTests.open()) {

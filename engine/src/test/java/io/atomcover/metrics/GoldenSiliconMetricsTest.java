@@ -18,12 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Full parity with upstream QUESTS on the mlearn silicon example (k = 32, rc = 5, h = 0.015):
  * descriptors from {@link QuestsDescriptor}, metrics from the pruning CPU backend.
  */
-class GoldenSiliconKdeTest {
+class GoldenSiliconMetricsTest {
     static JsonNode golden;
     static Descriptors train;
     static Descriptors test;
     static CpuKdeBackend backend;
-    static Kde kde;
+    static InformationMetrics kde;
     static double h;
 
     @BeforeAll
@@ -34,7 +34,7 @@ class GoldenSiliconKdeTest {
         test = q.compute(ExtXyzReader.read(Path.of("../examples/mlearn-si/Si-test.extxyz")).structures(), 2, ProgressListener.NONE);
         h = golden.get("bandwidth").asDouble();
         backend = new CpuKdeBackend(2);
-        kde = new Kde(backend);
+        kde = new InformationMetrics(backend);
     }
 
     @AfterAll
@@ -68,6 +68,6 @@ class GoldenSiliconKdeTest {
         for (int i = 0; i < expect.length; i++) assertEquals(expect[i], got[i], 1e-8, "test row " + i);
         double[] gotLog = kde.differentialEntropyLog(test, train, h);
         for (int i = 0; i < expect.length; i++) assertEquals(expect[i], gotLog[i], 1e-8, "test row " + i + " (log)");
-        assertEquals(golden.get("test_overlap_eps_1e-5").asDouble(), Kde.overlap(got, 1e-5));
+        assertEquals(golden.get("test_overlap_eps_1e-5").asDouble(), InformationMetrics.overlap(got, 1e-5));
     }
 }

@@ -14,13 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * diversity, differential entropy, overlap and per-structure entropies. Stateless apart from the
  * backend it delegates the pair work to; safe to share between threads if the backend is.
  */
-public final class Kde {
+public final class InformationMetrics {
     /** Default threshold of {@link #overlap(double[])}. */
     public static final double DEFAULT_OVERLAP_EPS = 1e-5;
 
     private final KdeBackend backend;
 
-    public Kde(KdeBackend backend) {
+    public InformationMetrics(KdeBackend backend) {
         this.backend = backend;
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.atomcover.backend.RowBlock;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.metrics.Kde;
+import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.select.SelectionSummary;
 import io.atomcover.util.ProgressListener;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Progress of kernel sums and of what is built on them: reported from start to end, results unchanged. */
-class KdeProgressTest {
+class KernelSumProgressTest {
     static final int DIM = 7;
 
     /** Records reports; the engine may call from several threads. */
@@ -74,7 +74,7 @@ class KdeProgressTest {
         Descriptors x = data(20, 25, 3);
         Descriptors y = data(12, 25, 4);
         try (CpuKdeBackend cpu = new CpuKdeBackend(2)) {
-            Kde kde = new Kde(cpu);
+            InformationMetrics kde = new InformationMetrics(cpu);
             Recorder e = new Recorder();
             assertEquals(kde.entropy(x, 0.05).entropy(), kde.entropy(x, 0.05, e).entropy(), 0.0);
             assertArrayEquals(new long[] {x.rows(), x.rows()}, e.last());

@@ -15,15 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class KdeTest {
+class InformationMetricsTest {
     static final double H = Bandwidth.DEFAULT;
     static CpuKdeBackend backend;
-    static Kde kde;
+    static InformationMetrics kde;
 
     @BeforeAll
     static void open() {
         backend = new CpuKdeBackend(2);
-        kde = new Kde(backend);
+        kde = new InformationMetrics(backend);
     }
 
     @AfterAll
@@ -41,7 +41,7 @@ class KdeTest {
         for (int s = 0; s < keys.length; s++)
             assertEquals(expect[Integer.parseInt(keys[s])], got[s], 1e-8, "structure " + keys[s]);
         try (CpuKdeBackend exact = new CpuKdeBackend(1, false)) {
-            assertArrayEquals(got, new Kde(exact).structureEntropies(d, H, 1, ProgressListener.NONE), 1e-12);
+            assertArrayEquals(got, new InformationMetrics(exact).structureEntropies(d, H, 1, ProgressListener.NONE), 1e-12);
         }
     }
 
@@ -97,10 +97,10 @@ class KdeTest {
         }
         // the training rows themselves are covered: dH ≤ -log 1 = 0 < eps for every one
         double[] self = kde.differentialEntropy(train, train, H);
-        assertEquals(1.0, Kde.overlap(self));
-        assertEquals(0.5, Kde.overlap(new double[] {-1, 1e-6, 2e-5, Double.POSITIVE_INFINITY}, 1e-5));
-        assertEquals(0.25, Kde.overlap(new double[] {-1, 1e-6, 2e-5, Double.POSITIVE_INFINITY}, 0.0));
-        assertTrue(Double.isNaN(Kde.overlap(new double[0])));
+        assertEquals(1.0, InformationMetrics.overlap(self));
+        assertEquals(0.5, InformationMetrics.overlap(new double[] {-1, 1e-6, 2e-5, Double.POSITIVE_INFINITY}, 1e-5));
+        assertEquals(0.25, InformationMetrics.overlap(new double[] {-1, 1e-6, 2e-5, Double.POSITIVE_INFINITY}, 0.0));
+        assertTrue(Double.isNaN(InformationMetrics.overlap(new double[0])));
     }
 
     @Test
