@@ -33,7 +33,7 @@ import io.atomcover.util.LogSpace;
  *       space rows without cover have no cap, so their log cover is exact however far they are from
  *       everything.</li>
  * </ul>
- * Terms are summed with the fast exp of {@link CpuKdeBackend}. Covered rows with the same first
+ * Terms are summed with the fast exp of {@link TileKernel}. Covered rows with the same first
  * pick are walked together (up to {@value #GROUP}, one panel pass per leaf), nearest node first,
  * so that updates with a stop ({@link #accumulateUntil}) reach the large terms early; other rows
  * are walked alone in tree order. Row updates that ask for at most {@value #ALL_PAIRS} pairs skip
@@ -54,11 +54,11 @@ final class CpuCoverSession implements CoverSession {
     static final double UNDERFLOW = 746.0;
     private static final double REL = 1 + 1e-9;
     private static final double ABS = 1e-12;
-    /** Rows evaluated together against one leaf panel (the width of {@link CpuKdeBackend#dots4}). */
+    /** Rows evaluated together against one leaf panel (the width of {@link TileKernel#dots4}). */
     static final int GROUP = 4;
     /** Row updates asking at most this many pairs evaluate them all (see {@link #updateRowFromAll}). */
     static final long ALL_PAIRS = 16384;
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final ThreadLocal<RowUpdate> UPDATES = ThreadLocal.withInitial(RowUpdate::new);
 
     private final CpuKdeBackend backend;
     private final int[] off;
@@ -282,12 +282,12 @@ final class CpuCoverSession implements CoverSession {
     /**
      * Updates 1..{@value #GROUP} covered rows (indices g into rows) with the same first pick in one
      * tree walk, nearest nodes first, each row keeping its own band; leaves wanted by several rows
-     * are evaluated with {@link CpuKdeBackend#dots4}. With stops, a row leaves the walk once its
+     * are evaluated with {@link TileKernel#dots4}. With stops, a row leaves the walk once its
      * partial sum exceeds its stop (its cover is then left alone and the partial value reported).
      */
     private long updateGroup(RowIndex q, int[] g, int[] rows, int from, double[] cover,
                              double[] stop, double[] reached, boolean[] stopped) {
-        Scratch sc = SCRATCH.get();
+        RowUpdate sc = UPDATES.get();
         Group gr = sc.group;
         gr.n = g.length;
         gr.log = log;
@@ -331,7 +331,7 @@ final class CpuCoverSession implements CoverSession {
      * Sums node n's picked leaves into the rows of sc.group in {@code live} (rows whose bound admits
      * n), children nearest first so that rows with stops reach them early.
      */
-    private void sumGroup(Scratch sc, RowIndex q, int from, int n, int live) {
+    private void sumGroup(RowUpdate sc, RowIndex q, int from, int n, int live) {
         Group gr = sc.group;
         live &= ~gr.stopped;
         if (live == 0) return;
@@ -389,7 +389,7 @@ final class CpuCoverSession implements CoverSession {
     private long updateRow(RowIndex q, int p, int e, int from, double[] cover, boolean mayBound) {
         if (from == picks) return 0;
         if (pickRow[picks] - pickRow[from] <= allPairs) return updateRowFromAll(q, p, e, from, cover);
-        Scratch sc = SCRATCH.get();
+        RowUpdate sc = UPDATES.get();
         sc.pairs = 0;
         double k = cover[e];
         double f = log ? k : (k > 0 ? Math.log(k) : Double.NEGATIVE_INFINITY);
@@ -430,28 +430,29 @@ final class CpuCoverSession implements CoverSession {
      * a row whose every new term underflows keeps its cover, as in the walk.
      */
     private long updateRowFromAll(RowIndex q, int p, int e, int from, double[] cover) {
-        Scratch sc = SCRATCH.get();
+        RowUpdate sc = UPDATES.get();
         int c0 = (int) pickRow[from];
         int c1 = (int) pickRow[picks];
-        double[] dot = sc.wide(c1);
-        CpuKdeBackend.dots1(q.data, p * q.dim, q.dim, pickedRows, c0, c1, dot);
+        sc.wide.reserve(c1);
+        double[] dot = sc.wide.dots[0];
+        TileKernel.dots1(q.data, p * q.dim, q.dim, pickedRows, c0, c1, dot);
         double nq = q.norms[p];
         double k = cover[e];
         double f = log ? k : (k > 0 ? Math.log(k) : Double.NEGATIVE_INFINITY);
         double shift = f;
         if (f < -CpuKdeBackend.DROP_LOG) {
-            double dmin2 = CpuKdeBackend.minDist(dot, pickedRowNorms, c0, c1, nq);
+            double dmin2 = TileKernel.minDist(dot, pickedRowNorms, c0, c1, nq);
             if (!log && !(dmin2 <= twoH2 * UNDERFLOW)) return c1 - c0;
             shift = Math.max(f, -dmin2 * c);
         }
-        double acc = CpuKdeBackend.fastTerms(dot, pickedRowNorms, c0, c1, nq, c, shift, sc.wideP, sc.wideK, null);
+        double acc = TileKernel.fastTerms(dot, pickedRowNorms, c0, c1, nq, c, shift, sc.wide.p, sc.wide.k, null);
         if (log) cover[e] = f == Double.NEGATIVE_INFINITY ? shift + Math.log(acc) : shift + Math.log(Math.exp(f - shift) + acc);
         else cover[e] += Math.exp(shift) * acc;
         return c1 - c0;
     }
 
     /** Lowers sc.dmin2 with the picked leaves under node n from pick {@code from} on, nearest node first. */
-    private void nearest(Scratch sc, RowIndex q, int p, int from, int n) {
+    private void nearest(RowUpdate sc, RowIndex q, int p, int from, int n) {
         if (tree.maxPick[n] < from) return;
         if (tree.isLeaf(n)) {
             for (int i = tree.start[n]; i < tree.end[n]; i++) {
@@ -479,7 +480,7 @@ final class CpuCoverSession implements CoverSession {
     }
 
     /** Adds to sc.acc the shifted terms of the picked leaves under node n within {@code band} of the row. */
-    private void sum(Scratch sc, RowIndex q, int p, int from, int n, double band, double shift) {
+    private void sum(RowUpdate sc, RowIndex q, int p, int from, int n, double band, double shift) {
         if (tree.maxPick[n] < from || tree.boxBound(q, p, n) > band) return;
         if (tree.isLeaf(n)) {
             for (int i = tree.start[n]; i < tree.end[n]; i++) {
@@ -523,63 +524,52 @@ final class CpuCoverSession implements CoverSession {
         long pairs;
     }
 
-    /** Per-thread scratch and accumulators of one row update. */
-    private static final class Scratch {
+    /** Per-thread state of a row update: its tile buffers, its group, and the values its walk carries. */
+    private static final class RowUpdate {
         final Group group = new Group();
-        final double[][] dots = new double[GROUP][LEAF];
-        final double[] a = new double[LEAF];
-        final double[] p = new double[LEAF];
-        final double[] k = new double[LEAF];
-        /** Scratch indexed by pick-order column, grown on demand. */
-        double[] wideDot = new double[0];
-        double[] wideP = new double[0];
-        double[] wideK = new double[0];
+        /** Buffers of one leaf panel, a dot-product row per group row (row 0 also for single rows). */
+        final TileKernel tile = new TileKernel(GROUP, LEAF);
+        /** Buffers indexed by pick-order column, widened on demand. */
+        final TileKernel wide = new TileKernel(1, 0);
         double dmin2;
         double cap2;
-
-        double[] wide(int columns) {
-            if (wideDot.length < columns) {
-                int n = Math.max(columns, 2 * wideDot.length);
-                wideDot = new double[n];
-                wideP = new double[n];
-                wideK = new double[n];
-            }
-            return wideDot;
-        }
         double acc;
         long pairs;
 
         /** Smallest squared distance from position pq of q to picked columns [j0, nb) of a leaf. */
         double min1(RowIndex q, int pq, double[][] panel, double[] norms, int j0, int nb) {
             pairs += nb - j0;
-            CpuKdeBackend.dots1(q.data, pq * q.dim, q.dim, panel, j0, nb, a);
-            return CpuKdeBackend.minDist(a, norms, j0, nb, q.norms[pq]);
+            double[] a = tile.dots[0];
+            TileKernel.dots1(q.data, pq * q.dim, q.dim, panel, j0, nb, a);
+            return TileKernel.minDist(a, norms, j0, nb, q.norms[pq]);
         }
 
         /** Adds the terms of picked columns [j0, nb) of a leaf to the group rows in {@code want} (one panel pass when several). */
         void sumLeaf(RowIndex q, double[][] panel, double[] norms, int j0, int nb, int want, double c) {
             Group gr = group;
+            double[][] dots = tile.dots;
             int[] o = new int[GROUP];
             int firstRow = Integer.numberOfTrailingZeros(want);
             for (int k = 0; k < GROUP; k++) o[k] = (k < gr.n && (want & (1 << k)) != 0 ? gr.pos[k] : gr.pos[firstRow]) * q.dim;
             if (Integer.bitCount(want) == 1) {
-                CpuKdeBackend.dots1(q.data, o[firstRow], q.dim, panel, j0, nb, dots[firstRow]);
+                TileKernel.dots1(q.data, o[firstRow], q.dim, panel, j0, nb, dots[firstRow]);
             } else {
-                CpuKdeBackend.dots4(q.data, o[0], o[1], o[2], o[3], q.dim, panel, j0, nb, dots[0], dots[1], dots[2], dots[3]);
+                TileKernel.dots4(q.data, o[0], o[1], o[2], o[3], q.dim, panel, j0, nb, dots[0], dots[1], dots[2], dots[3]);
             }
             for (int k = 0; k < gr.n; k++) {
                 if ((want & (1 << k)) == 0) continue;
                 gr.pairs += nb - j0;
-                gr.acc[k] += CpuKdeBackend.fastTerms(dots[k], norms, j0, nb, q.norms[gr.pos[k]], c, gr.shift[k], p, this.k, null);
+                gr.acc[k] += TileKernel.fastTerms(dots[k], norms, j0, nb, q.norms[gr.pos[k]], c, gr.shift[k], tile.p, tile.k, null);
                 if (gr.acc[k] > gr.accStop[k] && gr.value(k) > gr.stop[k]) gr.stopped |= 1 << k;
             }
         }
 
-        /** Σ_j e^{-d²_j/(2h²) - shift} over picked columns [j0, nb) of a leaf (fast exp, clamped as in {@link CpuKdeBackend}). */
+        /** Σ_j e^{-d²_j/(2h²) - shift} over picked columns [j0, nb) of a leaf (fast exp, clamped as in {@link TileKernel#fastTerms}). */
         double sum1(RowIndex q, int pq, double[][] panel, double[] norms, int j0, int nb, double c, double shift) {
             pairs += nb - j0;
-            CpuKdeBackend.dots1(q.data, pq * q.dim, q.dim, panel, j0, nb, a);
-            return CpuKdeBackend.fastTerms(a, norms, j0, nb, q.norms[pq], c, shift, p, k, null);
+            double[] a = tile.dots[0];
+            TileKernel.dots1(q.data, pq * q.dim, q.dim, panel, j0, nb, a);
+            return TileKernel.fastTerms(a, norms, j0, nb, q.norms[pq], c, shift, tile.p, tile.k, null);
         }
     }
 }

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.LongAdder;
  * spreads over every thread. Within a tile, distances come as {@code |x|² + |y|² - 2x·y}: the dot
  * products of four query rows against a transposed reference panel (one FMA stream per component,
  * compiled to AVX2 by C2), then the exponent and polynomial part of exp in one vector loop and the
- * exact 2^k scaling plus the sums in a short scalar loop ({@link FastExp}). Memory is linear in the
+ * exact 2^k scaling plus the sums in a short scalar loop ({@link TileKernel}). Memory is linear in the
  * row counts: no matrix larger than a tile is ever formed.
  *
  * <h2>Shifted sums and determinism</h2>
@@ -54,7 +54,7 @@ import java.util.concurrent.atomic.LongAdder;
  * column sums to the reference rows (the kernel is symmetric and the band is the same for every
  * row). Measured: Si-train evaluates 36.8% of its N² pairs (54% lie inside the band), QM7 6.1%.
  * Inside evaluated tiles the shifted exponent is
- * clamped at {@value #CLAMP} (e^-60 ≈ 8.8e-27, so each clamped term is off by less than that, a
+ * clamped at {@value TileKernel#CLAMP} (e^-60 ≈ 8.8e-27, so each clamped term is off by less than that, a
  * change below N·1e-26 of S_i), which keeps the fast exp in its normal range.
  *
  * <p>With {@code pruning = false} every pair is evaluated with {@link Math#exp} and no clamp — the
@@ -73,8 +73,6 @@ public final class CpuKdeBackend implements KdeBackend {
     private static final int CHUNK = 16;
     /** Terms below e^-DROP_LOG of their row's largest term may be dropped (see class comment). */
     static final double DROP_LOG = Math.log(1e17);
-    /** Lower clamp of the shifted exponent inside evaluated tiles. */
-    static final double CLAMP = -60.0;
     /** Pruning problems with fewer pairs than this evaluate every pair (no index). */
     static final long INDEX_PAIRS = 1L << 14;
     /** Problems with fewer pairs than this run on the calling thread. */
@@ -306,9 +304,9 @@ public final class CpuKdeBackend implements KdeBackend {
         int[] nearestThenBand(int a) {
             int p0 = q.leafStart[a];
             int na = q.leafSize(a);
-            Scratch sc = new Scratch();
+            TileKernel tile = new TileKernel(4, LEAF);
             if (!indexed) {
-                for (int b = 0; b < r.leaves; b++) minTile(a, b, sc);
+                for (int b = 0; b < r.leaves; b++) minTile(a, b, tile);
                 return within(a, 0, 0);
             }
             double[] lb = new double[r.leaves];
@@ -323,7 +321,7 @@ public final class CpuKdeBackend implements KdeBackend {
                 double worst = 0;
                 for (int p = p0; p < p0 + na; p++) worst = Math.max(worst, minD2[p]);
                 if (lb[b] > Math.sqrt(worst) * (1 + 1e-9) + 1e-12) break;
-                minTile(a, b, sc);
+                minTile(a, b, tile);
             }
             double worst = 0;
             for (int p = p0; p < p0 + na; p++) worst = Math.max(worst, minD2[p]);
@@ -337,31 +335,33 @@ public final class CpuKdeBackend implements KdeBackend {
         }
 
         /** Lowers minD2 of the rows of query leaf a with the distances to reference leaf b. */
-        void minTile(int a, int b, Scratch sc) {
+        void minTile(int a, int b, TileKernel tile) {
             int p0 = q.leafStart[a];
             int p1 = q.leafStart[a + 1];
             int nb = r.leafSize(b);
             double[][] pl = r.panel[b];
             double[] nr = r.leafNorms[b];
             pairsEvaluated.add((long) (p1 - p0) * nb);
+            double[][] dot = tile.dots;
             int p = p0;
             for (; p + 4 <= p1; p += 4) {
                 int d = q.dim;
-                dots4(q.data, p * d, (p + 1) * d, (p + 2) * d, (p + 3) * d, d, pl, nb, sc.a0, sc.a1, sc.a2, sc.a3);
-                minD2[p] = Math.min(minD2[p], minDist(sc.a0, nr, nb, q.norms[p]));
-                minD2[p + 1] = Math.min(minD2[p + 1], minDist(sc.a1, nr, nb, q.norms[p + 1]));
-                minD2[p + 2] = Math.min(minD2[p + 2], minDist(sc.a2, nr, nb, q.norms[p + 2]));
-                minD2[p + 3] = Math.min(minD2[p + 3], minDist(sc.a3, nr, nb, q.norms[p + 3]));
+                TileKernel.dots4(q.data, p * d, (p + 1) * d, (p + 2) * d, (p + 3) * d, d, pl, nb, dot[0], dot[1], dot[2], dot[3]);
+                minD2[p] = Math.min(minD2[p], TileKernel.minDist(dot[0], nr, nb, q.norms[p]));
+                minD2[p + 1] = Math.min(minD2[p + 1], TileKernel.minDist(dot[1], nr, nb, q.norms[p + 1]));
+                minD2[p + 2] = Math.min(minD2[p + 2], TileKernel.minDist(dot[2], nr, nb, q.norms[p + 2]));
+                minD2[p + 3] = Math.min(minD2[p + 3], TileKernel.minDist(dot[3], nr, nb, q.norms[p + 3]));
             }
             for (; p < p1; p++) {
-                dots1(q.data, p * q.dim, q.dim, pl, nb, sc.a0);
-                minD2[p] = Math.min(minD2[p], minDist(sc.a0, nr, nb, q.norms[p]));
+                TileKernel.dots1(q.data, p * q.dim, q.dim, pl, nb, dot[0]);
+                minD2[p] = Math.min(minD2[p], TileKernel.minDist(dot[0], nr, nb, q.norms[p]));
             }
         }
 
         /** Shifted sums of query leaf a against cand[from..to), added to the exact accumulators. */
         void sumTask(int a, int[] cand, int from, int to) {
-            Scratch sc = new Scratch();
+            TileKernel tile = new TileKernel(4, LEAF);
+            int[] kept = new int[LEAF];
             int p0 = q.leafStart[a];
             int na = q.leafSize(a);
             double[] rowAcc = new double[na];
@@ -370,7 +370,7 @@ public final class CpuKdeBackend implements KdeBackend {
                 int b = cand[t];
                 boolean cols = symmetric && b != a;
                 if (cols) Arrays.fill(col, 0.0);
-                sumTile(a, b, sc, rowAcc, cols ? col : null);
+                sumTile(a, b, tile, kept, rowAcc, cols ? col : null);
                 if (cols) {
                     int pb = r.leafStart[b];
                     int nb = r.leafSize(b);
@@ -384,7 +384,8 @@ public final class CpuKdeBackend implements KdeBackend {
             }
         }
 
-        void sumTile(int a, int b, Scratch sc, double[] rowAcc, double[] col) {
+        /** Adds the terms of query leaf a against reference leaf b to rowAcc (and col); rows: scratch of one leaf edge. */
+        void sumTile(int a, int b, TileKernel tile, int[] rows, double[] rowAcc, double[] col) {
             int p0 = q.leafStart[a];
             int p1 = q.leafStart[a + 1];
             int nb = r.leafSize(b);
@@ -392,24 +393,24 @@ public final class CpuKdeBackend implements KdeBackend {
             double[] nr = r.leafNorms[b];
             int d = q.dim;
             // Rows of leaf a that can have a term within the band in leaf b (all rows when brute force).
-            int[] rows = sc.rows;
             int n = 0;
             for (int p = p0; p < p1; p++)
                 if (!indexed || q.rowLowerBound(p, r, b) <= bandLimit(p)) rows[n++] = p;
             pairsEvaluated.add((long) n * nb);
+            double[][] dot = tile.dots;
             int t = 0;
             for (; t + 4 <= n; t += 4) {
                 int i0 = rows[t], i1 = rows[t + 1], i2 = rows[t + 2], i3 = rows[t + 3];
-                dots4(q.data, i0 * d, i1 * d, i2 * d, i3 * d, d, pl, nb, sc.a0, sc.a1, sc.a2, sc.a3);
-                rowAcc[i0 - p0] += terms(sc.a0, nr, nb, q.norms[i0], shift[i0], sc, col);
-                rowAcc[i1 - p0] += terms(sc.a1, nr, nb, q.norms[i1], shift[i1], sc, col);
-                rowAcc[i2 - p0] += terms(sc.a2, nr, nb, q.norms[i2], shift[i2], sc, col);
-                rowAcc[i3 - p0] += terms(sc.a3, nr, nb, q.norms[i3], shift[i3], sc, col);
+                TileKernel.dots4(q.data, i0 * d, i1 * d, i2 * d, i3 * d, d, pl, nb, dot[0], dot[1], dot[2], dot[3]);
+                rowAcc[i0 - p0] += terms(dot[0], nr, nb, q.norms[i0], shift[i0], tile, col);
+                rowAcc[i1 - p0] += terms(dot[1], nr, nb, q.norms[i1], shift[i1], tile, col);
+                rowAcc[i2 - p0] += terms(dot[2], nr, nb, q.norms[i2], shift[i2], tile, col);
+                rowAcc[i3 - p0] += terms(dot[3], nr, nb, q.norms[i3], shift[i3], tile, col);
             }
             for (; t < n; t++) {
                 int i = rows[t];
-                dots1(q.data, i * d, d, pl, nb, sc.a0);
-                rowAcc[i - p0] += terms(sc.a0, nr, nb, q.norms[i], shift[i], sc, col);
+                TileKernel.dots1(q.data, i * d, d, pl, nb, dot[0]);
+                rowAcc[i - p0] += terms(dot[0], nr, nb, q.norms[i], shift[i], tile, col);
             }
         }
 
@@ -422,8 +423,8 @@ public final class CpuKdeBackend implements KdeBackend {
             return Math.sqrt(d2 + band2Extra) * (1 + 1e-9) + 1e-12;
         }
 
-        double terms(double[] dot, double[] nr, int nb, double nq, double m, Scratch sc, double[] col) {
-            return pruning ? fastTerms(dot, nr, nb, nq, c, m, sc.p, sc.k, col) : exactTerms(dot, nr, nb, nq, c, m, col);
+        double terms(double[] dot, double[] nr, int nb, double nq, double m, TileKernel tile, double[] col) {
+            return pruning ? TileKernel.fastTerms(dot, nr, nb, nq, c, m, tile.p, tile.k, col) : TileKernel.exactTerms(dot, nr, nb, nq, c, m, col);
         }
 
         void forEach(int n, IntTask body) {
@@ -472,162 +473,5 @@ public final class CpuKdeBackend implements KdeBackend {
     @FunctionalInterface
     interface IntTask {
         void run(int i);
-    }
-
-    /** Per-task scratch rows of one tile edge. */
-    private static final class Scratch {
-        final double[] a0 = new double[LEAF];
-        final double[] a1 = new double[LEAF];
-        final double[] a2 = new double[LEAF];
-        final double[] a3 = new double[LEAF];
-        final double[] p = new double[LEAF];
-        final double[] k = new double[LEAF];
-        final int[] rows = new int[LEAF];
-    }
-
-    // ---------------------------------------------------------------------------- micro-kernels
-    // The per-pair arithmetic (dot product as an FMA chain over k = 0..dim-1 starting from 0, then
-    // max(|x|² + |y|² - 2x·y, 0)) is the same in every kernel and does not depend on the position
-    // of the pair in a tile, so all paths see bit-identical distances.
-
-    /**
-     * a_r[j] = x_r · y_j for four query rows at offsets o0..o3. The component loop is unrolled by
-     * three with the FMAs nested in component order, so each a_r[j] is the same sequential FMA chain
-     * as in {@link #dots1} (bit-identical), while every load/store of an accumulator now carries
-     * three FMAs instead of one — twice the throughput of the plain loop (measured: 12.5 → 5.5 ns
-     * per pair, one core).
-     */
-    static void dots4(double[] x, int o0, int o1, int o2, int o3, int dim, double[][] pl, int nb,
-                      double[] a0, double[] a1, double[] a2, double[] a3) {
-        dots4(x, o0, o1, o2, o3, dim, pl, 0, nb, a0, a1, a2, a3);
-    }
-
-    /** {@link #dots4} for panel columns [j0, j1) only. */
-    static void dots4(double[] x, int o0, int o1, int o2, int o3, int dim, double[][] pl, int j0, int j1,
-                      double[] a0, double[] a1, double[] a2, double[] a3) {
-        Arrays.fill(a0, j0, j1, 0.0);
-        Arrays.fill(a1, j0, j1, 0.0);
-        Arrays.fill(a2, j0, j1, 0.0);
-        Arrays.fill(a3, j0, j1, 0.0);
-        int k = 0;
-        for (; k + 3 <= dim; k += 3) {
-            double x00 = x[o0 + k], x01 = x[o0 + k + 1], x02 = x[o0 + k + 2];
-            double x10 = x[o1 + k], x11 = x[o1 + k + 1], x12 = x[o1 + k + 2];
-            double x20 = x[o2 + k], x21 = x[o2 + k + 1], x22 = x[o2 + k + 2];
-            double x30 = x[o3 + k], x31 = x[o3 + k + 1], x32 = x[o3 + k + 2];
-            double[] y0 = pl[k];
-            double[] y1 = pl[k + 1];
-            double[] y2 = pl[k + 2];
-            for (int j = j0; j < j1; j++) {
-                double v0 = y0[j];
-                double v1 = y1[j];
-                double v2 = y2[j];
-                a0[j] = Math.fma(x02, v2, Math.fma(x01, v1, Math.fma(x00, v0, a0[j])));
-                a1[j] = Math.fma(x12, v2, Math.fma(x11, v1, Math.fma(x10, v0, a1[j])));
-                a2[j] = Math.fma(x22, v2, Math.fma(x21, v1, Math.fma(x20, v0, a2[j])));
-                a3[j] = Math.fma(x32, v2, Math.fma(x31, v1, Math.fma(x30, v0, a3[j])));
-            }
-        }
-        for (; k < dim; k++) {
-            double x0 = x[o0 + k];
-            double x1 = x[o1 + k];
-            double x2 = x[o2 + k];
-            double x3 = x[o3 + k];
-            double[] y = pl[k];
-            for (int j = j0; j < j1; j++) {
-                double v = y[j];
-                a0[j] = Math.fma(x0, v, a0[j]);
-                a1[j] = Math.fma(x1, v, a1[j]);
-                a2[j] = Math.fma(x2, v, a2[j]);
-                a3[j] = Math.fma(x3, v, a3[j]);
-            }
-        }
-    }
-
-    /**
-     * a[j] = x · y_j for one query row at offset o: the FMA chain of {@link #dots4}, unrolled by
-     * three in the same way (bit-identical to the plain component loop, fewer accumulator loads).
-     */
-    static void dots1(double[] x, int o, int dim, double[][] pl, int nb, double[] a) {
-        dots1(x, o, dim, pl, 0, nb, a);
-    }
-
-    /** {@link #dots1} for panel columns [j0, j1) only (a[j] for j in that range). */
-    static void dots1(double[] x, int o, int dim, double[][] pl, int j0, int j1, double[] a) {
-        Arrays.fill(a, j0, j1, 0.0);
-        int k = 0;
-        for (; k + 3 <= dim; k += 3) {
-            double x0 = x[o + k], x1 = x[o + k + 1], x2 = x[o + k + 2];
-            double[] y0 = pl[k];
-            double[] y1 = pl[k + 1];
-            double[] y2 = pl[k + 2];
-            for (int j = j0; j < j1; j++) a[j] = Math.fma(x2, y2[j], Math.fma(x1, y1[j], Math.fma(x0, y0[j], a[j])));
-        }
-        for (; k < dim; k++) {
-            double x0 = x[o + k];
-            double[] y = pl[k];
-            for (int j = j0; j < j1; j++) a[j] = Math.fma(x0, y[j], a[j]);
-        }
-    }
-
-    static double minDist(double[] dot, double[] nr, int nb, double nq) {
-        return minDist(dot, nr, 0, nb, nq);
-    }
-
-    /** {@link #minDist} over columns [j0, j1). */
-    static double minDist(double[] dot, double[] nr, int j0, int j1, double nq) {
-        double m = Double.POSITIVE_INFINITY;
-        for (int j = j0; j < j1; j++) m = Math.min(m, Math.max(nq + nr[j] - 2.0 * dot[j], 0.0));
-        return m;
-    }
-
-    /**
-     * Σ_j e^{max(z_j - m, CLAMP)} with the fast exp; adds each term to col[j] when col is given.
-     * First loop (vectorised): exponent, range reduction, polynomial. Second loop: 2^k and sums.
-     */
-    static double fastTerms(double[] dot, double[] nr, int nb, double nq, double c, double m, double[] p, double[] kk, double[] col) {
-        return fastTerms(dot, nr, 0, nb, nq, c, m, p, kk, col);
-    }
-
-    /** {@link #fastTerms} over columns [j0, nb). */
-    static double fastTerms(double[] dot, double[] nr, int j0, int nb, double nq, double c, double m, double[] p, double[] kk, double[] col) {
-        for (int j = j0; j < nb; j++) {
-            double d2 = Math.max(nq + nr[j] - 2.0 * dot[j], 0.0);
-            double t = Math.max(-d2 * c - m, CLAMP);
-            double k = Math.fma(t, FastExp.LOG2E, FastExp.ROUND) - FastExp.ROUND;
-            double rr = Math.fma(k, -FastExp.LN2_HI, t);
-            rr = Math.fma(k, -FastExp.LN2_LO, rr);
-            p[j] = FastExp.poly(rr);
-            kk[j] = k;
-        }
-        double s0 = 0;
-        double s1 = 0;
-        if (col == null) {
-            int j = j0;
-            for (; j + 1 < nb; j += 2) {
-                s0 += p[j] * FastExp.pow2(kk[j]);
-                s1 += p[j + 1] * FastExp.pow2(kk[j + 1]);
-            }
-            if (j < nb) s0 += p[j] * FastExp.pow2(kk[j]);
-        } else {
-            for (int j = j0; j < nb; j++) {
-                double e = p[j] * FastExp.pow2(kk[j]);
-                s0 += e;
-                col[j] += e;
-            }
-        }
-        return s0 + s1;
-    }
-
-    /** Σ_j e^{z_j - m} with {@link Math#exp}, no clamp (brute force). */
-    static double exactTerms(double[] dot, double[] nr, int nb, double nq, double c, double m, double[] col) {
-        double s = 0;
-        for (int j = 0; j < nb; j++) {
-            double d2 = Math.max(nq + nr[j] - 2.0 * dot[j], 0.0);
-            double e = Math.exp(-d2 * c - m);
-            s += e;
-            if (col != null) col[j] += e;
-        }
-        return s;
     }
 }

@@ -52,7 +52,7 @@ final class CpuPrefixSession implements PrefixSession {
     /** Rows the principal axes are computed from (a sample of the dataset). */
     static final int PROJECTION_ROWS = 8192;
     private static final int NONE = Integer.MAX_VALUE;
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final ThreadLocal<PickGroups> GROUPS = ThreadLocal.withInitial(PickGroups::new);
 
     private final CpuKdeBackend backend;
     private final int[] off;
@@ -136,7 +136,7 @@ final class CpuPrefixSession implements PrefixSession {
      * are evaluated (eps below about 668; any eps without overlap).
      */
     static boolean handles(boolean overlap, double eps) {
-        return !overlap || eps < -PrefixKernel.CLAMP - CpuKdeBackend.DROP_LOG - 1;
+        return !overlap || eps < -TileKernel.UNSHIFTED_CLAMP - CpuKdeBackend.DROP_LOG - 1;
     }
 
     @Override
@@ -312,7 +312,7 @@ final class CpuPrefixSession implements PrefixSession {
      * task owns them), pick by pick, and crossings counted per pick.
      */
     private Increments evaluate(Tasks tasks, int t, int[] qp, int[] qa, int k0, double[] rowPart, AtomicIntegerArray crossings) {
-        Scratch sc = SCRATCH.get();
+        PickGroups sc = GROUPS.get();
         int b = tasks.leaf[t];
         int[] cb = leaves.cols(b);
         int nb = leaves.width(b);
@@ -335,24 +335,25 @@ final class CpuPrefixSession implements PrefixSession {
         double[][] pl = index.panel[b];
         double[] nr = index.leafNorms[b];
         double[] x = index.data;
-        double[] pp = sc.p;
-        double[] kk = sc.k;
+        double[] pp = sc.tile.p;
+        double[] kk = sc.tile.k;
+        double[][] dot = sc.tile.dots;
         double[] rm = sc.rm;
         double[] col = sc.col;
         int dim = index.dim;
         int k = k0t;
         for (; k + 4 <= k1t; k += 4) {
             int p0 = qp[tasks.row[k]], p1 = qp[tasks.row[k + 1]], p2 = qp[tasks.row[k + 2]], p3 = qp[tasks.row[k + 3]];
-            CpuKdeBackend.dots4(x, p0 * dim, p1 * dim, p2 * dim, p3 * dim, dim, pl, nb, sc.a0, sc.a1, sc.a2, sc.a3);
-            rowPart[k] = PrefixKernel.terms(sc.a0, nr, nb, index.norms[p0], c, pp, kk, rm, col, sc.groupOf[k - k0t] * LEAF);
-            rowPart[k + 1] = PrefixKernel.terms(sc.a1, nr, nb, index.norms[p1], c, pp, kk, rm, col, sc.groupOf[k + 1 - k0t] * LEAF);
-            rowPart[k + 2] = PrefixKernel.terms(sc.a2, nr, nb, index.norms[p2], c, pp, kk, rm, col, sc.groupOf[k + 2 - k0t] * LEAF);
-            rowPart[k + 3] = PrefixKernel.terms(sc.a3, nr, nb, index.norms[p3], c, pp, kk, rm, col, sc.groupOf[k + 3 - k0t] * LEAF);
+            TileKernel.dots4(x, p0 * dim, p1 * dim, p2 * dim, p3 * dim, dim, pl, nb, dot[0], dot[1], dot[2], dot[3]);
+            rowPart[k] = TileKernel.maskedTerms(dot[0], nr, nb, index.norms[p0], c, pp, kk, rm, col, sc.groupOf[k - k0t] * LEAF);
+            rowPart[k + 1] = TileKernel.maskedTerms(dot[1], nr, nb, index.norms[p1], c, pp, kk, rm, col, sc.groupOf[k + 1 - k0t] * LEAF);
+            rowPart[k + 2] = TileKernel.maskedTerms(dot[2], nr, nb, index.norms[p2], c, pp, kk, rm, col, sc.groupOf[k + 2 - k0t] * LEAF);
+            rowPart[k + 3] = TileKernel.maskedTerms(dot[3], nr, nb, index.norms[p3], c, pp, kk, rm, col, sc.groupOf[k + 3 - k0t] * LEAF);
         }
         for (; k < k1t; k++) {
             int p0 = qp[tasks.row[k]];
-            CpuKdeBackend.dots1(x, p0 * dim, dim, pl, nb, sc.a0);
-            rowPart[k] = PrefixKernel.terms(sc.a0, nr, nb, index.norms[p0], c, pp, kk, rm, col, sc.groupOf[k - k0t] * LEAF);
+            TileKernel.dots1(x, p0 * dim, dim, pl, nb, dot[0]);
+            rowPart[k] = TileKernel.maskedTerms(dot[0], nr, nb, index.norms[p0], c, pp, kk, rm, col, sc.groupOf[k - k0t] * LEAF);
         }
         Increments out = null;
         for (int g = 0; g < groups; g++) {
@@ -423,14 +424,9 @@ final class CpuPrefixSession implements PrefixSession {
         }
     }
 
-    /** Per-thread scratch: one tile edge of dot products and exp parts, per-group masks and sums. */
-    private static final class Scratch {
-        final double[] a0 = new double[LEAF];
-        final double[] a1 = new double[LEAF];
-        final double[] a2 = new double[LEAF];
-        final double[] a3 = new double[LEAF];
-        final double[] p = new double[LEAF];
-        final double[] k = new double[LEAF];
+    /** Per-thread state of a task: its tile buffers and its pick groups (runs of rows of one pick) with their masks and column sums. */
+    private static final class PickGroups {
+        final TileKernel tile = new TileKernel(4, LEAF);
         int[] groupOf = new int[64];
         int[] groupPick = new int[8];
         double[] rm = new double[8 * LEAF];

@@ -55,11 +55,11 @@ class FastExpTest {
             nr[j] = 0.3 + 0.01 * rnd.nextDouble();
             dot[j] = 0.3 - 0.005 * rnd.nextDouble();
             double d2 = Math.max(nq + nr[j] - 2 * dot[j], 0);
-            double t = Math.max(-d2 * c - 0.5, CpuKdeBackend.CLAMP);
+            double t = Math.max(-d2 * c - 0.5, TileKernel.CLAMP);
             colExpect[j] = FastExp.exp(t);
             expect += colExpect[j];
         }
-        double got = CpuKdeBackend.fastTerms(dot, nr, nb, nq, c, 0.5, new double[nb], new double[nb], col);
+        double got = TileKernel.fastTerms(dot, nr, nb, nq, c, 0.5, new double[nb], new double[nb], col);
         assertEquals(expect, got, expect * 1e-14);
         for (int j = 0; j < nb; j++) assertEquals(colExpect[j], col[j], 0.0);
     }
