@@ -60,7 +60,7 @@ final class CpuCoverSession implements CoverSession {
     static final long ALL_PAIRS = 16384;
     private static final ThreadLocal<RowUpdate> UPDATES = ThreadLocal.withInitial(RowUpdate::new);
 
-    private final CpuKdeBackend backend;
+    private final PairCounters counters;
     private final int[] off;
     private final double c;
     private final double twoH2;
@@ -97,9 +97,12 @@ final class CpuCoverSession implements CoverSession {
         this(backend, d, h, log, ALL_PAIRS);
     }
 
-    /** @param allPairs row updates asking at most this many pairs skip the tree (0: never) */
+    /**
+     * @param backend  the backend whose pair counters the session adds to
+     * @param allPairs row updates asking at most this many pairs skip the tree (0: never)
+     */
     CpuCoverSession(CpuKdeBackend backend, Descriptors d, double h, boolean log, long allPairs) {
-        this.backend = backend;
+        this.counters = backend.counters;
         this.allPairs = allPairs;
         this.off = d.offsets();
         this.c = 1.0 / (2.0 * h * h);
@@ -181,10 +184,10 @@ final class CpuCoverSession implements CoverSession {
             cover[e] = base != null ? base[e] : log ? Double.NEGATIVE_INFINITY : 0.0;
             bounded.clear(e);
             pairs += pickRow[picks];
-            backend.countRequested(pickRow[picks]);
+            counters.addRequested(pickRow[picks]);
             evaluated += updateRow(q, position[e], e, 0, cover, false);
         }
-        backend.countEvaluated(evaluated);
+        counters.addEvaluated(evaluated);
     }
 
     @Override
@@ -222,11 +225,11 @@ final class CpuCoverSession implements CoverSession {
             if (stopped != null) stopped[i] = false;
         }
         pairs += asked;
-        backend.countRequested(asked);
+        counters.addRequested(asked);
         RowIndex q = index;
         int[][] groups = groups(structures, rows, fromPicks, count, cover);
         long[] evaluated = new long[groups.length];
-        CpuKdeBackend.IntTask task = t -> {
+        WorkerPool.IntTask task = t -> {
             int[] g = groups[t];
             evaluated[t] = covered(cover[rows[g[0]]]) && fromPicks[g[0]] < picks
                     ? updateGroup(q, g, rows, fromPicks[g[0]], cover, stop, reached, stopped)
@@ -237,7 +240,7 @@ final class CpuCoverSession implements CoverSession {
         for (int t = 0; t < groups.length; t++) task.run(t);
         long sum = 0;
         for (long e : evaluated) sum += e;
-        backend.countEvaluated(sum);
+        counters.addEvaluated(sum);
     }
 
     /**

@@ -8,14 +8,7 @@ import io.atomcover.util.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Multi-threaded CPU kernel sums.
@@ -62,7 +55,8 @@ import java.util.concurrent.atomic.LongAdder;
  * pruned path's (same kernel).
  *
  * <p>Thread-safe: calls may come from several threads at once. Small problems run on the calling
- * thread; larger ones use the backend's own pool plus the calling thread.
+ * thread; larger ones use the backend's own pool plus the calling thread. Its sessions share that
+ * pool ({@link WorkerPool}) and the pair counters ({@link PairCounters}).
  */
 public final class CpuKdeBackend implements KdeBackend {
     /** Rows per leaf (tile edge). */
@@ -80,9 +74,9 @@ public final class CpuKdeBackend implements KdeBackend {
 
     private final int threads;
     private final boolean pruning;
-    private final ExecutorService pool;
-    private final LongAdder pairsEvaluated = new LongAdder();
-    private final LongAdder pairsRequested = new LongAdder();
+    /** The pool and the counters, shared with the sessions this backend makes. */
+    final WorkerPool workers;
+    final PairCounters counters = new PairCounters();
 
     /** A pruning backend on {@code threads} threads (≥ 1). */
     public CpuKdeBackend(int threads) {
@@ -97,17 +91,7 @@ public final class CpuKdeBackend implements KdeBackend {
         if (threads < 1) throw new IllegalArgumentException("threads must be ≥ 1: " + threads);
         this.threads = threads;
         this.pruning = pruning;
-        if (threads > 1) {
-            AtomicInteger n = new AtomicInteger();
-            ThreadFactory tf = r -> {
-                Thread t = new Thread(r, "atomcover-kde-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            };
-            pool = Executors.newFixedThreadPool(threads - 1, tf);
-        } else {
-            pool = null;
-        }
+        workers = new WorkerPool(threads);
     }
 
     @Override
@@ -125,20 +109,12 @@ public final class CpuKdeBackend implements KdeBackend {
 
     /** Query-reference pairs whose distance was computed, since construction or {@link #resetCounters()}. */
     public long pairsEvaluated() {
-        return pairsEvaluated.sum();
+        return counters.evaluated();
     }
 
     /** Query-reference pairs asked for (Σ query rows × reference rows over calls). */
     public long pairsRequested() {
-        return pairsRequested.sum();
-    }
-
-    void countRequested(long pairs) {
-        pairsRequested.add(pairs);
-    }
-
-    void countEvaluated(long pairs) {
-        pairsEvaluated.add(pairs);
+        return counters.requested();
     }
 
     /** With pruning: a {@link CpuCoverSession} (one index over all rows built once, bounded updates). */
@@ -161,8 +137,7 @@ public final class CpuKdeBackend implements KdeBackend {
     }
 
     public void resetCounters() {
-        pairsEvaluated.reset();
-        pairsRequested.reset();
+        counters.reset();
     }
 
     @Override
@@ -183,7 +158,7 @@ public final class CpuKdeBackend implements KdeBackend {
 
     @Override
     public void close() {
-        if (pool != null) pool.shutdownNow();
+        workers.close();
     }
 
     // ------------------------------------------------------------------------------------------
@@ -197,7 +172,7 @@ public final class CpuKdeBackend implements KdeBackend {
         int nq = query.count();
         if (nq > 0 && ref.count() == 0) Arrays.fill(out, 0, nq, log ? Double.NEGATIVE_INFINITY : 0.0);
         if (nq > 0 && ref.count() > 0) {
-            pairsRequested.add((long) nq * ref.count());
+            counters.addRequested((long) nq * ref.count());
             new Run(query, ref, h).execute(out, log, progress);
         }
         progress.progress(1, 1);
@@ -341,7 +316,7 @@ public final class CpuKdeBackend implements KdeBackend {
             int nb = r.leafSize(b);
             double[][] pl = r.panel[b];
             double[] nr = r.leafNorms[b];
-            pairsEvaluated.add((long) (p1 - p0) * nb);
+            counters.addEvaluated((long) (p1 - p0) * nb);
             double[][] dot = tile.dots;
             int p = p0;
             for (; p + 4 <= p1; p += 4) {
@@ -396,7 +371,7 @@ public final class CpuKdeBackend implements KdeBackend {
             int n = 0;
             for (int p = p0; p < p1; p++)
                 if (!indexed || q.rowLowerBound(p, r, b) <= bandLimit(p)) rows[n++] = p;
-            pairsEvaluated.add((long) n * nb);
+            counters.addEvaluated((long) n * nb);
             double[][] dot = tile.dots;
             int t = 0;
             for (; t + 4 <= n; t += 4) {
@@ -427,51 +402,12 @@ public final class CpuKdeBackend implements KdeBackend {
             return pruning ? TileKernel.fastTerms(dot, nr, nb, nq, c, m, tile.p, tile.k, col) : TileKernel.exactTerms(dot, nr, nb, nq, c, m, col);
         }
 
-        void forEach(int n, IntTask body) {
+        void forEach(int n, WorkerPool.IntTask body) {
             if (!parallel || n <= 1) {
                 for (int i = 0; i < n; i++) body.run(i);
                 return;
             }
-            CpuKdeBackend.this.forEach(n, body);
+            workers.forEach(n, body);
         }
-    }
-
-    /** Runs body(0..n-1) on the pool plus the calling thread; failures are rethrown here. */
-    void forEach(int n, IntTask body) {
-        if (pool == null || n <= 1) {
-            for (int i = 0; i < n; i++) body.run(i);
-            return;
-        }
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (int i; (i = next.getAndIncrement()) < n; ) body.run(i);
-        };
-        List<Future<?>> fs = new ArrayList<>();
-        for (int t = 1; t < threads; t++) fs.add(pool.submit(worker));
-        Throwable failure = null;
-        try {
-            worker.run();
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            next.set(n);
-        }
-        for (Future<?> f : fs) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (failure == null) failure = e.getCause();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (failure == null) failure = e;
-            }
-        }
-        if (failure instanceof RuntimeException re) throw re;
-        if (failure instanceof Error er) throw er;
-        if (failure != null) throw new IllegalStateException("kernel sum task failed", failure);
-    }
-
-    @FunctionalInterface
-    interface IntTask {
-        void run(int i);
     }
 }

@@ -54,7 +54,8 @@ final class CpuPrefixSession implements PrefixSession {
     private static final int NONE = Integer.MAX_VALUE;
     private static final ThreadLocal<PickGroups> GROUPS = ThreadLocal.withInitial(PickGroups::new);
 
-    private final CpuKdeBackend backend;
+    private final WorkerPool workers;
+    private final PairCounters counters;
     private final int[] off;
     private final int[] order;
     private final int batchRows;
@@ -91,10 +92,14 @@ final class CpuPrefixSession implements PrefixSession {
         this(backend, d, order, h, overlap, eps, BATCH_ROWS);
     }
 
-    /** @param batchRows a batch takes picks until it holds at least this many rows (tests vary it) */
+    /**
+     * @param backend   the backend whose threads the session runs on and whose pair counters it adds to
+     * @param batchRows a batch takes picks until it holds at least this many rows (tests vary it)
+     */
     CpuPrefixSession(CpuKdeBackend backend, Descriptors d, int[] order, double h, boolean overlap, double eps, int batchRows) {
         if (!handles(overlap, eps)) throw new IllegalArgumentException("overlap threshold outside the session's range: " + eps);
-        this.backend = backend;
+        this.workers = backend.workers;
+        this.counters = backend.counters;
         this.off = d.offsets();
         this.order = PrefixSession.checkedOrder(order, d.structureCount());
         this.batchRows = batchRows;
@@ -197,13 +202,13 @@ final class CpuPrefixSession implements PrefixSession {
         Increments[] incs = new Increments[tasks.leaf.length];
         long evaluated = 0;
         for (int t = 0; t < tasks.leaf.length; t++) evaluated += (long) (tasks.start[t + 1] - tasks.start[t]) * leaves.width(tasks.leaf[t]);
-        CpuKdeBackend.IntTask body = t -> incs[t] = evaluate(tasks, t, qp, qa, k0, rowPart, crossings);
-        if (evaluated >= PARALLEL_PAIRS) backend.forEach(tasks.leaf.length, body);
+        WorkerPool.IntTask body = t -> incs[t] = evaluate(tasks, t, qp, qa, k0, rowPart, crossings);
+        if (evaluated >= PARALLEL_PAIRS) workers.forEach(tasks.leaf.length, body);
         else for (int t = 0; t < tasks.leaf.length; t++) body.run(t);
-        backend.countEvaluated(evaluated);
+        counters.addEvaluated(evaluated);
         for (int a = k0; a < k1; a++) {
             long m = off[order[a] + 1] - off[order[a]];
-            backend.countRequested(m * (rowsSoFar + m) + (overlap ? m * position.length : 0));
+            counters.addRequested(m * (rowsSoFar + m) + (overlap ? m * position.length : 0));
             rowsSoFar += m;
         }
 
@@ -281,8 +286,8 @@ final class CpuPrefixSession implements PrefixSession {
     private Tasks tasks(int[] qp) {
         int m = qp.length;
         int[][] cand = new int[m][];
-        CpuKdeBackend.IntTask find = i -> cand[i] = leaves.candidates(qp[i]);
-        if ((long) m * index.leaves >= PARALLEL_PAIRS / 4) backend.forEach(m, find);
+        WorkerPool.IntTask find = i -> cand[i] = leaves.candidates(qp[i]);
+        if ((long) m * index.leaves >= PARALLEL_PAIRS / 4) workers.forEach(m, find);
         else for (int i = 0; i < m; i++) find.run(i);
         int[] perLeaf = new int[index.leaves];
         int pairs = 0;
