@@ -23,7 +23,7 @@ public final class BackendOptions {
 
     @Option(names = "--precision", paramLabel = "double|float",
             description = "Kernel arithmetic on the device: double (default; exact to ~1e-12) or float "
-                    + "(devices without fast fp64; error stated in the README). The CPU backend always uses double.")
+                    + "(devices without fast fp64; error in docs/opencl.md, 'Precision'). The CPU backend always uses double.")
     String precision = "double";
 
     /**

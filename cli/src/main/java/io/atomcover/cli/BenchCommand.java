@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
                 "",
                 "Each stage is run untimed for WARMUP seconds and then REPEAT times; the medians are reported with "
                         + "the machine (cores, CPU, OS, JVM). For statistically careful numbers use the JMH "
-                        + "benchmarks (jmh/target/benchmarks.jar, see README).",
+                        + "benchmarks (jmh/target/benchmarks.jar, see docs/benchmarks.md).",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
                         + "sorted averages of the neighbour-neighbour matrix. --multicomponent appends one such "
                         + "block per chemical species.",
                 "",
-                "--type fchl19 computes the FCHL19 representation of molecules instead (default parameters of SPEC "
-                        + "section 7, 720 values per atom for five elements): rows of all atoms of all frames in file order, "
+                "--type fchl19 computes the FCHL19 representation of molecules instead (default parameters, "
+                        + "720 values per atom for five elements; see docs/methods.md, 'FCHL19'): rows of all atoms of all frames in file order, "
                         + "or with --pad N exactly N rows per frame, zero-padded (an error when a frame has more atoms). "
                         + "The QUESTS options are ignored then.",
                 ""},

@@ -70,12 +70,13 @@ class CompareCommandTest {
     }
 
     /**
-     * The claim of the issue on Si-train with 3 seeds. What holds and is checked here: at 10, 25 and
-     * 50 % the diversity of MSC is at least the mean of every seeded baseline (mean_fps, k_means,
-     * random), and at 50 % its overlap is at least that of k_means and random. What does not hold on
-     * this data (measured, see the README): at 50 % mean_fps covers more of the dataset (0.9885 ± 0.0008
-     * against 0.9706), and the deterministic fps has a higher diversity at 10 and 25 % and a higher
-     * overlap at 50 % (checked in neither direction, it is not part of this test).
+     * How MSC compares with the baselines on Si-train with 3 seeds. What holds and is checked here:
+     * at 10, 25 and 50 % the diversity of MSC is at least the mean of every seeded baseline
+     * (mean_fps, k_means, random), and at 50 % its overlap is at least that of k_means and random.
+     * What does not hold on this data (docs/cli.md, "compare"): at 50 % mean_fps covers more of the
+     * dataset (0.9885 ± 0.0008 against 0.9706), and the deterministic fps has a higher diversity at
+     * 10 and 25 % and a higher overlap at 50 % (checked in neither direction, it is not part of
+     * this test).
      */
     @Test
     void mscKeepsMoreDiversityThanTheSeededBaselinesOnSiTrain() throws Exception {

@@ -8,8 +8,8 @@ import io.atomcover.util.ProgressListener;
  * eagerly — after every pick the picked structure's kernel sums are added to the cover of every
  * environment still in play and the per-structure minima and the arg-max are reduced on the device,
  * so only the chosen index crosses the bus per iteration. Semantics are those of
- * {@code io.atomcover.select.MscSelector} (SPEC section 4): score {@code H_s - min_e log K_e} in log
- * space, {@code H_s - log min_e K_e} in linear space (+∞ when that minimum is exactly 0); the highest
+ * {@code io.atomcover.select.MscSelector}: score {@code H_s - min_e log K_e} in log space,
+ * {@code H_s - log min_e K_e} in linear space (+∞ when that minimum is exactly 0); the highest
  * score wins, the smaller index on ties.
  */
 public interface GreedyCover {

@@ -1,16 +1,25 @@
 /**
- * The kernel-sum service interface and the choice of backend. {@link KdeBackend} is the one place
- * where pairs of descriptor rows are visited: linear and log-space kernel sums, distance sums, the
- * {@link CoverSession} of greedy selection, the {@link PrefixSession} of selection curves and, where
- * a device can run it, the whole {@link GreedyCover} loop; rows travel as {@link RowBlock}s. The
- * default sessions, {@link PlainCoverSession} and {@link PlainPrefixSession}, run on any backend
- * through its kernel sums alone.
+ * Kernel sums, the backend side of the flow file → structures → descriptors → kernel sums
+ * (backends) → selection/metrics → report: the service interface every backend implements, and the
+ * choice of backend.
  *
- * <p>{@link Backends#open} turns {@code auto}, {@code cpu} or a provider name into a backend: the CPU
- * backend of {@code io.atomcover.backend.cpu}, or a device backend of a {@link KdeBackendProvider}
- * found through {@link java.util.ServiceLoader} (the OpenCL module), which {@code auto} wraps in
- * {@link FallbackKdeBackend} so that a failing device hands its work to the CPU.
- * {@link SignalChaining} and {@link ChildJvm} keep native drivers from taking the JVM down with them.
- * This package depends on the CPU backend only where {@link Backends} opens it.
+ * <p>{@link io.atomcover.backend.KdeBackend} is the one place where pairs of descriptor rows are
+ * visited: linear and log-space kernel sums, distance sums, the
+ * {@link io.atomcover.backend.CoverSession} of greedy selection, the
+ * {@link io.atomcover.backend.PrefixSession} of selection curves and, where a device can run it, the
+ * whole {@link io.atomcover.backend.GreedyCover} loop; rows travel as
+ * {@link io.atomcover.backend.RowBlock}s. The default sessions,
+ * {@link io.atomcover.backend.PlainCoverSession} and {@link io.atomcover.backend.PlainPrefixSession},
+ * run on any backend through its kernel sums alone.
+ *
+ * <p>{@link io.atomcover.backend.Backends#open} turns {@code auto}, {@code cpu} or a provider name
+ * into a backend: the multi-threaded CPU backend of {@code io.atomcover.backend.cpu}, or a device
+ * backend from a {@link io.atomcover.backend.KdeBackendProvider} found through
+ * {@link java.util.ServiceLoader} (the OpenCL module is one), which under {@code auto} is wrapped in
+ * {@link io.atomcover.backend.FallbackKdeBackend} so that the work moves to the CPU when the device
+ * fails. {@link io.atomcover.backend.SignalChaining} refuses to load native drivers into a JVM that
+ * would lose its signal handlers to them; {@link io.atomcover.backend.ChildJvm} starts the helper
+ * JVMs that probe devices. See docs/opencl.md. This package refers to the CPU backend only where
+ * {@link io.atomcover.backend.Backends} opens it.
  */
 package io.atomcover.backend;

@@ -18,7 +18,7 @@ import java.util.Objects;
  * block of {@code nRs3 · 2 nFourier} three-body values per unordered element pair (p ≤ q) of the two
  * neighbours, pairs in the order (0,0), (0,1), …, (0,nE-1), (1,1), …. Within a three-body block the
  * radial index runs slowest, then the odd harmonic o = 1, 3, …, 2 nFourier - 1, then cos before sin.
- * The exact formulas are in SPEC section 7. Instances are immutable and thread-safe.
+ * The formulas are in docs/methods.md, "FCHL19". Instances are immutable and thread-safe.
  */
 public final class Fchl19 {
     private static final double SQRT_2PI = Math.sqrt(2.0 * Math.PI);
@@ -119,7 +119,7 @@ public final class Fchl19 {
         this.tripletScale = Math.sqrt(eta3 / Math.PI) * threeBodyWeight;
     }
 
-    /** The representation with every default of SPEC section 7 (720 values per atom). */
+    /** The representation with every parameter at its default (720 values per atom). */
     public static Fchl19 defaults() {
         return new Builder().build();
     }
@@ -507,7 +507,7 @@ public final class Fchl19 {
         if (!Double.isFinite(v)) throw new IllegalArgumentException(name + " must be finite: " + v);
     }
 
-    /** Parameters of {@link Fchl19}; every field starts at its SPEC section 7 default. */
+    /** Parameters of {@link Fchl19}; every field starts at its default. */
     public static final class Builder {
         private int[] elements = {1, 6, 7, 8, 16};
         private int nRs2 = 24;

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The QUESTS descriptor (SPEC section 2): per atom, x1 (k values, w(r)/r of the k nearest neighbours
- * within the cutoff) and x2 (k-1 values, column means of the row-sorted weighted inverse-distance
- * matrix among those neighbours), {@code 2k-1} values per row. Immutable and thread-safe.
+ * The QUESTS descriptor (docs/methods.md, "QUESTS descriptors"): per atom, x1 (k values, w(r)/r of
+ * the k nearest neighbours within the cutoff) and x2 (k-1 values, column means of the row-sorted
+ * weighted inverse-distance matrix among those neighbours), {@code 2k-1} values per row. Immutable
+ * and thread-safe.
  *
  * <p><b>Multicomponent</b> variant ({@link #multicomponent(boolean)}): the descriptor on all atoms,
  * then once per species on that species' atoms alone (atoms of other species removed, their rows of

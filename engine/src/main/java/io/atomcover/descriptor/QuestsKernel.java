@@ -1,8 +1,9 @@
 package io.atomcover.descriptor;
 
 /**
- * The arithmetic of one QUESTS descriptor row (SPEC section 2) from an atom's sorted neighbours, with
- * per-thread scratch buffers. Not thread-safe: one instance per worker thread.
+ * The arithmetic of one QUESTS descriptor row (docs/methods.md, "QUESTS descriptors") from an
+ * atom's sorted neighbours, with per-thread scratch buffers. Not thread-safe: one instance per
+ * worker thread.
  *
  * <p>Only neighbours with positive weight (distance below the cutoff) can make anything non-zero, and
  * they are a prefix of the sorted list, say the first m; all other rows and columns of R are zero.

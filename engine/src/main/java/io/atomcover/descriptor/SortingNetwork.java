@@ -9,8 +9,8 @@ package io.atomcover.descriptor;
  * columns with no branches ({@code Math.max}/{@code Math.min}) and the JIT compiles it to SIMD;
  * sorting 32 columns of 32 values this way is about twice as fast as 32 insertion sorts, whose
  * branches mispredict on random data. Positions are separate arrays on purpose: with two offsets
- * into one flat array, the JDK 17 auto-vectoriser cannot rule out overlap and emits scalar code
- * (measured 3-4 times slower). Values must not be NaN.
+ * into one flat array, the JDK 17 auto-vectoriser cannot rule out overlap and emits scalar code,
+ * several times slower. Values must not be NaN.
  */
 final class SortingNetwork {
     /** Comparators as pairs: {@code pairs[2c] < pairs[2c+1]}. */

@@ -17,8 +17,9 @@ import java.util.List;
  */
 final class CpSatModel implements MappingModel {
     /**
-     * CP-SAT's portfolio (LP, core, LNS workers) needs several workers to be effective; on the 2-core
-     * test machine 8 workers proved all but 5 of 53 sildenafil solves optimal within the 20 s rounds.
+     * CP-SAT's portfolio (LP, core, LNS workers) needs several workers to be effective, even
+     * time-shared on fewer cores: with 8 on 2 cores most sildenafil solves are proven optimal within
+     * the default round limit (docs/benchmarks.md, "Target-tailored selection").
      */
     static final int MIN_WORKERS = 8;
 

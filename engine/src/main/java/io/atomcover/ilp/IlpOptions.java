@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param threads          threads of the distance pass and solver workers (CP-SAT runs at least
  *                         8 portfolio workers, time-shared on fewer cores)
  * @param countHydrogens   when true, m_M counts all atoms of M including hydrogens, as the
- *                         ILPSelect reference code does; when false (SPEC), heavy atoms only
+ *                         ILPSelect reference code does; when false, heavy atoms only, as in the
+ *                         paper's program
  * @param roundLimitSeconds wall-time limit of one solve of the enumeration; when it is hit, the best
  *                         solution found so far is taken (not proven optimal) and the enumeration goes on
  * @param wholeMolecules   when true, every molecule holding a K-nearest candidate also contributes
@@ -33,9 +34,9 @@ public record IlpOptions(double penalty, IlpSolver solver, int candidates, doubl
                          double resolution, int threads, boolean countHydrogens, boolean wholeMolecules,
                          double roundLimitSeconds, boolean widen, boolean pruningCheck, int pruningCheckMax) {
     /**
-     * Default K. Measured on sildenafil against QM7 (README): K = 10 leaves the first solution 26 %
-     * above what K = 320 reaches (47.61 against 35.28), K = 80 within 1.3 % (35.76), and K = 80 still
-     * ranks 64 molecules in 381 s on 2 cores.
+     * Default K: on sildenafil against QM7 the first solution with K = 80 is within 1.3 % of what
+     * K = 320 reaches (K = 10 is 26 % above it), and a ranking of 64 molecules still fits the default
+     * time limit on 2 cores (docs/ilpselect.md, "Pruning check").
      */
     public static final int DEFAULT_CANDIDATES = 80;
     /** Default largest K of the pruning check. */

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ILPSelect (SPEC section 7): maps every heavy atom of the target onto an atom of the same element
- * in some database molecule, minimising Σ |rep_i - rep_j|² + λ(Σ m_M - n), and enumerates solutions
- * that each bring at least one molecule no earlier solution used, until enough distinct molecules
- * are found, no new molecule can be mapped, or the time runs out.
+ * ILPSelect (docs/methods.md, "The mapping problem"): maps every heavy atom of the target onto an
+ * atom of the same element in some database molecule, minimising Σ |rep_i - rep_j|² + λ(Σ m_M - n),
+ * and enumerates solutions that each bring at least one molecule no earlier solution used, until
+ * enough distinct molecules are found, no new molecule can be mapped, or the time runs out.
  *
  * <p>Widening: when the K candidates per target atom run out of new molecules before enough are
  * ranked (and {@link IlpOptions#widen()}), the program is rebuilt with 2K, 4K, … and at last all

@@ -2,8 +2,8 @@ package io.atomcover.ilp;
 
 /**
  * Orders database molecules by their usefulness as training data for one target molecule
- * (SPEC section 7). Implementations: {@link IlpRanker}, {@link SmlRanker}, {@link FpsRanker},
- * {@link CurRanker}, {@link RandomRanker}.
+ * (docs/methods.md, "Target-tailored selection"). Implementations: {@link IlpRanker},
+ * {@link SmlRanker}, {@link FpsRanker}, {@link CurRanker}, {@link RandomRanker}.
  */
 public interface Ranker {
     /** Short method name as used on the command line ("ilp", "sml", ...). */

@@ -16,7 +16,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 public final class DressedAtoms {
     /** How the per-element energies are fitted. */
     public enum Fit {
-        /** {@code E ≈ Σ_Z c_Z n_Z} (SPEC section 7). */
+        /** {@code E ≈ Σ_Z c_Z n_Z}. */
         ELEMENT_COUNTS,
         /**
          * The ILPSelect reference: {@code E ≈ Σ_Z c_Z n_Z + b} with a fitted intercept b that is then

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * KRR of one target molecule from a database (SPEC section 7, "Learning curves"): the dressed-atom
- * baseline is fitted on the whole database once; a learning curve then trains on the leading molecules
- * of a ranking (database indices) with FCHL19 representations and the local kernel.
+ * KRR of one target molecule from a database (docs/methods.md, "KRR learning curves"): the
+ * dressed-atom baseline is fitted on the whole database once; a learning curve then trains on the
+ * leading molecules of a ranking (database indices) with FCHL19 representations and the local
+ * kernel.
  *
  * <pre>{@code
  * TargetedKrr krr = TargetedKrr.of(database, energies, target, targetEnergy, KrrSettings.defaults(), Fchl19.defaults());

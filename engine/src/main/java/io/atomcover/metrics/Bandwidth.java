@@ -1,7 +1,7 @@
 package io.atomcover.metrics;
 
 
-/** Kernel bandwidth choices (SPEC section 3). */
+/** Kernel bandwidth choices (docs/methods.md, "Bandwidth"). */
 public final class Bandwidth {
     private Bandwidth() {
     }

@@ -10,9 +10,10 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Information metrics of descriptor sets from Gaussian kernel sums (SPEC section 3): entropy,
- * diversity, differential entropy, overlap and per-structure entropies. Stateless apart from the
- * backend it delegates the pair work to; safe to share between threads if the backend is.
+ * Information metrics of descriptor sets from Gaussian kernel sums: entropy, diversity,
+ * differential entropy, overlap and per-structure entropies. Stateless apart from the backend it
+ * delegates the pair work to; safe to share between threads if the backend is. The definitions are
+ * in docs/methods.md, "Kernel density estimates".
  */
 public final class InformationMetrics {
     /** Default threshold of {@link #overlap(double[])}. */

@@ -8,12 +8,13 @@ import io.atomcover.util.ProgressListener;
 import java.util.Arrays;
 
 /**
- * Structure-level farthest-point sampling, the reference program's "fps" (SPEC section 5). The
- * distance between two structures is the mean of all pairwise distances between their
- * environments; the first pick is the structure with the largest entropy H_s (first index on ties),
- * then each step takes the remaining structure whose distance to the nearest selected structure is
- * largest (first index on ties). Distance sums come from {@link KdeBackend#distanceSums}: one call
- * per pick, all rows against the rows of the structure just taken.
+ * Structure-level farthest-point sampling, the reference program's "fps" (docs/methods.md,
+ * "Baselines"). The distance between two structures is the mean of all pairwise distances between
+ * their environments; the first pick is the structure with the largest entropy H_s (first index on
+ * ties), then each step takes the remaining structure whose distance to the nearest selected
+ * structure is largest (first index on ties). Distance sums come from
+ * {@link KdeBackend#distanceSums}: one call per pick, all rows against the rows of the structure
+ * just taken.
  */
 public final class FpsSelector {
     private final KdeBackend backend;

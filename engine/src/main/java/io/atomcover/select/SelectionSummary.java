@@ -7,7 +7,7 @@ import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.util.ProgressListener;
 
 /**
- * What a selection keeps (SPEC section 6).
+ * What a selection keeps (docs/methods.md, "What a selection keeps").
  *
  * @param entropy         entropy of the selected environments (NaN for an empty selection)
  * @param diversity       diversity of the selected environments (NaN for an empty selection)

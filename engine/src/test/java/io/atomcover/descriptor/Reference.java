@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Slow, obviously-correct references for the tests: neighbours by enumerating a generous box of
- * lattice shifts over all atoms, and the descriptor straight from the SPEC formulas (full k×k matrix,
- * library sort of every row, column means).
+ * lattice shifts over all atoms, and the descriptor straight from the formulas of docs/methods.md
+ * (full k×k matrix, library sort of every row, column means).
  */
 final class Reference {
     private Reference() {
@@ -50,7 +50,7 @@ final class Reference {
         return out;
     }
 
-    /** The descriptor row of atom i, literally as SPEC section 2 writes it. */
+    /** The descriptor row of atom i, literally as docs/methods.md, "QUESTS descriptors", writes it. */
     static double[] descriptor(double[] pos, double[] cell, boolean[] pbc, int k, double rc, int i) {
         List<Nb> all = neighbours(pos, cell, pbc, rc, i);
         List<Nb> nb = all.subList(0, Math.min(k, all.size()));

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** {@link CurRanker} against the per-pick SVD it replaced ({@link ReferenceCurRanker}). */
+/** {@link CurRanker} against a full SVD per pick ({@link ReferenceCurRanker}). */
 class CurRankerTest {
     private static final double SCORE_TOLERANCE = 1e-10;
 

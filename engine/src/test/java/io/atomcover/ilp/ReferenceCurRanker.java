@@ -6,9 +6,8 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
- * The direct CUR ranking, kept as the reference for {@link CurRanker}: the same selection, with a full
- * EJML SVD of the deflated C = GᵀG for every pick (the implementation CurRanker replaced, unchanged
- * apart from the name).
+ * The direct CUR ranking, the reference for {@link CurRanker}: the same selection, with a full EJML
+ * SVD of the deflated C = GᵀG for every pick (slow, and obviously what the method asks for).
  */
 final class ReferenceCurRanker implements Ranker {
     @Override

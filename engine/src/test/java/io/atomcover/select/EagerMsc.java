@@ -6,9 +6,9 @@ import io.atomcover.descriptor.Descriptors;
 import io.atomcover.util.LogSpace;
 
 /**
- * The straightforward greedy loop of SPEC section 4, for checking the lazy scheduler: after every
- * pick, every environment's cover is updated against that pick and every remaining structure is
- * rescored; the largest score wins, the first index on ties.
+ * The straightforward greedy loop of docs/methods.md, "Greedy minimum set cover", for checking the
+ * lazy scheduler: after every pick, every environment's cover is updated against that pick and
+ * every remaining structure is rescored; the largest score wins, the first index on ties.
  */
 final class EagerMsc {
     private EagerMsc() {

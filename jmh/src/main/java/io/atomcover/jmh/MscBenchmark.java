@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How long does an MSC selection take, from descriptors and structure entropies computed once in
- * the setup (h = 0.015)? Default: the bundled Si-train at 50 % (107 of 214 structures), the issue's
- * target being 0.2 s on 2 cores. {@code -p dataset=qm7 -p size=1.0} times QM7's full ordering
+ * the setup (h = 0.015)? Default: the bundled Si-train at 50 % (107 of 214 structures), whose target
+ * is 0.2 s on 2 cores. {@code -p dataset=qm7 -p size=1.0} times QM7's full ordering
  * (pass {@code -wi 1 -i 1}: one run takes seconds). The selection counts as part of the work: the
  * cover session (the index over all rows) is built inside every call.
  */

@@ -163,8 +163,8 @@ public final class OpenClKdeBackend implements KdeBackend {
     }
 
     /**
-     * Entropy and diversity of a row set (SPEC section 3), with the per-row reductions on the
-     * device: only one partial sum per work-group comes back.
+     * Entropy and diversity of a row set, with the per-row reductions on the device: only one
+     * partial sum per work-group comes back.
      */
     public synchronized EntropyResult entropy(RowBlock rows, double bandwidth) {
         checkBandwidth(bandwidth);

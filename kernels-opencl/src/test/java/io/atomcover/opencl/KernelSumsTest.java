@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every OpenCL kernel against the CPU backend's brute force ({@code CpuKdeBackend(2, false)}: every
  * pair with Math.exp). Double precision: within 1e-10 relative. Float precision: within the bound
- * stated in the README (1e-4 relative on kernel sums of real descriptors).
+ * stated in docs/opencl.md, "Precision" (1e-4 relative on kernel sums of real descriptors).
  */
 class KernelSumsTest {
     static final double H = 0.015;

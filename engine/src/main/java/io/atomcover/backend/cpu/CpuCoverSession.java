@@ -45,8 +45,7 @@ final class CpuCoverSession implements CoverSession {
     /**
      * Rows per leaf of the index, and leaves per tree leaf node. Large leaves: an update stops or
      * ends after fewer, longer panel passes, and dense data (Si-train: half of all rows within the
-     * band of a row) loses little to them (measured 32/8 → 256/4: Si-train 50 % 0.24 → 0.19 s, QM7
-     * full ordering 19.1 → 15.3 s, one thread).
+     * band of a row) loses little to them (figures in docs/benchmarks.md, "Tuning measurements").
      */
     static final int LEAF = 256;
     static final int NODE = 4;
@@ -235,8 +234,8 @@ final class CpuCoverSession implements CoverSession {
                     ? updateGroup(q, g, rows, fromPicks[g[0]], cover, stop, reached, stopped)
                     : updateRow(q, position[rows[g[0]]], rows[g[0]], fromPicks[g[0]], cover, log);
         };
-        // On the calling thread: an update is tens of microseconds of work, and handing half of it to
-        // another thread (pool or spinning helpers, both tried) made Si-train MSC slower on 2 cores.
+        // On the calling thread: an update is tens of microseconds of work, too little to pay for
+        // handing part of it to another thread.
         for (int t = 0; t < groups.length; t++) task.run(t);
         long sum = 0;
         for (long e : evaluated) sum += e;

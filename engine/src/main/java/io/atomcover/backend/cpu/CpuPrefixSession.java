@@ -42,7 +42,10 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * Nothing depends on the thread count.
  */
 final class CpuPrefixSession implements PrefixSession {
-    /** Rows per leaf of the index (64 ran faster than 24, 32 or 48 on Si-train, as fast on QM7). */
+    /**
+     * Rows per leaf of the index: the fastest size for the Si-train curve, and as fast as any on QM7
+     * (docs/benchmarks.md, "Tuning measurements").
+     */
     static final int LEAF = 64;
     /** A batch takes picks until it holds at least this many rows, or {@value #BATCH_PICKS} picks. */
     static final int BATCH_ROWS = 512;

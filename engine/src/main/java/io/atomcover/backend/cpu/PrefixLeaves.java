@@ -143,8 +143,8 @@ final class PrefixLeaves {
 
     /**
      * Whether the projected point-to-box distance from the row at position p to box b (of the
-     * index or the tree) exceeds the band. The boxes alone: the balls of {@link RowIndex} excluded
-     * under 0.1% of the leaves the boxes kept on Si-train and QM7, at several times the cost.
+     * index or the tree) exceeds the band. The boxes alone: the balls of {@link RowIndex} exclude
+     * under 0.1 % of the leaves the boxes keep on Si-train and QM7, at several times the cost.
      */
     private boolean beyond(int p, double[] lo, double[] hi, int b) {
         return RowIndex.boxGap(index.projectedAt, p * index.axes, lo, hi, b * index.axes, index.axes) > limit;

@@ -90,7 +90,7 @@ final class Projection {
         int xo = r * dim;
         for (int a = 0; a < axes; a++) {
             int bo = a * dim;
-            // Four partial sums: one sequential chain per axis was latency-bound.
+            // Four partial sums: one sequential chain per axis would be latency-bound.
             double s0 = 0;
             double s1 = 0;
             double s2 = 0;

@@ -56,9 +56,9 @@ final class TileKernel {
     /**
      * a_r[j] = x_r · y_j for four query rows at offsets o0..o3. The component loop is unrolled by
      * three with the FMAs nested in component order, so each a_r[j] is the same sequential FMA chain
-     * as in {@link #dots1} (bit-identical), while every load/store of an accumulator now carries
-     * three FMAs instead of one — twice the throughput of the plain loop (measured: 12.5 → 5.5 ns
-     * per pair, one core).
+     * as in {@link #dots1} (bit-identical), while every load/store of an accumulator carries three
+     * FMAs instead of one, which roughly doubles the throughput of a plain component loop (figures
+     * in docs/benchmarks.md, "Micro-kernels").
      */
     static void dots4(double[] x, int o0, int o1, int o2, int o3, int dim, double[][] pl, int nb,
                       double[] a0, double[] a1, double[] a2, double[] a3) {
