@@ -3,8 +3,8 @@ package io.atomcover.cli;
 import io.atomcover.backend.BackendRequest;
 import io.atomcover.backend.BackendUnavailableException;
 import io.atomcover.backend.Backends;
+import io.atomcover.backend.KdeBackend;
 import io.atomcover.backend.Precision;
-import io.atomcover.kde.KdeBackend;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 

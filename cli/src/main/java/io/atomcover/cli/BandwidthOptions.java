@@ -1,6 +1,6 @@
 package io.atomcover.cli;
 
-import io.atomcover.kde.Bandwidth;
+import io.atomcover.metrics.Bandwidth;
 import picocli.CommandLine.Option;
 
 /** The kernel bandwidth: a fixed value or a rule (mutually exclusive, see {@link EntropyCommand}). */

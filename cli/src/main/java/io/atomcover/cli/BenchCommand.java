@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.io.Dataset;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.EntropyResult;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.backend.cpu.CpuKdeBackend;
+import io.atomcover.metrics.EntropyResult;
+import io.atomcover.metrics.InformationMetrics;
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.backend.RowBlock;
 import io.atomcover.backend.Backends;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.select.MscSelector;
@@ -63,7 +63,7 @@ final class BenchCommand extends BaseCommand {
     double warmup = 3;
 
     @Option(names = {"-b", "--bandwidth"}, paramLabel = "H", description = "Kernel bandwidth h. Default: ${DEFAULT-VALUE}.")
-    double h = io.atomcover.kde.Bandwidth.DEFAULT;
+    double h = io.atomcover.metrics.Bandwidth.DEFAULT;
 
     @Option(names = "--brute-force",
             description = "CPU backend only: evaluate every pair with Math.exp instead of the pruned, exact-to-1e-12 default kernel sums, for comparison.")
@@ -169,7 +169,7 @@ final class BenchCommand extends BaseCommand {
             kernel = measure("kernel sums", err, () -> backend.kernelSums(all, all, h, sums));
             // Accelerated backends evaluate every pair.
             evaluatedFraction = cpu == null || cpu.pairsRequested() == 0 ? 1 : (double) cpu.pairsEvaluated() / cpu.pairsRequested();
-            Kde kde = new Kde(backend);
+            InformationMetrics kde = new InformationMetrics(backend);
             ent = measure("entropy", err, () -> entropy[0] = kde.entropy(d, h));
             // MSC at 50 % of the file, default mode: structure entropies once, the selection timed.
             double[] structureEntropies = kde.structureEntropies(d, h, threads, ProgressListener.NONE);
@@ -256,7 +256,7 @@ final class BenchCommand extends BaseCommand {
         err.println(Text.format("bench: msc, structure entropies of %d structures (once)", d.structureCount()));
         err.flush();
         long t0 = System.nanoTime();
-        double[] entropies = new Kde(backend).structureEntropies(d, h, common.threads, ProgressListener.NONE);
+        double[] entropies = new InformationMetrics(backend).structureEntropies(d, h, common.threads, ProgressListener.NONE);
         double entropySeconds = secondsSince(t0);
         err.println(Text.format("bench: msc, full ordering of %d structures on %s (once)", d.structureCount(), backend.name()));
         err.flush();

@@ -2,11 +2,11 @@ package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atomcover.backend.KdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.io.Dataset;
 import io.atomcover.io.InputException;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
+import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.select.Selection;
 import io.atomcover.select.SelectionSize;
 import io.atomcover.select.SelectionSummary;
@@ -180,7 +180,7 @@ final class CompareCommand extends BaseCommand {
                 long ts = System.nanoTime();
                 if ((m.isMsc() || m == Method.FPS) && entropies == null) {
                     try (Progress p = Progress.start("structure entropies", " structures", show, System.err)) {
-                        entropies = new Kde(backend).structureEntropies(d, h, common.threads, p);
+                        entropies = new InformationMetrics(backend).structureEntropies(d, h, common.threads, p);
                     }
                 }
                 long[] runSeeds = new long[m.seeded ? seeds : 1];

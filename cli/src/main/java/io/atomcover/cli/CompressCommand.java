@@ -2,14 +2,14 @@ package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atomcover.backend.KdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.Dataset;
 import io.atomcover.io.InputException;
 import io.atomcover.io.Structure;
 import io.atomcover.io.XyzFrames;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
+import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.select.ForceTails;
 import io.atomcover.select.MscResult;
 import io.atomcover.select.MscSelector;
@@ -297,7 +297,7 @@ final class CompressCommand extends BaseCommand {
         double[] entropies = null;
         if (method == Method.MSC || method == Method.MSC_COMPAT || method == Method.FPS) {
             try (Progress p = Progress.start("structure entropies", " structures", show, System.err)) {
-                entropies = new Kde(backend).structureEntropies(d, h, common.threads, p);
+                entropies = new InformationMetrics(backend).structureEntropies(d, h, common.threads, p);
             }
         }
         try (Progress p = Progress.start(method.cliName(), " picks", show, System.err)) {

@@ -1,6 +1,6 @@
 package io.atomcover.cli;
 
-import io.atomcover.kde.Kde;
+import io.atomcover.metrics.InformationMetrics;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -13,7 +13,7 @@ public final class CoverageEpsOption {
 
     @Option(names = {"-e", "--eps"}, paramLabel = "EPS",
             description = "dH threshold below which an environment counts as covered, for the overlap. Default: ${DEFAULT-VALUE}.")
-    double eps = Kde.DEFAULT_OVERLAP_EPS;
+    double eps = InformationMetrics.DEFAULT_OVERLAP_EPS;
 
     void validate() {
         if (Double.isNaN(eps)) throw new ParameterException(mixee.commandLine(), "--eps must be a number");

@@ -5,8 +5,8 @@ import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.InputException;
 import io.atomcover.io.Npy;
 import io.atomcover.io.Structure;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.Kde;
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.metrics.InformationMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +115,7 @@ final class DhCommand extends BaseCommand {
                     + (descriptor.multicomponent ? " (multicomponent blocks depend on the species present)" : ""));
         try (KdeBackend backend = backendOptions.open(common, err)) {
             try (Progress p = Progress.start("dH", " environments", common.showProgress(), System.err)) {
-                return new Result(new Kde(backend).differentialEntropy(y, x, h, p), x.rows());
+                return new Result(new InformationMetrics(backend).differentialEntropy(y, x, h, p), x.rows());
             }
         }
     }

@@ -1,10 +1,10 @@
 package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.atomcover.kde.Bandwidth;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.EntropyResult;
-import io.atomcover.kde.Kde;
+import io.atomcover.metrics.Bandwidth;
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.metrics.EntropyResult;
+import io.atomcover.metrics.InformationMetrics;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -80,7 +80,7 @@ final class EntropyCommand extends BaseCommand {
         EntropyResult r;
         try (KdeBackend backend = backendOptions.open(common, err())) {
             try (Progress p = Progress.start("entropy", " environments", common.showProgress(), System.err)) {
-                r = new Kde(backend).entropy(in.descriptors(), h, p);
+                r = new InformationMetrics(backend).entropy(in.descriptors(), h, p);
             }
         }
         double seconds = secondsSince(t0);

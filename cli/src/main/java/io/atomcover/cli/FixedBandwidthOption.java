@@ -1,6 +1,6 @@
 package io.atomcover.cli;
 
-import io.atomcover.kde.Bandwidth;
+import io.atomcover.metrics.Bandwidth;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -1,7 +1,7 @@
 package io.atomcover.cli;
 
+import io.atomcover.backend.KdeBackend;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.KdeBackend;
 import io.atomcover.select.FpsSelector;
 import io.atomcover.select.KMeansSelector;
 import io.atomcover.select.MeanFpsSelector;

@@ -1,7 +1,7 @@
 package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.atomcover.kde.Kde;
+import io.atomcover.metrics.InformationMetrics;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +37,7 @@ final class OverlapCommand extends BaseCommand {
 
     @Option(names = {"-e", "--eps"}, paramLabel = "EPS",
             description = "dH threshold below which a TEST environment counts as covered. Default: ${DEFAULT-VALUE}.")
-    double eps = Kde.DEFAULT_OVERLAP_EPS;
+    double eps = InformationMetrics.DEFAULT_OVERLAP_EPS;
 
     @Mixin
     DescriptorOptions descriptor;
@@ -75,7 +75,7 @@ final class OverlapCommand extends BaseCommand {
     void run() throws Exception {
         long t0 = System.nanoTime();
         DhCommand.Result r = DhCommand.compute(test, ref, bandwidth.h, descriptor, backendOptions, common, err());
-        double overlap = Kde.overlap(r.dH(), eps);
+        double overlap = InformationMetrics.overlap(r.dH(), eps);
         double seconds = secondsSince(t0);
 
         ObjectNode report = Json.object();

@@ -226,7 +226,7 @@ class CompressCommandTest {
         io.atomcover.descriptor.QuestsDescriptor q = new io.atomcover.descriptor.QuestsDescriptor(32, 5.0);
         var d = q.compute(io.atomcover.io.ExtXyzReader.read(test).structures(), 2, io.atomcover.util.ProgressListener.NONE);
         var ref = q.compute(io.atomcover.io.ExtXyzReader.read(train).structures(), 2, io.atomcover.util.ProgressListener.NONE);
-        try (var backend = new io.atomcover.kde.CpuKdeBackend(2)) {
+        try (var backend = new io.atomcover.backend.cpu.CpuKdeBackend(2)) {
             var msc = new io.atomcover.select.MscSelector(backend, 0.015, io.atomcover.select.MscSelector.Mode.DEFAULT);
             double[] h = msc.structureEntropies(d);
             assertArrayEquals(msc.selectConditional(d, h, 5, ref).indices(), ints(readJson(cond).get("selected")));

@@ -9,7 +9,7 @@ import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.Dataset;
 import io.atomcover.io.ExtXyzReader;
-import io.atomcover.kde.Bandwidth;
+import io.atomcover.metrics.Bandwidth;
 import io.atomcover.util.ProgressListener;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,7 +1,6 @@
 package io.atomcover.backend;
 
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.KdeBackend;
+import io.atomcover.backend.cpu.CpuKdeBackend;
 
 import java.util.ArrayList;
 import java.util.List;

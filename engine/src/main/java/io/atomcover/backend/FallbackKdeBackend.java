@@ -1,11 +1,6 @@
 package io.atomcover.backend;
 
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.CoverSession;
-import io.atomcover.kde.GreedyCover;
-import io.atomcover.kde.GreedyCoverAbandoned;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.RowBlock;
 import io.atomcover.util.ProgressListener;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;

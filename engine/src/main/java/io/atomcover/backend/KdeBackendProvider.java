@@ -1,6 +1,5 @@
 package io.atomcover.backend;
 
-import io.atomcover.kde.KdeBackend;
 
 import java.util.List;
 

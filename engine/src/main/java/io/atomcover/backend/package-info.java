@@ -1,14 +1,25 @@
 /**
- * Choosing where kernel sums run: the backend side of the flow file → structures → descriptors →
- * kernel sums (backends) → selection/metrics → report.
+ * Kernel sums, the backend side of the flow file → structures → descriptors → kernel sums
+ * (backends) → selection/metrics → report: the service interface every backend implements, and the
+ * choice of backend.
+ *
+ * <p>{@link io.atomcover.backend.KdeBackend} is the one place where pairs of descriptor rows are
+ * visited: linear and log-space kernel sums, distance sums, the
+ * {@link io.atomcover.backend.CoverSession} of greedy selection, the
+ * {@link io.atomcover.backend.PrefixSession} of selection curves and, where a device can run it, the
+ * whole {@link io.atomcover.backend.GreedyCover} loop; rows travel as
+ * {@link io.atomcover.backend.RowBlock}s. The default sessions,
+ * {@link io.atomcover.backend.PlainCoverSession} and {@link io.atomcover.backend.PlainPrefixSession},
+ * run on any backend through its kernel sums alone.
  *
  * <p>{@link io.atomcover.backend.Backends#open} turns {@code auto}, {@code cpu} or a provider name
- * into a {@link io.atomcover.kde.KdeBackend}: accelerated backends come from
- * {@link io.atomcover.backend.KdeBackendProvider}s found through {@link java.util.ServiceLoader} (the
- * OpenCL module is one), and under {@code auto} a device backend is wrapped in
- * {@link io.atomcover.backend.FallbackKdeBackend}, which moves the work to the CPU when the device
+ * into a backend: the multi-threaded CPU backend of {@code io.atomcover.backend.cpu}, or a device
+ * backend from a {@link io.atomcover.backend.KdeBackendProvider} found through
+ * {@link java.util.ServiceLoader} (the OpenCL module is one), which under {@code auto} is wrapped in
+ * {@link io.atomcover.backend.FallbackKdeBackend} so that the work moves to the CPU when the device
  * fails. {@link io.atomcover.backend.SignalChaining} refuses to load native drivers into a JVM that
  * would lose its signal handlers to them; {@link io.atomcover.backend.ChildJvm} starts the helper
- * JVMs that probe devices. See docs/opencl.md.
+ * JVMs that probe devices. See docs/opencl.md. This package refers to the CPU backend only where
+ * {@link io.atomcover.backend.Backends} opens it.
  */
 package io.atomcover.backend;

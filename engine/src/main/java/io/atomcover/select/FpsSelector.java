@@ -1,8 +1,8 @@
 package io.atomcover.select;
 
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.backend.RowBlock;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.RowBlock;
 import io.atomcover.util.ProgressListener;
 
 import java.util.Arrays;

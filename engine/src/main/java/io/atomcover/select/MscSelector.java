@@ -1,13 +1,13 @@
 package io.atomcover.select;
 
+import io.atomcover.backend.CoverSession;
+import io.atomcover.backend.GreedyCover;
+import io.atomcover.backend.GreedyCoverAbandoned;
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.backend.RowBlock;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.CoverSession;
-import io.atomcover.kde.GreedyCover;
-import io.atomcover.kde.GreedyCoverAbandoned;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.LogSpace;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.metrics.InformationMetrics;
+import io.atomcover.util.LogSpace;
 import io.atomcover.util.ProgressListener;
 
 import java.util.Arrays;
@@ -96,7 +96,7 @@ public final class MscSelector {
 
     /** Structure entropies H_s through the backend (all available processors). */
     public double[] structureEntropies(Descriptors d) {
-        return new Kde(backend).structureEntropies(d, bandwidth);
+        return new InformationMetrics(backend).structureEntropies(d, bandwidth);
     }
 
     /** {@link #select(Descriptors, double[], int)} with the structure entropies computed here. */
@@ -108,7 +108,7 @@ public final class MscSelector {
      * The first {@code size} picks of greedy MSC; {@code size = S} gives the full ordering.
      *
      * @param d         descriptors with structure offsets; every structure needs at least one row
-     * @param entropies H_s per structure (see {@link Kde#structureEntropies})
+     * @param entropies H_s per structure (see {@link InformationMetrics#structureEntropies})
      * @param size      number of picks, 0..S (see {@link SelectionSize#resolve})
      */
     public MscResult select(Descriptors d, double[] entropies, int size) {

@@ -1,9 +1,9 @@
 package io.atomcover.select;
 
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.backend.PrefixSession;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.PrefixSession;
+import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.util.ProgressListener;
 
 /**
@@ -81,7 +81,7 @@ public record SelectionCurve(double[] entropy, double[] diversity, double[] over
 
     /** Curve with the overlap at the default threshold and no progress reports. */
     public static SelectionCurve of(KdeBackend backend, Descriptors d, int[] order, double bandwidth, boolean withOverlap) {
-        return of(backend, d, order, bandwidth, withOverlap, Kde.DEFAULT_OVERLAP_EPS, ProgressListener.NONE);
+        return of(backend, d, order, bandwidth, withOverlap, InformationMetrics.DEFAULT_OVERLAP_EPS, ProgressListener.NONE);
     }
 
     /** Compensated summation (Neumaier). */

@@ -1,9 +1,9 @@
 package io.atomcover.select;
 
+import io.atomcover.backend.KdeBackend;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.EntropyResult;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
+import io.atomcover.metrics.EntropyResult;
+import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.util.ProgressListener;
 
 /**
@@ -20,9 +20,9 @@ import io.atomcover.util.ProgressListener;
 public record SelectionSummary(double entropy, double diversity, double overlap, int originalSize, int compressedSize,
                                int originalEnvs, int compressedEnvs) {
 
-    /** Summary with the default overlap threshold {@value Kde#DEFAULT_OVERLAP_EPS}. */
+    /** Summary with the default overlap threshold {@value InformationMetrics#DEFAULT_OVERLAP_EPS}. */
     public static SelectionSummary of(KdeBackend backend, Descriptors d, int[] selected, double bandwidth) {
-        return of(backend, d, selected, bandwidth, Kde.DEFAULT_OVERLAP_EPS);
+        return of(backend, d, selected, bandwidth, InformationMetrics.DEFAULT_OVERLAP_EPS);
     }
 
     /**
@@ -42,10 +42,10 @@ public record SelectionSummary(double entropy, double diversity, double overlap,
         Descriptors sel = d.select(selected);
         if (selected.length == 0 || sel.rows() == 0)
             return new SelectionSummary(Double.NaN, Double.NaN, 0.0, d.structureCount(), selected.length, d.rows(), sel.rows());
-        Kde kde = new Kde(backend);
+        InformationMetrics kde = new InformationMetrics(backend);
         long total = (long) sel.rows() + d.rows();
         EntropyResult h = kde.entropy(sel, bandwidth, progress.part(0, sel.rows(), total));
-        double overlap = Kde.overlap(kde.differentialEntropy(d, sel, bandwidth, progress.part(sel.rows(), d.rows(), total)), eps);
+        double overlap = InformationMetrics.overlap(kde.differentialEntropy(d, sel, bandwidth, progress.part(sel.rows(), d.rows(), total)), eps);
         return new SelectionSummary(h.entropy(), h.diversity(), overlap, d.structureCount(), selected.length, d.rows(), sel.rows());
     }
 }

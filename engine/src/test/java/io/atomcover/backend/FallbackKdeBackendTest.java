@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.GreedyCover;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.select.MscSelector;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -106,11 +103,11 @@ class FallbackKdeBackendTest {
     @Test
     void concurrentCallsWarnOnceAndGiveTheCpuResults() {
         Descriptors d = clustered(60, 8, 2);
-        double[] want = new Kde(new CpuKdeBackend(1)).structureEntropies(d, H, 4, (done, total) -> { });
+        double[] want = new InformationMetrics(new CpuKdeBackend(1)).structureEntropies(d, H, 4, (done, total) -> { });
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         Flaky device = new Flaky(5);
         try (FallbackKdeBackend b = new FallbackKdeBackend(device, () -> new CpuKdeBackend(1), warnings::add)) {
-            double[] got = new Kde(b).structureEntropies(d, H, 4, (done, total) -> { });
+            double[] got = new InformationMetrics(b).structureEntropies(d, H, 4, (done, total) -> { });
             assertArrayEquals(want, got);
         }
         assertEquals(1, warnings.size(), warnings::toString);
@@ -122,7 +119,7 @@ class FallbackKdeBackendTest {
         Descriptors d = clustered(40, 6, 3);
         Descriptors reference = clustered(5, 6, 4);
         CpuKdeBackend cpu = new CpuKdeBackend(1);
-        double[] entropies = new Kde(cpu).structureEntropies(d, H, 1, (done, total) -> { });
+        double[] entropies = new InformationMetrics(cpu).structureEntropies(d, H, 1, (done, total) -> { });
         for (MscSelector.Mode mode : MscSelector.Mode.values()) {
             int[] plain = new MscSelector(cpu, H, mode).select(d, entropies, 12).indices();
             int[] conditional = new MscSelector(cpu, H, mode).selectConditional(d, entropies, 12, reference).indices();

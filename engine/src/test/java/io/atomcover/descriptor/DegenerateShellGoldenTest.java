@@ -2,11 +2,11 @@ package io.atomcover.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.io.Dataset;
 import io.atomcover.io.ExtXyzReader;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.EntropyResult;
-import io.atomcover.kde.Kde;
+import io.atomcover.metrics.EntropyResult;
+import io.atomcover.metrics.InformationMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +85,7 @@ class DegenerateShellGoldenTest {
 
     private static void assertMetrics(Case c) {
         try (CpuKdeBackend backend = new CpuKdeBackend(2)) {
-            EntropyResult r = new Kde(backend).entropy(c.ours, c.golden.get("bandwidth").asDouble());
+            EntropyResult r = new InformationMetrics(backend).entropy(c.ours, c.golden.get("bandwidth").asDouble());
             assertEquals(c.golden.get("dataset_entropy").asDouble(), r.entropy(), METRIC_TOLERANCE);
             assertEquals(c.golden.get("dataset_diversity").asDouble(), r.diversity(), METRIC_TOLERANCE);
         }

@@ -1,10 +1,10 @@
 package io.atomcover.select;
 
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.ExtXyzReader;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.Kde;
+import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.util.ProgressListener;
 
 import java.lang.management.ManagementFactory;
@@ -42,7 +42,7 @@ public final class CurveThroughput {
             long t0 = System.nanoTime();
             int[] order;
             if (ordering.equals("msc")) {
-                double[] entropies = new Kde(cpu).structureEntropies(d, h, threads, ProgressListener.NONE);
+                double[] entropies = new InformationMetrics(cpu).structureEntropies(d, h, threads, ProgressListener.NONE);
                 order = new MscSelector(cpu, h, MscSelector.Mode.DEFAULT).select(d, entropies, d.structureCount()).indices();
             } else {
                 order = new int[d.structureCount()];
@@ -67,7 +67,7 @@ public final class CurveThroughput {
                 cpu.resetCounters();
                 long e0 = System.nanoTime();
                 long v0 = mx.getCurrentThreadCpuTime();
-                new Kde(cpu).entropy(d, h);
+                new InformationMetrics(cpu).entropy(d, h);
                 System.out.printf("  full entropy: %.3f s (CPU %.3f s), %.3g pairs%n", (System.nanoTime() - e0) / 1e9,
                         (mx.getCurrentThreadCpuTime() - v0) / 1e9, (double) cpu.pairsEvaluated());
             }

@@ -1,9 +1,9 @@
 package io.atomcover.select;
 
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.backend.RowBlock;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.LogSpace;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.util.LogSpace;
 
 /**
  * The straightforward greedy loop of docs/methods.md, "Greedy minimum set cover", for checking the

@@ -1,8 +1,8 @@
 package io.atomcover.select;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.atomcover.backend.RowBlock;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.RowBlock;
 import org.junit.jupiter.api.Test;
 
 import static io.atomcover.select.SelectFixtures.BACKEND;

@@ -1,8 +1,8 @@
 package io.atomcover.select;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.atomcover.backend.RowBlock;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.RowBlock;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -160,7 +160,7 @@ class MscSelectorTest {
         // all rows is built for. The tree-walking backend takes the bounded, early-stopping paths
         // for every update; the default one evaluates small updates in full.
         Descriptors d = SelectionCurveBruteForceTest.molecules();
-        try (io.atomcover.kde.CpuKdeBackend walking = io.atomcover.kde.TreeWalkingBackend.create(2)) {
+        try (io.atomcover.backend.cpu.CpuKdeBackend walking = io.atomcover.backend.cpu.TreeWalkingBackend.create(2)) {
             for (MscSelector.Mode mode : MscSelector.Mode.values()) {
                 MscSelector plain = new MscSelector(BACKEND, H, mode);
                 double[] entropies = plain.structureEntropies(d);

@@ -1,14 +1,14 @@
 package io.atomcover.select;
 
+import io.atomcover.backend.CoverSession;
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.backend.RowBlock;
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.Dataset;
 import io.atomcover.io.ExtXyzReader;
-import io.atomcover.kde.CoverSession;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.util.ProgressListener;
 
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ public final class MscThroughput {
         long t1 = System.nanoTime();
         boolean pruning = args.length <= 4 || !args[4].equals("exact");
         try (CpuKdeBackend cpu = new CpuKdeBackend(Integer.getInteger("threads", 2), pruning)) {
-            double[] entropies = new Kde(cpu).structureEntropies(d, h, 2, ProgressListener.NONE);
+            double[] entropies = new InformationMetrics(cpu).structureEntropies(d, h, 2, ProgressListener.NONE);
             long t2 = System.nanoTime();
             System.out.printf("%s: %d structures, %d environments; descriptors %.2f s, structure entropies %.2f s%n",
                     file.getFileName(), d.structureCount(), d.rows(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);

@@ -2,11 +2,11 @@ package io.atomcover.select;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.ExtXyzReader;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.Kde;
+import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.util.ProgressListener;
 
 import java.io.IOException;
@@ -70,7 +70,7 @@ final class SelectFixtures {
 
     /** Structure entropies of Si-train at h = 0.015. */
     static synchronized double[] siliconEntropies() {
-        if (siliconEntropies == null) siliconEntropies = new Kde(BACKEND).structureEntropies(silicon(), 0.015, 2, ProgressListener.NONE);
+        if (siliconEntropies == null) siliconEntropies = new InformationMetrics(BACKEND).structureEntropies(silicon(), 0.015, 2, ProgressListener.NONE);
         return siliconEntropies.clone();
     }
 

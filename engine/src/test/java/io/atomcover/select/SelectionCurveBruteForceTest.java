@@ -1,11 +1,11 @@
 package io.atomcover.select;
 
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.ExtXyzReader;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.EntropyResult;
-import io.atomcover.kde.Kde;
+import io.atomcover.metrics.EntropyResult;
+import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.util.ProgressListener;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every prefix of a curve against a from-scratch computation: entropy and diversity of the prefix
- * rows and dH of every dataset row against them, each through {@link Kde} on the brute-force
+ * rows and dH of every dataset row against them, each through {@link InformationMetrics} on the brute-force
  * backend (every pair, {@link Math#exp}). Entropy and diversity must agree within 1e-10 relative;
  * the overlap is a count and must be equal at every prefix, so every row must cross the threshold
  * at the same prefix as from scratch. Thresholds: the default 1e-5; 0.5, where rows outside the
@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SelectionCurveBruteForceTest {
     static final double H = 0.015;
-    static final double[] EPS = {Kde.DEFAULT_OVERLAP_EPS, 0.5, -0.7};
+    static final double[] EPS = {InformationMetrics.DEFAULT_OVERLAP_EPS, 0.5, -0.7};
     static final double REL = 1e-10;
 
     /** Every 9th structure of Si-train (24 structures, 1,481 environments). */
@@ -85,7 +85,7 @@ class SelectionCurveBruteForceTest {
         double[][] overlap = new double[EPS.length][n];
         int[] envs = new int[n];
         try (CpuKdeBackend brute = new CpuKdeBackend(1, false)) {
-            Kde kde = new Kde(brute);
+            InformationMetrics kde = new InformationMetrics(brute);
             for (int k = 0; k < n; k++) {
                 Descriptors prefix = d.select(Arrays.copyOf(order, k + 1));
                 envs[k] = prefix.rows();
@@ -93,7 +93,7 @@ class SelectionCurveBruteForceTest {
                 entropy[k] = r.entropy();
                 diversity[k] = r.diversity();
                 double[] dH = kde.differentialEntropy(d, prefix, H);
-                for (int t = 0; t < EPS.length; t++) overlap[t][k] = Kde.overlap(dH, EPS[t]);
+                for (int t = 0; t < EPS.length; t++) overlap[t][k] = InformationMetrics.overlap(dH, EPS[t]);
             }
             for (int t = 0; t < EPS.length; t++) {
                 compare(SelectionCurve.of(SelectFixtures.BACKEND, d, order, H, true, EPS[t], ProgressListener.NONE),

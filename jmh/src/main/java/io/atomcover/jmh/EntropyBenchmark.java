@@ -1,10 +1,10 @@
 package io.atomcover.jmh;
 
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
-import io.atomcover.kde.Bandwidth;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.Kde;
+import io.atomcover.metrics.Bandwidth;
+import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.util.ProgressListener;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,7 +43,7 @@ public class EntropyBenchmark {
 
     private Descriptors descriptors;
     private CpuKdeBackend backend;
-    private Kde kde;
+    private InformationMetrics kde;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -51,7 +51,7 @@ public class EntropyBenchmark {
         descriptors = new QuestsDescriptor(32, 5.0)
                 .compute(BenchmarkData.read(BenchmarkData.SI_TRAIN).structures(), workers, ProgressListener.NONE);
         backend = new CpuKdeBackend(workers, pruning);
-        kde = new Kde(backend);
+        kde = new InformationMetrics(backend);
     }
 
     @TearDown(Level.Trial)

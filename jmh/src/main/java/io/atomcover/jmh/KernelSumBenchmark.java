@@ -1,10 +1,10 @@
 package io.atomcover.jmh;
 
+import io.atomcover.backend.RowBlock;
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
-import io.atomcover.kde.Bandwidth;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.metrics.Bandwidth;
 import io.atomcover.util.ProgressListener;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,9 +1,9 @@
 package io.atomcover.jmh;
 
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
-import io.atomcover.kde.Bandwidth;
-import io.atomcover.kde.CpuKdeBackend;
+import io.atomcover.metrics.Bandwidth;
 import io.atomcover.select.MscResult;
 import io.atomcover.select.MscSelector;
 import io.atomcover.select.SelectionSize;

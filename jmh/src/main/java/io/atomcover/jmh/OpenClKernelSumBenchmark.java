@@ -2,12 +2,12 @@ package io.atomcover.jmh;
 
 import io.atomcover.backend.BackendRequest;
 import io.atomcover.backend.Backends;
+import io.atomcover.backend.KdeBackend;
 import io.atomcover.backend.Precision;
+import io.atomcover.backend.RowBlock;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
-import io.atomcover.kde.Bandwidth;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.metrics.Bandwidth;
 import io.atomcover.util.ProgressListener;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -64,8 +64,8 @@ public class OpenClKernelSumBenchmark {
         out = new double[query.count()];
         Precision p = "float".equals(precision) ? Precision.FLOAT : Precision.DOUBLE;
         kde = switch (backend) {
-            case "cpu" -> new io.atomcover.kde.CpuKdeBackend(threads, true);
-            case "cpu-exact" -> new io.atomcover.kde.CpuKdeBackend(threads, false);
+            case "cpu" -> new io.atomcover.backend.cpu.CpuKdeBackend(threads, true);
+            case "cpu-exact" -> new io.atomcover.backend.cpu.CpuKdeBackend(threads, false);
             default -> Backends.open(backend, new BackendRequest(device, threads, p, 0), msg -> { });
         };
     }

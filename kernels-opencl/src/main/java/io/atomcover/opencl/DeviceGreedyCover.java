@@ -1,8 +1,8 @@
 package io.atomcover.opencl;
 
 import io.atomcover.backend.BackendUnavailableException;
+import io.atomcover.backend.GreedyCover;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.GreedyCover;
 import io.atomcover.util.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;

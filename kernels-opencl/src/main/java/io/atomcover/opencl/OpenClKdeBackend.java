@@ -2,11 +2,11 @@ package io.atomcover.opencl;
 
 import io.atomcover.backend.BackendRequest;
 import io.atomcover.backend.BackendUnavailableException;
+import io.atomcover.backend.GreedyCover;
+import io.atomcover.backend.KdeBackend;
 import io.atomcover.backend.Precision;
-import io.atomcover.kde.EntropyResult;
-import io.atomcover.kde.GreedyCover;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.backend.RowBlock;
+import io.atomcover.metrics.EntropyResult;
 import java.util.Arrays;
 import java.util.Optional;
 import org.jocl.CLException;

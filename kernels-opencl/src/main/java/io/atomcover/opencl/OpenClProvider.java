@@ -3,8 +3,8 @@ package io.atomcover.opencl;
 import io.atomcover.backend.BackendRequest;
 import io.atomcover.backend.BackendUnavailableException;
 import io.atomcover.backend.DeviceInfo;
+import io.atomcover.backend.KdeBackend;
 import io.atomcover.backend.KdeBackendProvider;
-import io.atomcover.kde.KdeBackend;
 import java.util.List;
 
 /**

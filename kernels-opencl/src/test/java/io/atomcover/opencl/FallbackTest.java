@@ -13,10 +13,10 @@ import io.atomcover.backend.Backends;
 import io.atomcover.backend.FallbackKdeBackend;
 import io.atomcover.backend.Precision;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.backend.cpu.CpuKdeBackend;
+import io.atomcover.metrics.InformationMetrics;
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.backend.RowBlock;
 import io.atomcover.select.MscSelector;
 import io.atomcover.select.MscSelector.Mode;
 import java.util.ArrayList;
@@ -101,7 +101,7 @@ class FallbackTest {
     @Test
     void greedyCoverFailureRestartsTheSelectionOnTheCpu() {
         Descriptors si = OpenClTests.silicon();
-        double[] entropies = new Kde(CPU).structureEntropies(si, H);
+        double[] entropies = new InformationMetrics(CPU).structureEntropies(si, H);
         for (Mode mode : Mode.values()) {
             int[] want = new MscSelector(CPU, H, mode).select(si, entropies, 21).indices();
             List<String> warnings = new ArrayList<>();
@@ -122,7 +122,7 @@ class FallbackTest {
     @Test
     void streamedGreedyCoverFailureRestartsTheSelectionOnTheCpu() {
         Descriptors d = OpenClTests.clustered(80, 9, 7);
-        double[] entropies = new Kde(CPU).structureEntropies(d, H);
+        double[] entropies = new InformationMetrics(CPU).structureEntropies(d, H);
         Descriptors reference = OpenClTests.clustered(8, 5, 107);
         int[] want = new MscSelector(CPU, H, Mode.DEFAULT).selectConditional(d, entropies, 40, reference).indices();
         List<String> warnings = new ArrayList<>();
@@ -155,7 +155,7 @@ class FallbackTest {
             assertTrue(OpenClTests.maxRelative(got, want, got.length, 0) <= 1e-12);
         }
         Descriptors small = OpenClTests.clustered(40, 6, 3);
-        double[] entropies = new Kde(CPU).structureEntropies(small, H);
+        double[] entropies = new InformationMetrics(CPU).structureEntropies(small, H);
         try (KdeBackend b = openFailingAt("opencl", 30, 0, warnings)) {
             BackendFailureException e = assertThrows(BackendFailureException.class,
                     () -> new MscSelector(b, H, Mode.DEFAULT).select(small, entropies, 20));

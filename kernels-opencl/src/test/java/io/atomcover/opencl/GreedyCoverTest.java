@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atomcover.backend.Precision;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.Kde;
+import io.atomcover.backend.cpu.CpuKdeBackend;
+import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.select.MscResult;
 import io.atomcover.select.MscSelector;
 import io.atomcover.select.MscSelector.Mode;
@@ -80,7 +80,7 @@ class GreedyCoverTest {
     @Test
     void siliconDefaultModeOrderingMatchesCpu() {
         Descriptors d = OpenClTests.silicon();
-        double[] entropies = new Kde(CPU).structureEntropies(d, H);
+        double[] entropies = new InformationMetrics(CPU).structureEntropies(d, H);
         MscResult cpu = new MscSelector(CPU, H, Mode.DEFAULT).select(d, entropies, 54);
         MscResult dev = new MscSelector(gpu, H, Mode.DEFAULT).select(d, entropies, 54);
         assertArrayEquals(cpu.indices(), dev.indices());
@@ -91,7 +91,7 @@ class GreedyCoverTest {
     void clusteredSetsMatchCpuPlainAndConditionalInBothModes() {
         for (long seed = 1; seed <= 3; seed++) {
             Descriptors d = OpenClTests.clustered(60, 7, seed);
-            double[] entropies = new Kde(CPU).structureEntropies(d, H);
+            double[] entropies = new InformationMetrics(CPU).structureEntropies(d, H);
             Descriptors reference = OpenClTests.clustered(8, 5, seed + 100);
             for (Mode mode : Mode.values()) {
                 int all = d.structureCount();
@@ -113,7 +113,7 @@ class GreedyCoverTest {
     @Test
     void streamedRunsGiveTheResidentSelections() {
         Descriptors d = OpenClTests.clustered(80, 9, 7);
-        double[] entropies = new Kde(CPU).structureEntropies(d, H);
+        double[] entropies = new InformationMetrics(CPU).structureEntropies(d, H);
         // Room for the resident state (≈ 8.7 kB) and chunks of ≈ 45 rows: about ten chunks per iteration.
         try (OpenClKdeBackend small = OpenClTests.open(Precision.DOUBLE, 12_000)) {
             for (Mode mode : Mode.values()) {
@@ -130,7 +130,7 @@ class GreedyCoverTest {
     @Test
     void floatPrecisionPicksTheSameOnClusteredSets() {
         Descriptors d = OpenClTests.clustered(60, 7, 11);
-        double[] entropies = new Kde(CPU).structureEntropies(d, H);
+        double[] entropies = new InformationMetrics(CPU).structureEntropies(d, H);
         try (OpenClKdeBackend f = OpenClTests.open(Precision.FLOAT, 0)) {
             MscResult cpu = new MscSelector(CPU, H, Mode.DEFAULT).select(d, entropies, 40);
             MscResult dev = new MscSelector(f, H, Mode.DEFAULT).select(d, entropies, 40);

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.atomcover.backend.Precision;
+import io.atomcover.backend.RowBlock;
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.EntropyResult;
-import io.atomcover.kde.Kde;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.metrics.EntropyResult;
+import io.atomcover.metrics.InformationMetrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +93,7 @@ class KernelSumsTest {
 
     @Test
     void entropyDiversityAndOverlapReductionsMatchKde() {
-        Kde kde = new Kde(CPU);
+        InformationMetrics kde = new InformationMetrics(CPU);
         Descriptors si = OpenClTests.silicon();
         Descriptors sub = si.select(range(0, 25));
         EntropyResult want = kde.entropy(sub, H);
@@ -102,7 +102,7 @@ class KernelSumsTest {
         assertEquals(want.diversity(), got.diversity(), 1e-10 * Math.abs(want.diversity()));
         // Structures 20..24 are in the reference (dH ≤ 0), the rest partly covered at best.
         Descriptors test = si.select(range(20, 40));
-        double wantOverlap = Kde.overlap(kde.differentialEntropy(test, sub, H), 1e-5);
+        double wantOverlap = InformationMetrics.overlap(kde.differentialEntropy(test, sub, H), 1e-5);
         double gotOverlap = gpu.overlap(RowBlock.of(test), RowBlock.of(sub), H, 1e-5);
         // A count: equal unless a row's dH sits within rounding of eps.
         assertEquals(wantOverlap, gotOverlap, 1.0 / test.rows() + 1e-15);

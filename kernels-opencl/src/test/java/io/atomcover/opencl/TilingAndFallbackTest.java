@@ -9,12 +9,12 @@ import io.atomcover.backend.BackendRequest;
 import io.atomcover.backend.BackendUnavailableException;
 import io.atomcover.backend.Backends;
 import io.atomcover.backend.FallbackKdeBackend;
+import io.atomcover.backend.KdeBackend;
 import io.atomcover.backend.Precision;
+import io.atomcover.backend.RowBlock;
+import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.kde.CpuKdeBackend;
-import io.atomcover.kde.EntropyResult;
-import io.atomcover.kde.KdeBackend;
-import io.atomcover.kde.RowBlock;
+import io.atomcover.metrics.EntropyResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class TilingAndFallbackTest {
     void budgetPropertyTilesTheEntropyReduction() {
         Descriptors si = OpenClTests.silicon();
         RowBlock rows = new RowBlock(si.data(), si.dim(), 0, si.offsets()[20]);
-        EntropyResult want = new io.atomcover.kde.Kde(new CpuKdeBackend(2, false)).entropy(si.select(TilingAndFallbackTest.range(20)), H);
+        EntropyResult want = new io.atomcover.metrics.InformationMetrics(new CpuKdeBackend(2, false)).entropy(si.select(TilingAndFallbackTest.range(20)), H);
         String before = System.getProperty(OpenClKdeBackend.MAX_BYTES_PROPERTY);
         System.setProperty(OpenClKdeBackend.MAX_BYTES_PROPERTY, "200000");
         try (OpenClKdeBackend small = OpenClTests.open()) {

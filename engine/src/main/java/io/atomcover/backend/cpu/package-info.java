@@ -1,0 +1,11 @@
+/**
+ * The multi-threaded CPU backend, {@link io.atomcover.backend.cpu.CpuKdeBackend}, with exact pruning
+ * of negligible terms, and its cover and prefix sessions
+ * ({@link io.atomcover.backend.cpu.CpuCoverSession}, {@link io.atomcover.backend.cpu.CpuPrefixSession}).
+ * Each cuts the rows into the leaves of a {@link io.atomcover.backend.cpu.RowIndex} (a k-d split of
+ * principal-axis projections) whose bounds skip the pairs that cannot matter, and evaluates the pairs
+ * it keeps tile by tile with the one {@link io.atomcover.backend.cpu.TileKernel}: dot products against
+ * a leaf panel, squared distances and kernel terms with the fast exp of
+ * {@link io.atomcover.backend.cpu.FastExp}. Results do not depend on the thread count.
+ */
+package io.atomcover.backend.cpu;

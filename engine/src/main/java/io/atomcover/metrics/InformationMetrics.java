@@ -1,0 +1,132 @@
+package io.atomcover.metrics;
+
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.backend.RowBlock;
+import io.atomcover.descriptor.Descriptors;
+import io.atomcover.util.Parallel;
+import io.atomcover.util.ProgressListener;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Information metrics of descriptor sets from Gaussian kernel sums: entropy, diversity,
+ * differential entropy, overlap and per-structure entropies. Stateless apart from the backend it
+ * delegates the pair work to; safe to share between threads if the backend is. The definitions are
+ * in docs/methods.md, "Kernel density estimates".
+ */
+public final class InformationMetrics {
+    /** Default threshold of {@link #overlap(double[])}. */
+    public static final double DEFAULT_OVERLAP_EPS = 1e-5;
+
+    private final KdeBackend backend;
+
+    public InformationMetrics(KdeBackend backend) {
+        this.backend = backend;
+    }
+
+    public KdeBackend backend() {
+        return backend;
+    }
+
+    /**
+     * Entropy {@code H = -(1/N) Σ_i log(p_i/N)} and diversity {@code D = log Σ_i 1/p_i} of a set of N ≥ 1
+     * rows, with {@code p_i = Σ_j k(x_i, x_j)} over the same set (self term included, so p_i ≥ 1).
+     */
+    public EntropyResult entropy(Descriptors x, double h) {
+        return entropy(x, h, ProgressListener.NONE);
+    }
+
+    /** {@link #entropy(Descriptors, double)}, reporting progress in rows of x. */
+    public EntropyResult entropy(Descriptors x, double h, ProgressListener progress) {
+        return entropyOf(RowBlock.of(x), h, backend, progress.part(0, x.rows(), x.rows()));
+    }
+
+    private static EntropyResult entropyOf(RowBlock rows, double h, KdeBackend b, ProgressListener progress) {
+        int n = rows.count();
+        if (n == 0) throw new IllegalArgumentException("entropy of an empty set is undefined");
+        double[] p = new double[n];
+        b.kernelSums(rows, rows, h, p, progress);
+        return fromSums(p);
+    }
+
+    /** H and D from self-inclusive kernel sums. */
+    static EntropyResult fromSums(double[] p) {
+        int n = p.length;
+        double logN = Math.log(n);
+        double sumLog = 0;
+        double sumInv = 0;
+        for (double v : p) {
+            sumLog += Math.log(v) - logN;
+            sumInv += 1.0 / v;
+        }
+        return new EntropyResult(-sumLog / n, Math.log(sumInv));
+    }
+
+    /**
+     * Differential entropy {@code dH(y_i | X) = -log p(y_i | X)} of every row of y against the rows of
+     * x, from linear kernel sums as the reference computes it: {@code +∞} where every term underflows
+     * (y_i farther than about 38.6·h from all of X), and negative where p > 1.
+     */
+    public double[] differentialEntropy(Descriptors y, Descriptors x, double h) {
+        return differentialEntropy(y, x, h, ProgressListener.NONE);
+    }
+
+    /** {@link #differentialEntropy(Descriptors, Descriptors, double)}, reporting progress in rows of y. */
+    public double[] differentialEntropy(Descriptors y, Descriptors x, double h, ProgressListener progress) {
+        double[] p = new double[y.rows()];
+        backend.kernelSums(RowBlock.of(y), RowBlock.of(x), h, p, progress.part(0, y.rows(), y.rows()));
+        for (int i = 0; i < p.length; i++) p[i] = -Math.log(p[i]);
+        return p;
+    }
+
+    /**
+     * Differential entropy from max-shifted log sums: equal to {@link #differentialEntropy} where that
+     * is finite, and still finite (and meaningful for ranking novelty) where the linear sum underflows.
+     * {@code +∞} only when x has no rows.
+     */
+    public double[] differentialEntropyLog(Descriptors y, Descriptors x, double h) {
+        double[] lp = new double[y.rows()];
+        backend.logKernelSums(RowBlock.of(y), RowBlock.of(x), h, lp);
+        for (int i = 0; i < lp.length; i++) lp[i] = -lp[i];
+        return lp;
+    }
+
+    /** Fraction of values with {@code dH < eps}; NaN for an empty array. */
+    public static double overlap(double[] dH, double eps) {
+        if (dH.length == 0) return Double.NaN;
+        int n = 0;
+        for (double v : dH) if (v < eps) n++;
+        return (double) n / dH.length;
+    }
+
+    /** {@link #overlap(double[], double)} with eps = {@value #DEFAULT_OVERLAP_EPS}. */
+    public static double overlap(double[] dH) {
+        return overlap(dH, DEFAULT_OVERLAP_EPS);
+    }
+
+    /** Per-structure entropies on all available processors. */
+    public double[] structureEntropies(Descriptors x, double h) {
+        return structureEntropies(x, h, Runtime.getRuntime().availableProcessors(), ProgressListener.NONE);
+    }
+
+    /**
+     * Entropy of each structure's own rows (N = its atom count); NaN for a structure without rows.
+     * Structures are independent problems and run in parallel on {@code threads} threads (largest
+     * first); each result is the same whatever the thread count.
+     */
+    public double[] structureEntropies(Descriptors x, double h, int threads, ProgressListener progress) {
+        int s = x.structureCount();
+        double[] out = new double[s];
+        Integer[] bySize = new Integer[s];
+        for (int i = 0; i < s; i++) bySize[i] = i;
+        Arrays.sort(bySize, (a, b) -> Integer.compare(x.rowsOf(b), x.rowsOf(a)));
+        AtomicLong done = new AtomicLong();
+        Parallel.run(Math.max(1, threads), s, t -> {
+            int st = bySize[t];
+            out[st] = x.rowsOf(st) == 0 ? Double.NaN : entropyOf(RowBlock.ofStructure(x, st), h, backend, ProgressListener.NONE).entropy();
+            progress.progress(done.incrementAndGet(), s);
+        });
+        return out;
+    }
+}

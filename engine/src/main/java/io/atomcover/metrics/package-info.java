@@ -1,0 +1,10 @@
+/**
+ * The information metrics built on kernel sums: the metrics side of the flow file → structures →
+ * descriptors → kernel sums (backends) → selection/metrics → report.
+ *
+ * <p>{@link io.atomcover.metrics.InformationMetrics} computes entropy, diversity, differential
+ * entropy, overlap and structure entropies through an {@link io.atomcover.backend.KdeBackend}, and
+ * {@link io.atomcover.metrics.Bandwidth} holds the bandwidth choices. The definitions are in
+ * docs/methods.md, "Kernel density estimates".
+ */
+package io.atomcover.metrics;
