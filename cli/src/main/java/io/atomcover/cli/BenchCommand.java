@@ -3,7 +3,7 @@ package io.atomcover.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.io.Dataset;
+import io.atomcover.structure.Dataset;
 import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.metrics.EntropyResult;
 import io.atomcover.metrics.InformationMetrics;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atomcover.backend.KdeBackend;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.io.Dataset;
+import io.atomcover.structure.Dataset;
 import io.atomcover.io.InputException;
 import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.select.Selection;

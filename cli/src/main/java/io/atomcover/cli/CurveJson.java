@@ -3,8 +3,8 @@ package io.atomcover.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.atomcover.krr.CurvePoint;
-import io.atomcover.krr.EnergyUnit;
+import io.atomcover.ilpselect.krr.CurvePoint;
+import io.atomcover.ilpselect.krr.EnergyUnit;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.atomcover.cli;
 
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.descriptor.Fchl19;
-import io.atomcover.ilp.MoleculeReps;
-import io.atomcover.io.Dataset;
+import io.atomcover.ilpselect.fchl.Fchl19;
+import io.atomcover.ilpselect.fchl.MoleculeReps;
+import io.atomcover.structure.Dataset;
 import io.atomcover.io.Npy;
 import java.nio.file.Path;
 import java.util.List;

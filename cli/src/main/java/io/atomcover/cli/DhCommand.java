@@ -4,7 +4,7 @@ import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.InputException;
 import io.atomcover.io.Npy;
-import io.atomcover.io.Structure;
+import io.atomcover.structure.Structure;
 import io.atomcover.backend.KdeBackend;
 import io.atomcover.metrics.InformationMetrics;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.atomcover.cli;
 
-import io.atomcover.io.Structure;
+import io.atomcover.structure.Structure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.atomcover.cli;
 
-import io.atomcover.io.Dataset;
+import io.atomcover.structure.Dataset;
 import io.atomcover.io.InputException;
 
 /** Total energies read from the info line of each frame, with errors naming file and line. */

@@ -2,7 +2,7 @@ package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.atomcover.krr.CurveAverage;
+import io.atomcover.ilpselect.krr.CurveAverage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

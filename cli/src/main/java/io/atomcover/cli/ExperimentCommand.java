@@ -1,10 +1,10 @@
 package io.atomcover.cli;
 
-import io.atomcover.descriptor.Fchl19;
-import io.atomcover.io.Dataset;
+import io.atomcover.ilpselect.fchl.Fchl19;
+import io.atomcover.structure.Dataset;
 import io.atomcover.io.InputException;
-import io.atomcover.io.Structure;
-import io.atomcover.krr.TargetedKrr;
+import io.atomcover.structure.Structure;
+import io.atomcover.ilpselect.krr.TargetedKrr;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

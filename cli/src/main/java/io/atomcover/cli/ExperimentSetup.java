@@ -1,10 +1,10 @@
 package io.atomcover.cli;
 
-import io.atomcover.descriptor.Fchl19;
-import io.atomcover.ilp.IlpOptions;
-import io.atomcover.io.Dataset;
-import io.atomcover.krr.EnergyUnit;
-import io.atomcover.krr.KrrSettings;
+import io.atomcover.ilpselect.fchl.Fchl19;
+import io.atomcover.ilpselect.ilp.IlpOptions;
+import io.atomcover.structure.Dataset;
+import io.atomcover.ilpselect.krr.EnergyUnit;
+import io.atomcover.ilpselect.krr.KrrSettings;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

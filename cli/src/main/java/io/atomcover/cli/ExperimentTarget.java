@@ -1,7 +1,7 @@
 package io.atomcover.cli;
 
-import io.atomcover.io.Structure;
-import io.atomcover.krr.TargetedKrr;
+import io.atomcover.structure.Structure;
+import io.atomcover.ilpselect.krr.TargetedKrr;
 
 /**
  * One target molecule of an experiment.

@@ -1,11 +1,11 @@
 package io.atomcover.cli;
 
-import io.atomcover.descriptor.Fchl19;
-import io.atomcover.ilp.MoleculeReps;
-import io.atomcover.io.Dataset;
-import io.atomcover.io.Elements;
+import io.atomcover.ilpselect.fchl.Fchl19;
+import io.atomcover.ilpselect.fchl.MoleculeReps;
+import io.atomcover.structure.Dataset;
+import io.atomcover.structure.Elements;
 import io.atomcover.io.InputException;
-import io.atomcover.io.Structure;
+import io.atomcover.structure.Structure;
 import java.util.Arrays;
 import java.util.List;
 

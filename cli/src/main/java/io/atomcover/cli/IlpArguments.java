@@ -1,8 +1,8 @@
 package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.atomcover.ilp.IlpOptions;
-import io.atomcover.ilp.IlpSolver;
+import io.atomcover.ilpselect.ilp.IlpOptions;
+import io.atomcover.ilpselect.ilp.IlpSolver;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 

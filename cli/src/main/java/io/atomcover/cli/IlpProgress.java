@@ -1,8 +1,8 @@
 package io.atomcover.cli;
 
-import io.atomcover.ilp.IlpListener;
-import io.atomcover.ilp.IlpSolution;
-import io.atomcover.ilp.PruningCheck;
+import io.atomcover.ilpselect.ilp.IlpListener;
+import io.atomcover.ilpselect.ilp.IlpSolution;
+import io.atomcover.ilpselect.ilp.PruningCost;
 
 /**
  * Draws an ILP enumeration on a progress bar (molecules found, objective, gap to the lower bound on
@@ -45,7 +45,7 @@ final class IlpProgress implements IlpListener {
     }
 
     @Override
-    public void pruningCheckStep(PruningCheck.Step s) {
+    public void pruningCheckStep(PruningCost.Step s) {
         bar.message(Text.format("check K=%s %.4f %s %.0fs", k(s.candidates()), s.objective(), RankingJson.status(s), s.seconds()));
     }
 

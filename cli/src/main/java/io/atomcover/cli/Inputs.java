@@ -2,12 +2,12 @@ package io.atomcover.cli;
 
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
-import io.atomcover.io.Dataset;
+import io.atomcover.structure.Dataset;
 import io.atomcover.io.ExtXyzReader;
 import io.atomcover.io.InputException;
 import io.atomcover.io.Npy;
 import io.atomcover.io.NpyArray;
-import io.atomcover.io.Structure;
+import io.atomcover.structure.Structure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -2,8 +2,8 @@ package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.atomcover.krr.EnergyUnit;
-import io.atomcover.krr.KrrSettings;
+import io.atomcover.ilpselect.krr.EnergyUnit;
+import io.atomcover.ilpselect.krr.KrrSettings;
 import java.util.Arrays;
 import java.util.Locale;
 import picocli.CommandLine.Option;

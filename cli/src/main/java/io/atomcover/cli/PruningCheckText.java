@@ -1,6 +1,6 @@
 package io.atomcover.cli;
 
-import io.atomcover.ilp.PruningCheck;
+import io.atomcover.ilpselect.ilp.PruningCost;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,15 +9,15 @@ final class PruningCheckText {
     private PruningCheckText() {
     }
 
-    static List<String> lines(PruningCheck check) {
+    static List<String> lines(PruningCost check) {
         List<String> lines = new ArrayList<>();
         lines.add("pruning check (first program, no enumeration constraint):");
         lines.add(Text.format("  %6s %12s %12s %-10s %9s %9s %8s", "K", "objective", "bound", "status", "seconds", "dtime", "pairs"));
-        for (PruningCheck.Step s : check.steps())
+        for (PruningCost.Step s : check.steps())
             lines.add(Text.format("  %6s %12.4f %12.4f %-10s %9.1f %9.2f %8d", IlpProgress.k(s.candidates()), s.objective(), s.bound(),
                     RankingJson.status(s), s.seconds(), s.deterministicTime(), s.pairs()));
         lines.add("  stopped: " + stopText(check.stop()));
-        PruningCheck.Step k = check.first();
+        PruningCost.Step k = check.first();
         if (k == null || Double.isNaN(check.minObjective())) {
             lines.add("  no solution: nothing measured");
         } else if (check.cost() == Double.POSITIVE_INFINITY) {
@@ -34,7 +34,7 @@ final class PruningCheckText {
         return lines;
     }
 
-    private static String stopText(PruningCheck.Stop stop) {
+    private static String stopText(PruningCost.Stop stop) {
         return switch (stop) {
             case CONVERGED -> "the objective did not decrease for two doublings in a row";
             case ALL_ATOMS -> "every atom is a candidate";

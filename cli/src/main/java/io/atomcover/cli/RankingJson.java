@@ -2,10 +2,10 @@ package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.atomcover.ilp.IlpSolution;
-import io.atomcover.ilp.PruningCheck;
-import io.atomcover.ilp.Ranking;
-import io.atomcover.io.Dataset;
+import io.atomcover.ilpselect.ilp.IlpSolution;
+import io.atomcover.ilpselect.ilp.PruningCost;
+import io.atomcover.ilpselect.ilp.Ranking;
+import io.atomcover.structure.Dataset;
 import java.util.Locale;
 
 /** The ranking fields of the JSON reports of {@code select} and {@code experiment}. */
@@ -90,9 +90,9 @@ final class RankingJson {
      * {@code pruningCostAtMost}, {@code pruningCostExact} and {@code unprunedBound}; infinite or
      * unknown values are null.
      */
-    static void putPruningCheck(ObjectNode root, PruningCheck check) {
+    static void putPruningCheck(ObjectNode root, PruningCost check) {
         ArrayNode steps = root.putArray("pruningCheck");
-        for (PruningCheck.Step s : check.steps()) {
+        for (PruningCost.Step s : check.steps()) {
             ObjectNode o = steps.addObject();
             o.put("candidates", s.candidates());
             o.put("status", status(s));
@@ -113,7 +113,7 @@ final class RankingJson {
     }
 
     /** optimal, feasible (a solution, not proven optimal), infeasible or unknown (no solution in time). */
-    static String status(PruningCheck.Step s) {
+    static String status(PruningCost.Step s) {
         if (s.optimal()) return "optimal";
         if (s.solved()) return "feasible";
         return s.bound() == Double.POSITIVE_INFINITY ? "infeasible" : "unknown";

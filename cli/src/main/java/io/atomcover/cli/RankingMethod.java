@@ -1,13 +1,13 @@
 package io.atomcover.cli;
 
-import io.atomcover.ilp.CurRanker;
-import io.atomcover.ilp.FpsRanker;
-import io.atomcover.ilp.IlpListener;
-import io.atomcover.ilp.IlpOptions;
-import io.atomcover.ilp.IlpRanker;
-import io.atomcover.ilp.RandomRanker;
-import io.atomcover.ilp.Ranker;
-import io.atomcover.ilp.SmlRanker;
+import io.atomcover.ilpselect.ilp.CurRanker;
+import io.atomcover.ilpselect.ilp.FpsRanker;
+import io.atomcover.ilpselect.ilp.IlpListener;
+import io.atomcover.ilpselect.ilp.IlpOptions;
+import io.atomcover.ilpselect.ilp.IlpRanker;
+import io.atomcover.ilpselect.ilp.RandomRanker;
+import io.atomcover.ilpselect.ilp.Ranker;
+import io.atomcover.ilpselect.ilp.SmlRanker;
 import java.util.Locale;
 
 /** The target-tailored ranking methods of {@code select} and {@code experiment}, by their command-line names. */

@@ -3,7 +3,7 @@ package io.atomcover.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.atomcover.io.Dataset;
+import io.atomcover.structure.Dataset;
 import io.atomcover.io.InputException;
 import io.atomcover.io.Npy;
 import io.atomcover.io.NpyArray;

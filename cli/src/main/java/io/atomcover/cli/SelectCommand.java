@@ -2,12 +2,12 @@ package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.atomcover.descriptor.Fchl19;
-import io.atomcover.ilp.IlpOptions;
-import io.atomcover.ilp.IlpSolution;
-import io.atomcover.ilp.MoleculeReps;
-import io.atomcover.ilp.Ranking;
-import io.atomcover.io.Dataset;
+import io.atomcover.ilpselect.fchl.Fchl19;
+import io.atomcover.ilpselect.ilp.IlpOptions;
+import io.atomcover.ilpselect.ilp.IlpSolution;
+import io.atomcover.ilpselect.fchl.MoleculeReps;
+import io.atomcover.ilpselect.ilp.Ranking;
+import io.atomcover.structure.Dataset;
 import io.atomcover.io.InputException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.atomcover.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.atomcover.ilp.IlpOptions;
+import io.atomcover.ilpselect.ilp.IlpOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.atomcover.descriptor.Fchl19;
-import io.atomcover.io.Dataset;
+import io.atomcover.ilpselect.fchl.Fchl19;
+import io.atomcover.structure.Dataset;
 import io.atomcover.io.ExtXyzReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.atomcover.descriptor.Fchl19;
-import io.atomcover.io.Dataset;
+import io.atomcover.ilpselect.fchl.Fchl19;
+import io.atomcover.structure.Dataset;
 import io.atomcover.io.ExtXyzReader;
-import io.atomcover.io.Structure;
-import io.atomcover.krr.CurvePoint;
-import io.atomcover.krr.KrrSettings;
-import io.atomcover.krr.TargetedKrr;
+import io.atomcover.structure.Structure;
+import io.atomcover.ilpselect.krr.CurvePoint;
+import io.atomcover.ilpselect.krr.KrrSettings;
+import io.atomcover.ilpselect.krr.TargetedKrr;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LearningCurveCommandTest {
     /** The engine's bundled KRR data: 64 QM7 molecules, and the sildenafil/penicillin targets. */
-    static final Path DB = Path.of("..", "engine", "src", "test", "resources", "krr", "qm7-ilp-sildenafil-64.extxyz");
-    static final Path TARGETS = Path.of("..", "engine", "src", "test", "resources", "fchl", "targets.extxyz");
+    static final Path DB = Path.of("..", "ilpselect", "src", "test", "resources", "krr", "qm7-ilp-sildenafil-64.extxyz");
+    static final Path TARGETS = Path.of("..", "ilpselect", "src", "test", "resources", "fchl", "targets.extxyz");
 
     @TempDir
     Path tmp;

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.atomcover.descriptor.Fchl19;
-import io.atomcover.ilp.IlpOptions;
-import io.atomcover.ilp.IlpRanker;
-import io.atomcover.ilp.MoleculeReps;
-import io.atomcover.ilp.Ranking;
-import io.atomcover.io.Dataset;
+import io.atomcover.ilpselect.fchl.Fchl19;
+import io.atomcover.ilpselect.ilp.IlpOptions;
+import io.atomcover.ilpselect.ilp.IlpRanker;
+import io.atomcover.ilpselect.fchl.MoleculeReps;
+import io.atomcover.ilpselect.ilp.Ranking;
+import io.atomcover.structure.Dataset;
 import io.atomcover.io.ExtXyzReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

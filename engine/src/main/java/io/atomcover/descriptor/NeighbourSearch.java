@@ -1,6 +1,6 @@
 package io.atomcover.descriptor;
 
-import io.atomcover.io.Structure;
+import io.atomcover.structure.Structure;
 
 /**
  * Neighbours within a cutoff of every atom of one structure, periodic images included: triclinic

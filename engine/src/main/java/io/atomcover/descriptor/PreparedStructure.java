@@ -1,6 +1,6 @@
 package io.atomcover.descriptor;
 
-import io.atomcover.io.Structure;
+import io.atomcover.structure.Structure;
 
 /**
  * One structure made ready for descriptor rows: the neighbour search over all its atoms and, for

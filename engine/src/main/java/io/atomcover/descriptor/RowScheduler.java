@@ -1,6 +1,6 @@
 package io.atomcover.descriptor;
 
-import io.atomcover.io.Structure;
+import io.atomcover.structure.Structure;
 import io.atomcover.util.ProgressListener;
 
 import java.util.ArrayList;

@@ -4,10 +4,9 @@
  *
  * <p>{@link io.atomcover.descriptor.QuestsDescriptor} computes one QUESTS row per atom (cell-list
  * neighbour search over periodic images, {@link io.atomcover.descriptor.NeighbourSearch}; the row
- * arithmetic in {@code QuestsKernel}) and
- * {@link io.atomcover.descriptor.Fchl19} the FCHL19 representation of molecules used by ILPSelect.
+ * arithmetic in {@code QuestsKernel}).
  * Results are {@link io.atomcover.descriptor.Descriptors}: one contiguous row-major array plus
- * structure offsets, which is what every backend and selector consumes. The definitions are in
- * docs/methods.md, "QUESTS descriptors" and "FCHL19".
+ * structure offsets, which is what every backend and selector consumes (the ILPSelect module stores
+ * its FCHL19 rows in the same shape). The definition is in docs/methods.md, "QUESTS descriptors".
  */
 package io.atomcover.descriptor;

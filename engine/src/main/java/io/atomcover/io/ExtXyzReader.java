@@ -1,5 +1,11 @@
 package io.atomcover.io;
 
+import io.atomcover.structure.AtomColumn;
+
+import io.atomcover.structure.Structure;
+import io.atomcover.structure.Dataset;
+import io.atomcover.structure.Elements;
+
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,5 +1,10 @@
 package io.atomcover.io;
 
+import io.atomcover.structure.AtomColumn;
+
+import io.atomcover.structure.Structure;
+import io.atomcover.structure.Dataset;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -1,5 +1,7 @@
 package io.atomcover.io;
 
+import io.atomcover.structure.Dataset;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

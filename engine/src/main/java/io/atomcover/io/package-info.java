@@ -3,8 +3,8 @@
  * (backends) → selection/metrics → report.
  *
  * <p>{@link io.atomcover.io.ExtXyzReader} turns extended XYZ (ASE dialect) and plain XYZ files into
- * {@link io.atomcover.io.Structure}s gathered in a {@link io.atomcover.io.Dataset} (with the atom
- * offsets that later index descriptor rows); {@link io.atomcover.io.ExtXyzWriter} and
+ * {@link io.atomcover.structure.Structure}s gathered in a
+ * {@link io.atomcover.structure.Dataset}; {@link io.atomcover.io.ExtXyzWriter} and
  * {@link io.atomcover.io.XyzFrames} write structures or copy selected frames byte for byte;
  * {@link io.atomcover.io.Npy} and {@link io.atomcover.io.Npz} read and write NumPy arrays;
  * {@link io.atomcover.io.AtomicFiles} replaces output files atomically. Bad input is an

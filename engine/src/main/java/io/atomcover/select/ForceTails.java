@@ -1,8 +1,8 @@
 package io.atomcover.select;
 
-import io.atomcover.io.AtomColumn;
-import io.atomcover.io.Dataset;
-import io.atomcover.io.Structure;
+import io.atomcover.structure.AtomColumn;
+import io.atomcover.structure.Dataset;
+import io.atomcover.structure.Structure;
 import org.apache.commons.statistics.descriptive.Quantile;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 

@@ -3,7 +3,7 @@ package io.atomcover.descriptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atomcover.backend.cpu.CpuKdeBackend;
-import io.atomcover.io.Dataset;
+import io.atomcover.structure.Dataset;
 import io.atomcover.io.ExtXyzReader;
 import io.atomcover.metrics.EntropyResult;
 import io.atomcover.metrics.InformationMetrics;

@@ -1,6 +1,6 @@
 package io.atomcover.descriptor;
 
-import io.atomcover.io.Dataset;
+import io.atomcover.structure.Dataset;
 import io.atomcover.io.ExtXyzReader;
 
 import java.lang.management.ManagementFactory;

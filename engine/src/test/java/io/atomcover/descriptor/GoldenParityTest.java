@@ -2,7 +2,7 @@ package io.atomcover.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.atomcover.io.Dataset;
+import io.atomcover.structure.Dataset;
 import io.atomcover.io.ExtXyzReader;
 import org.junit.jupiter.api.Test;
 

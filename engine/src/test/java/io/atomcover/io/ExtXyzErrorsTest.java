@@ -1,5 +1,7 @@
 package io.atomcover.io;
 
+import io.atomcover.structure.Dataset;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,10 @@
 package io.atomcover.io;
 
+import io.atomcover.structure.AtomColumn;
+
+import io.atomcover.structure.Structure;
+import io.atomcover.structure.Dataset;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,8 @@
 package io.atomcover.io;
 
+import io.atomcover.structure.Structure;
+import io.atomcover.structure.Dataset;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -6,7 +6,7 @@ import io.atomcover.backend.RowBlock;
 import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
-import io.atomcover.io.Dataset;
+import io.atomcover.structure.Dataset;
 import io.atomcover.io.ExtXyzReader;
 import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.util.ProgressListener;

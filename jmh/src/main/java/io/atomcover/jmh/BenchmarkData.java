@@ -1,6 +1,6 @@
 package io.atomcover.jmh;
 
-import io.atomcover.io.Dataset;
+import io.atomcover.structure.Dataset;
 import io.atomcover.io.ExtXyzReader;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.atomcover.jmh;
 
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
-import io.atomcover.io.Dataset;
+import io.atomcover.structure.Dataset;
 import io.atomcover.util.ProgressListener;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,0 +1,13 @@
+/**
+ * Target-tailored training-set selection (ILPSelect): the ranking step of the second product on the
+ * same flow, file → molecules → FCHL19 descriptors → ranking → learning curves → report.
+ *
+ * <p>A {@link io.atomcover.ilpselect.ilp.Ranker} orders database molecules as training data for one target:
+ * {@link io.atomcover.ilpselect.ilp.IlpRanker} by enumerating solutions of the atom-mapping integer program
+ * (OR-Tools CP-SAT or SCIP, with candidate pruning, widening, a Lagrangian bound and an optional
+ * pruning check), and the baselines {@link io.atomcover.ilpselect.ilp.SmlRanker},
+ * {@link io.atomcover.ilpselect.ilp.FpsRanker}, {@link io.atomcover.ilpselect.ilp.CurRanker} and
+ * {@link io.atomcover.ilpselect.ilp.RandomRanker}. The result is a {@link io.atomcover.ilpselect.ilp.Ranking}. See
+ * docs/methods.md, "Target-tailored selection", and docs/ilpselect.md.
+ */
+package io.atomcover.ilpselect.ilp;
