@@ -1,7 +1,5 @@
 package io.atomcover.backend;
 
-import io.atomcover.backend.cpu.CpuKdeBackend;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +21,19 @@ public final class Backends {
     private Backends() {
     }
 
-    /** Providers on the class path (ServiceLoader order). */
+    /** Providers of devices on the class path (ServiceLoader order): every provider but the CPU's. */
     public static List<KdeBackendProvider> providers() {
         List<KdeBackendProvider> out = new ArrayList<>();
-        for (KdeBackendProvider p : ServiceLoader.load(KdeBackendProvider.class)) out.add(p);
+        for (KdeBackendProvider p : ServiceLoader.load(KdeBackendProvider.class)) if (!CPU.equals(p.name())) out.add(p);
         return out;
+    }
+
+    /** The multi-threaded CPU backend (registered by the engine like any provider, under the name "cpu"). */
+    public static KdeBackend cpu(int threads) {
+        for (KdeBackendProvider p : ServiceLoader.load(KdeBackendProvider.class))
+            if (CPU.equals(p.name())) return p.open(BackendRequest.cpu(threads));
+        throw new IllegalStateException("the CPU backend is not registered: the engine jar's "
+                + "META-INF/services/" + KdeBackendProvider.class.getName() + " is missing (a fat jar built without merging service files?)");
     }
 
     /** A device of a provider. */
@@ -66,10 +72,10 @@ public final class Backends {
      * @throws BackendUnavailableException when a named provider is missing or fails
      */
     public static KdeBackend open(String kind, BackendRequest request, Consumer<String> warn) {
-        if (CPU.equals(kind)) return new CpuKdeBackend(request.threads());
+        if (CPU.equals(kind)) return cpu(request.threads());
         if (AUTO.equals(kind)) {
             Optional<DeviceChoice> choice = autoChoice(request.device(), warn);
-            if (choice.isEmpty()) return new CpuKdeBackend(request.threads());
+            if (choice.isEmpty()) return cpu(request.threads());
             KdeBackendProvider p = choice.get().provider();
             DeviceInfo dev = choice.get().device();
             KdeBackend device;
@@ -77,9 +83,9 @@ public final class Backends {
                 device = p.open(new BackendRequest(dev.index(), request.threads(), request.precision(), request.memoryLimitBytes()));
             } catch (RuntimeException | LinkageError e) {
                 warn.accept(p.name() + " device " + dev.index() + " (" + dev.name() + ") failed: " + e.getMessage() + "; using the CPU backend");
-                return new CpuKdeBackend(request.threads());
+                return cpu(request.threads());
             }
-            return new FallbackKdeBackend(device, () -> new CpuKdeBackend(request.threads()), warn);
+            return new FallbackKdeBackend(device, () -> cpu(request.threads()), warn);
         }
         for (KdeBackendProvider p : providers()) {
             if (!p.name().equals(kind)) continue;
