@@ -1,18 +1,24 @@
 package io.atomcover.cli;
 
+import io.atomcover.ilpselect.api.ExperimentResult;
+import io.atomcover.ilpselect.api.IlpSelect;
+import io.atomcover.ilpselect.experiment.Digests;
+import io.atomcover.ilpselect.experiment.ExperimentFailure;
+import io.atomcover.ilpselect.experiment.ExperimentSetup;
+import io.atomcover.ilpselect.experiment.ExperimentTarget;
+import io.atomcover.ilpselect.experiment.ExperimentTargets;
+import io.atomcover.ilpselect.experiment.ResultFiles;
 import io.atomcover.ilpselect.fchl.Fchl19;
+import io.atomcover.ilpselect.ilp.RankingMethod;
+import io.atomcover.ilpselect.krr.Energies;
 import io.atomcover.structure.Dataset;
-import io.atomcover.io.InputException;
-import io.atomcover.structure.Structure;
-import io.atomcover.ilpselect.krr.TargetedKrr;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -190,7 +196,8 @@ final class ExperimentCommand extends BaseCommand {
         int nMax = krrArgs.maxSize();
         if (nMax > db.size())
             throw new CliFailure(databaseFile + ": --sizes asks for " + nMax + " molecules, the database has " + db.size());
-        List<ExperimentTarget> targets = targets(targetSet, db, energies, rep);
+        List<ExperimentTarget> targets = ExperimentTargets.of(targetsFile, targetSet, chosenFrames(targetSet), db, energies,
+                krrArgs.energyKey, krrArgs.nameKey, krrArgs.settings(), rep, methods.contains(RankingMethod.ILP));
 
         Path folder = folder();
         if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) throw new CliFailure(outputDir + ": not a folder");
@@ -200,39 +207,25 @@ final class ExperimentCommand extends BaseCommand {
         for (int i = 0; i < seedCount; i++) seeds[i] = firstSeed + i;
         ExperimentSetup setup = new ExperimentSetup(name.toString(), files, databaseFile, db, Digests.file(databaseFile), targetsFile,
                 targets, List.copyOf(methods), seeds, krrArgs.sizes.clone(), ilpN, fill, ilpArgs.options(common.threads),
-                List.copyOf(elements), rep, krrArgs.settings(), krrArgs.energyKey, krrArgs.energyUnit, common.threads,
-                common.showProgress());
+                List.copyOf(elements), rep, krrArgs.settings(), krrArgs.energyKey, krrArgs.energyUnit, common.threads);
 
         err().println(Text.format("experiment %s: %d target%s x %s = %d learning curves, sizes %s -> %s", name, targets.size(),
                 targets.size() == 1 ? "" : "s", methodsText(), setup.runs(),
-                java.util.Arrays.stream(setup.sizes()).mapToObj(Integer::toString).collect(Collectors.joining(",")), folder));
+                Arrays.stream(setup.sizes()).mapToObj(Integer::toString).collect(Collectors.joining(",")), folder));
         err().flush();
-        ExperimentRunner runner = new ExperimentRunner(setup, err(), t0);
-        List<ExperimentRunner.Result> results = runner.run();
-
-        List<ExperimentAverages.MethodCurve> curves = ExperimentAverages.of(setup, results);
-        var report = ExperimentAverages.report(setup, curves, files);
-        double seconds = secondsSince(t0);
-        report.put("seconds", seconds);
-        Json.write(files.averages(), report, out());
+        ExperimentResult result;
+        try {
+            result = IlpSelect.experiment(setup, new ProgressSteps(common.showProgress(), err()), t0);
+        } catch (ExperimentFailure e) {
+            throw new CliFailure(e.getMessage());
+        }
         // After the report, before the table: see writePlot.
         Path plotFile = plot == PlotFormat.NONE ? null : files.plot(plot.toString());
         String title = name + ": mean MAE over " + targets.size() + (targets.size() == 1 ? " target" : " targets");
         boolean plotted = plotFile != null && writePlot(plotFile, () -> CurvePlot.write(plotFile, title, "MAE (kcal/mol)",
-                ExperimentAverages.lines(setup.sizes(), curves)));
+                ExperimentTable.lines(setup.sizes(), result.curves())));
 
-        var o = out();
-        o.println("experiment " + name + ": " + targets.size() + (targets.size() == 1 ? " target (" : " targets (")
-                + targets.stream().map(ExperimentTarget::name).collect(Collectors.joining(", ")) + "), database " + databaseFile
-                + " (" + db.size() + " molecules)");
-        o.println("MAE of the target energy, kcal/mol: mean ± std over the targets"
-                + (curves.stream().anyMatch(c -> c.method() == RankingMethod.RANDOM) ? " (random: each target's mean over the seeds)" : "")
-                + "; (k): only k targets reach that size");
-        ExperimentAverages.printTable(o, setup.sizes(), curves);
-        Text.line(o, "work", runner.tally());
-        Text.line(o, "output", files.averages() + (plotted ? ", " + plotFile : "") + ", per-target files in "
-                + folder.resolve("rankings") + " and " + folder.resolve("curves"));
-        Text.line(o, "time", Text.seconds(seconds));
+        ExperimentTable.printSummary(out(), setup, result, plotted ? plotFile : null);
     }
 
     private String methodsText() {
@@ -240,42 +233,19 @@ final class ExperimentCommand extends BaseCommand {
                 .collect(Collectors.joining(", "));
     }
 
-    /** The chosen targets, checked: energy, FCHL19 elements, heavy atoms for the ILP, unique names, elements known to the database. */
-    private List<ExperimentTarget> targets(Dataset set, Dataset db, double[] energies, Fchl19 rep) {
+    /** The frames --target chooses (every frame without it), in its order. */
+    private List<Integer> chosenFrames(Dataset set) {
         List<Integer> chosen = new ArrayList<>();
         if (targetChoices == null) {
             for (int i = 0; i < set.size(); i++) chosen.add(i);
-        } else {
-            for (String c : targetChoices) {
-                int i = frameOf(set, c);
-                if (chosen.contains(i)) throw usage("--target lists " + c + " twice");
-                chosen.add(i);
-            }
+            return chosen;
         }
-        Fchl19Inputs.check(set, rep, 0);
-        Map<String, Integer> stems = new HashMap<>();
-        List<ExperimentTarget> out = new ArrayList<>();
-        for (int i : chosen) {
-            Structure s = set.get(i);
-            long line = Fchl19Inputs.frameLine(set, i);
-            double energy = Energies.of(set, i, krrArgs.energyKey);
-            String name = s.info().getOrDefault(krrArgs.nameKey, "frame" + i);
-            String stem = ExperimentTarget.stemOf(name);
-            Integer other = stems.putIfAbsent(stem.toLowerCase(Locale.ROOT), i);
-            if (other != null)
-                throw new InputException(targetsFile, line + 1, "target " + name + " has the same file name as frame " + other
-                        + " (" + stem + "); the result files are named after the targets");
-            if (methods.contains(RankingMethod.ILP) && heavyAtoms(s) == 0)
-                throw new InputException(targetsFile, line, "target " + name + " has no atom other than hydrogen (the ILP maps heavy atoms)");
-            TargetedKrr krr;
-            try {
-                krr = TargetedKrr.of(db.structures(), energies, s, energy, krrArgs.settings(), rep);
-            } catch (IllegalArgumentException e) {
-                throw new InputException(targetsFile, line, "target " + name + ": " + e.getMessage());
-            }
-            out.add(new ExperimentTarget(name, stem, s, Digests.molecule(s, energy), krr));
+        for (String c : targetChoices) {
+            int i = frameOf(set, c);
+            if (chosen.contains(i)) throw usage("--target lists " + c + " twice");
+            chosen.add(i);
         }
-        return out;
+        return chosen;
     }
 
     private int frameOf(Dataset set, String choice) {
@@ -287,11 +257,5 @@ final class ExperimentCommand extends BaseCommand {
             throw usage("--target " + choice + ": " + targetsFile + " holds " + set.size() + " frames");
         }
         throw usage("--target " + choice + ": no frame of " + targetsFile + " has " + krrArgs.nameKey + "=" + choice);
-    }
-
-    private static int heavyAtoms(Structure s) {
-        int n = 0;
-        for (int z : s.atomicNumbers()) if (z != 1) n++;
-        return n;
     }
 }

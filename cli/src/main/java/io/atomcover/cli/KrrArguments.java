@@ -1,9 +1,9 @@
 package io.atomcover.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atomcover.ilpselect.krr.EnergyUnit;
 import io.atomcover.ilpselect.krr.KrrSettings;
+import io.atomcover.ilpselect.report.KrrJson;
 import java.util.Arrays;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -67,19 +67,6 @@ final class KrrArguments {
         report.put("energy_unit", energyUnit.toString());
         report.put("mae_unit", "kcal/mol");
         report.put("protocol", protocol.toString());
-        putSettings(report, settings());
-    }
-
-    /** What shapes a learning curve besides its data: hydrogens, folds and their scoring, dressed-atom fit, grids. */
-    static void putSettings(ObjectNode report, KrrSettings settings) {
-        report.put("hydrogens", settings.hydrogens());
-        report.put("folds", settings.folds());
-        report.put("fold_scheme", settings.foldScheme().name().toLowerCase(Locale.ROOT));
-        report.put("cv_score", settings.score().name().toLowerCase(Locale.ROOT));
-        report.put("dressed_fit", settings.dressedFit().name().toLowerCase(Locale.ROOT));
-        ArrayNode s = report.putArray("sigmas");
-        for (double v : settings.sigmas()) s.add(v);
-        ArrayNode l = report.putArray("lambdas");
-        for (double v : settings.lambdas()) l.add(v);
+        KrrJson.putSettings(report, settings());
     }
 }

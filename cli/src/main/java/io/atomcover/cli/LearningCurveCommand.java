@@ -1,21 +1,17 @@
 package io.atomcover.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atomcover.ilpselect.api.Curve;
+import io.atomcover.ilpselect.api.CurveFailure;
+import io.atomcover.ilpselect.api.IlpSelect;
+import io.atomcover.ilpselect.api.NamedRanking;
 import io.atomcover.ilpselect.fchl.Fchl19;
-import io.atomcover.structure.Dataset;
-import io.atomcover.structure.Elements;
-import io.atomcover.io.InputException;
-import io.atomcover.structure.Structure;
-import io.atomcover.ilpselect.krr.CurvePoint;
-import io.atomcover.ilpselect.krr.DressedAtoms;
-import io.atomcover.ilpselect.krr.EnergyUnit;
-import io.atomcover.ilpselect.krr.KrrSettings;
+import io.atomcover.ilpselect.krr.Energies;
 import io.atomcover.ilpselect.krr.TargetedKrr;
+import io.atomcover.structure.Dataset;
+import io.atomcover.structure.Structure;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -123,104 +119,31 @@ final class LearningCurveCommand extends BaseCommand {
         double targetEnergy = Energies.of(targets, t, krrArgs.energyKey);
         String targetName = tgt.info().getOrDefault(krrArgs.nameKey, targetFile.getFileName() + "#" + t);
 
-        Map<Integer, Integer> order = indexOrder == null ? null : Rankings.indexOrder(indexOrder, db, krrArgs.nameKey);
-        List<Rankings.Ranking> rankings = new ArrayList<>();
-        for (Path f : rankingFiles) rankings.add(Rankings.read(f, db.size(), order));
-        // Curves are told apart by name (in the report, the table and the plot's legend): rankings of
-        // one method (random with two seeds) are named after their files instead.
-        List<String> names = CurvePlot.distinct(rankings.stream().map(Rankings.Ranking::name).toList(),
-                rankings.stream().map(r -> Rankings.stem(r.file())).toList());
-        int[] sizes = krrArgs.sizes;
-        int nMax = krrArgs.maxSize();
-        for (Rankings.Ranking r : rankings)
-            if (r.indices().length < nMax)
-                throw new InputException(r.file(), 0, "holds " + r.indices().length + " molecules, fewer than the largest size " + nMax);
+        List<Rankings.Ranking> rankings = Rankings.readAll(rankingFiles, db, indexOrder, krrArgs.nameKey, krrArgs.maxSize());
 
-        KrrSettings settings = krrArgs.settings();
         TargetedKrr krr;
         try {
-            krr = TargetedKrr.of(db.structures(), energies, tgt, targetEnergy, settings, Fchl19.defaults());
+            krr = TargetedKrr.of(db.structures(), energies, tgt, targetEnergy, krrArgs.settings(), Fchl19.defaults());
         } catch (IllegalArgumentException e) {
             throw new CliFailure(e.getMessage());
         }
-
-        ObjectNode report = Json.object();
-        report.put("target", targetName);
-        report.put("target_file", targetFile.toString());
-        report.put("target_index", t);
-        report.put("database", databaseFile.toString());
-        report.put("n_database", db.size());
-        report.put("target_energy", targetEnergy);
-        report.put("target_label", krr.targetLabel());
-        krrArgs.put(report);
-        ObjectNode dressed = report.putObject("dressed_atoms");
-        DressedAtoms da = krr.dressedAtoms();
-        for (int z : da.elements()) dressed.put(Elements.symbol(z), da.coefficient(z));
-        report.put("dressed_intercept", da.intercept());
-        ArrayNode sz = report.putArray("sizes");
-        for (int n : sizes) sz.add(n);
-        ArrayNode curves = report.putArray("curves");
-
-        List<CurvePlot.Line> lines = new ArrayList<>();
-        List<List<CurvePoint>> results = new ArrayList<>();
-        for (int k = 0; k < rankings.size(); k++) {
-            Rankings.Ranking r = rankings.get(k);
-            String name = names.get(k);
-            long r0 = System.nanoTime();
-            List<CurvePoint> points;
-            try (Progress p = Progress.start(name, " steps", common.showProgress(), System.err)) {
-                points = krr.learningCurve(r.indices(), sizes, common.threads, p);
-            } catch (IllegalArgumentException e) {
-                throw new CliFailure(r.file() + ": " + e.getMessage());
-            }
-            results.add(points);
-            ObjectNode c = curves.addObject();
-            c.put("name", name);
-            c.put("file", r.file().toString());
-            c.put("seconds", secondsSince(r0));
-            CurveJson.putPoints(c.putArray("points"), points, krrArgs.energyUnit);
-            double[] xs = new double[points.size()], ys = new double[points.size()];
-            for (int i = 0; i < points.size(); i++) {
-                xs[i] = points.get(i).size();
-                ys[i] = krrArgs.energyUnit.toKcalPerMol(points.get(i).absError());
-            }
-            lines.add(new CurvePlot.Line(name, xs, ys));
+        List<NamedRanking> named = new ArrayList<>();
+        for (Rankings.Ranking r : rankings) named.add(new NamedRanking(r.name(), r.indices()));
+        List<Curve> curves;
+        try {
+            curves = IlpSelect.learningCurves(krr, named, krrArgs.sizes, common.threads, new ProgressSteps(common.showProgress(), err()));
+        } catch (CurveFailure e) {
+            throw new CliFailure(rankings.get(e.ranking()).file() + ": " + e.getMessage());
         }
         double seconds = secondsSince(t0);
-        report.put("seconds", seconds);
-        report.put("threads", common.threads);
 
-        Json.write(output, report, out());
+        LearningCurveReport report = new LearningCurveReport(this, krr, curves);
+        Json.write(output, report.json(targetName, t, db.size(), targetEnergy, rankings, seconds), out());
         // After the report, before the summary: see writePlot.
         boolean plotted = plot != null
-                && writePlot(plot, () -> CurvePlot.write(plot, "Learning curves: " + targetName, "MAE (kcal/mol)", lines));
+                && writePlot(plot, () -> CurvePlot.write(plot, "Learning curves: " + targetName, "MAE (kcal/mol)", report.lines()));
         if (Json.STDOUT.equals(output)) return;
-        printSummary(targetName, krr, names, results, sizes, plotted, seconds);
-    }
-
-    private void printSummary(String targetName, TargetedKrr krr, List<String> names,
-                              List<List<CurvePoint>> results, int[] sizes, boolean plotted, double seconds) {
-        var o = out();
-        EnergyUnit energyUnit = krrArgs.energyUnit;
-        o.println("target " + targetName + ": label " + Text.precise(krr.targetLabel()) + " " + energyUnit
-                + " (energy minus dressed atoms); MAE in kcal/mol, (sigma, lambda) chosen by cross-validation");
-        StringBuilder head = new StringBuilder(String.format(java.util.Locale.ROOT, "%6s", "N"));
-        for (String name : names) head.append(String.format(java.util.Locale.ROOT, "  %-28s", clip(name, 28)));
-        o.println(head);
-        for (int i = 0; i < sizes.length; i++) {
-            StringBuilder row = new StringBuilder(String.format(java.util.Locale.ROOT, "%6d", sizes[i]));
-            for (List<CurvePoint> pts : results) {
-                CurvePoint p = pts.get(i);
-                row.append(String.format(java.util.Locale.ROOT, "  %10.3f (%7.4g, %.0e)", energyUnit.toKcalPerMol(p.absError()), p.sigma(), p.lambda()));
-            }
-            o.println(row);
-        }
-        Text.line(o, "output", output + (plotted ? ", " + plot : ""));
-        Text.line(o, "time", Text.seconds(seconds));
-    }
-
-    private static String clip(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "~";
+        report.printSummary(out(), targetName, plotted, seconds);
     }
 
     /** The frame of TARGET to predict: by --target name or index, else the only frame. */

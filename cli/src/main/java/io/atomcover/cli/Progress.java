@@ -1,5 +1,6 @@
 package io.atomcover.cli;
 
+import io.atomcover.ilpselect.progress.StepListener;
 import io.atomcover.util.ProgressListener;
 import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -12,7 +13,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * on stderr. The bar appears with the first report, once the total is known. A disabled instance
  * ignores every call and draws nothing.
  */
-final class Progress implements ProgressListener, AutoCloseable {
+final class Progress implements ProgressListener, StepListener.Task {
     private static final int WIDTH = 100;
 
     private final String task;
@@ -68,7 +69,8 @@ final class Progress implements ProgressListener, AutoCloseable {
     }
 
     /** Text shown after the bar (for example the current objective); ignored before the first report. */
-    synchronized void message(String text) {
+    @Override
+    public synchronized void message(String text) {
         if (enabled && bar != null) bar.setExtraMessage(text);
     }
 

@@ -1,6 +1,8 @@
 package io.atomcover.cli;
 
 import io.atomcover.ilpselect.ilp.PruningCost;
+import io.atomcover.ilpselect.progress.IlpProgress;
+import io.atomcover.ilpselect.report.RankingJson;
 import java.util.ArrayList;
 import java.util.List;
 

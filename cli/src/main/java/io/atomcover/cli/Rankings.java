@@ -32,6 +32,28 @@ final class Rankings {
     }
 
     /**
+     * Reads every ranking file, each checked to hold at least {@code minSize} molecules. Rankings are
+     * told apart by name (in reports, tables and plot legends): rankings of one method (random with
+     * two seeds) are named after their files instead.
+     *
+     * @param indexOrder names file of the .npy index order ({@link #indexOrder}), or null for database file order
+     */
+    static List<Ranking> readAll(List<Path> files, Dataset database, Path indexOrder, String nameKey, int minSize) throws IOException {
+        Map<Integer, Integer> order = indexOrder == null ? null : indexOrder(indexOrder, database, nameKey);
+        List<Ranking> read = new ArrayList<>();
+        for (Path f : files) read.add(read(f, database.size(), order));
+        List<String> names = CurvePlot.distinct(read.stream().map(Ranking::name).toList(), read.stream().map(r -> stem(r.file())).toList());
+        List<Ranking> out = new ArrayList<>();
+        for (int k = 0; k < read.size(); k++) {
+            Ranking r = read.get(k);
+            if (r.indices().length < minSize)
+                throw new InputException(r.file(), 0, "holds " + r.indices().length + " molecules, fewer than the largest size " + minSize);
+            out.add(new Ranking(names.get(k), r.file(), r.indices()));
+        }
+        return out;
+    }
+
+    /**
      * @param order names of the .npy index order (line i names index i), or null for database file order
      */
     static Ranking read(Path file, int databaseSize, Map<Integer, Integer> order) {

@@ -1,15 +1,17 @@
 package io.atomcover.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atomcover.ilpselect.api.IlpSelect;
+import io.atomcover.ilpselect.api.SelectSettings;
+import io.atomcover.ilpselect.api.Selected;
 import io.atomcover.ilpselect.fchl.Fchl19;
 import io.atomcover.ilpselect.ilp.IlpOptions;
-import io.atomcover.ilpselect.ilp.IlpSolution;
-import io.atomcover.ilpselect.fchl.MoleculeReps;
+import io.atomcover.ilpselect.ilp.RankingMethod;
 import io.atomcover.ilpselect.ilp.Ranking;
-import io.atomcover.structure.Dataset;
 import io.atomcover.io.InputException;
+import io.atomcover.structure.Dataset;
+import io.atomcover.structure.Structure;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -117,51 +119,29 @@ final class SelectCommand extends BaseCommand {
         Fchl19 rep = Fchl19Inputs.representation(elements);
         Dataset targets = Inputs.readDataset(targetFile);
         int targetIndex = chooseTarget(targets);
-        Dataset targetOnly = new Dataset(targets.source(), List.of(targets.get(targetIndex)));
         Fchl19Inputs.check(targets, rep, 0);
         Dataset db = Inputs.readDataset(databaseFile);
         if (size > db.size()) throw new CliFailure(databaseFile + ": -n " + size + " is more than the " + db.size() + " molecules of the database");
-        MoleculeReps database = Fchl19Inputs.compute(db, rep, common);
-        MoleculeReps target = MoleculeReps.fchl19(targetOnly.structures(), rep, 1, null);
-        if (method == RankingMethod.ILP && target.heavyAtoms(0) == 0)
+        Fchl19Inputs.check(db, rep, 0);
+        Structure target = targets.get(targetIndex);
+        if (method == RankingMethod.ILP && Arrays.stream(target.atomicNumbers()).allMatch(z -> z == 1))
             throw new InputException(targetFile, Fchl19Inputs.frameLine(targets, targetIndex), "the target has no atom other than hydrogen");
 
         IlpOptions ilp = ilpArgs.options(common.threads);
-        Ranking ranking;
-        double[] model;
-        try (Progress bar = Progress.startWithMessages(method.toString(), " molecules", common.showProgress(), System.err)) {
-            IlpProgress listener = new IlpProgress(bar);
-            try {
-                ranking = method.ranker(ilp, seed, listener).rank(database, target, size);
-            } catch (IllegalArgumentException e) {
-                throw new CliFailure(targetFile + ": " + e.getMessage());
-            }
-            model = listener.model();
+        Selected selected;
+        try {
+            selected = IlpSelect.select(db, target, new SelectSettings(method, size, rep, ilp, seed, common.threads),
+                    new ProgressSteps(common.showProgress(), err()));
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(targetFile + ": " + e.getMessage());
         }
+        Ranking ranking = selected.ranking();
         double seconds = secondsSince(t0);
-        Json.write(output, report(ranking, model, db, targets, targetIndex, ilp, seconds), out());
-        if (!Json.STDOUT.equals(output))
-            out().println(Text.format("%s: %d of %d molecules ranked for %s (%s, %s), %.1f s%s -> %s", method,
-                    ranking.size(), size, targetLabel(targets, targetIndex), RankingJson.stopText(ranking.stop()) + widened(ranking, ilp),
-                    databaseFile, seconds, budgetUsed(ranking, ilp), output));
-        if (!Json.STDOUT.equals(output) && ranking.pruningCheck() != null)
-            PruningCheckText.lines(ranking.pruningCheck()).forEach(out()::println);
-    }
-
-    /** ", deterministic time D of budget B" for a CP-SAT ranking, else "". */
-    private static String budgetUsed(Ranking ranking, IlpOptions ilp) {
-        if (Double.isNaN(ranking.deterministicTime())) return "";
-        double b = ilp.budget();
-        return Text.format(", deterministic time %.2f of budget %s", ranking.deterministicTime(),
-                b == Math.rint(b) && Math.abs(b) < 1e15 ? Long.toString((long) b) : Double.toString(b));
-    }
-
-    /** ", candidates widened to K=…" when the ILP enumeration went past its first candidate set, else "". */
-    private static String widened(Ranking ranking, IlpOptions ilp) {
-        List<IlpSolution> solutions = ranking.solutions();
-        if (solutions.isEmpty()) return "";
-        int k = solutions.get(solutions.size() - 1).candidates();
-        return k == ilp.candidates() ? "" : ", candidates widened to K=" + IlpProgress.k(k);
+        SelectReport report = new SelectReport(this, db, targets, targetIndex, ilp);
+        Json.write(output, report.json(selected, seconds), out());
+        if (Json.STDOUT.equals(output)) return;
+        out().println(report.summary(ranking, seconds));
+        if (ranking.pruningCheck() != null) PruningCheckText.lines(ranking.pruningCheck()).forEach(out()::println);
     }
 
     private int chooseTarget(Dataset targets) {
@@ -175,36 +155,5 @@ final class SelectCommand extends BaseCommand {
         for (int s = 0; s < targets.size(); s++)
             if (targetChoice.equals(targets.get(s).info().get("name"))) return s;
         throw new CliFailure(targetFile + ": no frame named " + targetChoice);
-    }
-
-    private static String targetLabel(Dataset targets, int index) {
-        String name = targets.get(index).info().get("name");
-        return name != null ? name : "frame " + index;
-    }
-
-    private ObjectNode report(Ranking r, double[] model, Dataset db, Dataset targets, int targetIndex, IlpOptions ilp, double seconds) {
-        ObjectNode root = Json.object();
-        root.put("method", r.method());
-        ObjectNode target = root.putObject("target");
-        target.put("file", targetFile.toString());
-        target.put("index", targetIndex);
-        String name = targets.get(targetIndex).info().get("name");
-        if (name != null) target.put("name", name);
-        else target.putNull("name");
-        root.put("database", databaseFile.toString());
-        root.put("databaseSize", db.size());
-        RankingJson.putOrder(root, r.order(), db);
-        RankingJson.putDetails(root, r, model);
-        root.put("rankingSeconds", r.seconds());
-        root.put("seconds", seconds);
-        ObjectNode p = root.putObject("parameters");
-        p.put("n", size);
-        p.put("method", method.toString());
-        ArrayNode el = p.putArray("elements");
-        elements.forEach(el::add);
-        p.put("threads", common.threads);
-        if (method == RankingMethod.ILP) IlpArguments.put(p, ilp);
-        if (method == RankingMethod.RANDOM) p.put("seed", seed);
-        return root;
     }
 }

@@ -4,7 +4,7 @@
  *
  * <p>{@link io.atomcover.cli.Main} runs {@link io.atomcover.cli.AtomcoverCommand}, whose picocli
  * subcommands (one class each, shared options as mixins) check their arguments and outputs, read the
- * inputs, call the engine, and write the JSON, NumPy, structure and plot outputs and the human
+ * inputs, call the engine or the ILPSelect facade ({@link io.atomcover.ilpselect.api.IlpSelect}), and write the JSON, NumPy, structure and plot outputs and the human
  * summary. Every option and report field is described in docs/cli.md.
  */
 package io.atomcover.cli;

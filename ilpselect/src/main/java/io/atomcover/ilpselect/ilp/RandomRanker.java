@@ -1,10 +1,9 @@
 package io.atomcover.ilpselect.ilp;
 
 import io.atomcover.ilpselect.fchl.MoleculeReps;
+import io.atomcover.util.SeededDraw;
 
-import io.atomcover.select.RandomSelector;
-
-/** Random baseline: a uniform sample without replacement, reproducible from the seed. */
+/** Random baseline: a uniform sample without replacement, reproducible from the seed ({@link SeededDraw}). */
 public final class RandomRanker implements Ranker {
     private final long seed;
 
@@ -21,6 +20,6 @@ public final class RandomRanker implements Ranker {
     public Ranking rank(MoleculeReps database, MoleculeReps target, int size) {
         Ranker.checkArguments(database, target, size);
         long t0 = System.nanoTime();
-        return Ranking.of(method(), new RandomSelector(seed).select(database.size(), size).indices(), null, t0);
+        return Ranking.of(method(), SeededDraw.withoutReplacement(seed, database.size(), size), null, t0);
     }
 }

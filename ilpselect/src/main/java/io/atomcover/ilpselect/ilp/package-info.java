@@ -7,7 +7,8 @@
  * (OR-Tools CP-SAT or SCIP, with candidate pruning, widening, a Lagrangian bound and an optional
  * pruning check), and the baselines {@link io.atomcover.ilpselect.ilp.SmlRanker},
  * {@link io.atomcover.ilpselect.ilp.FpsRanker}, {@link io.atomcover.ilpselect.ilp.CurRanker} and
- * {@link io.atomcover.ilpselect.ilp.RandomRanker}. The result is a {@link io.atomcover.ilpselect.ilp.Ranking}. See
+ * {@link io.atomcover.ilpselect.ilp.RandomRanker}, each named by a {@link io.atomcover.ilpselect.ilp.RankingMethod}.
+ * The result is a {@link io.atomcover.ilpselect.ilp.Ranking}. See
  * docs/methods.md, "Target-tailored selection", and docs/ilpselect.md.
  */
 package io.atomcover.ilpselect.ilp;

@@ -2,6 +2,7 @@ package io.atomcover.ilpselect.krr;
 
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.ilpselect.fchl.Fchl19;
+import io.atomcover.ilpselect.fchl.MoleculeReps;
 import io.atomcover.structure.Structure;
 import io.atomcover.util.ProgressListener;
 import java.util.ArrayList;
@@ -107,29 +108,72 @@ public final class TargetedKrr {
      */
     public List<CurvePoint> learningCurve(int[] ranking, int[] sizes, int threads, ProgressListener progress) {
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        int[] head = head(ranking, sizes);
+        long total = workUnits(sizes);
+        List<Structure> molecules = new ArrayList<>(head.length + 1);
+        for (int m : head) molecules.add(database.get(m));
+        molecules.add(target);
+        Descriptors all = representation.compute(molecules, threads, (d, t) -> listener.progress(d, total));
+        return curve(head, all.select(range(0, head.length)), all.select(new int[] {head.length}), sizes, threads, listener);
+    }
+
+    /**
+     * The learning curve of a ranking from representations already computed (with this instance's
+     * FCHL19) for the whole database and the target, which several rankings of one target share.
+     *
+     * @param databaseReps representations of every database molecule, in database order
+     * @param targetReps   representations of the target alone
+     * @see #learningCurve(int[], int[], int, ProgressListener)
+     */
+    public List<CurvePoint> learningCurve(int[] ranking, int[] sizes, MoleculeReps databaseReps, MoleculeReps targetReps,
+                                          int threads, ProgressListener progress) {
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        if (databaseReps.size() != database.size())
+            throw new IllegalArgumentException(databaseReps.size() + " database representations for " + database.size() + " molecules");
+        if (targetReps.size() != 1) throw new IllegalArgumentException("the target representations hold " + targetReps.size() + " molecules");
+        int[] head = head(ranking, sizes);
+        long total = workUnits(sizes);
+        listener.progress(head.length + 1L, total);
+        return curve(head, rows(databaseReps, head), rows(targetReps, new int[] {0}), sizes, threads, listener);
+    }
+
+    /** The first {@code max(sizes)} entries of the ranking, checked. */
+    private int[] head(int[] ranking, int[] sizes) {
         int nMax = Arrays.stream(sizes).max().orElseThrow(() -> new IllegalArgumentException("no training-set sizes"));
         if (ranking.length < nMax)
             throw new IllegalArgumentException("the ranking has " + ranking.length + " molecules, fewer than the largest size " + nMax);
         boolean[] seen = new boolean[database.size()];
-        List<Structure> molecules = new ArrayList<>(nMax + 1);
-        List<int[]> z = new ArrayList<>(nMax);
-        double[] y = new double[nMax];
         for (int i = 0; i < nMax; i++) {
             int m = ranking[i];
             if (m < 0 || m >= database.size())
                 throw new IllegalArgumentException("ranking entry " + i + ": index " + m + " outside the database (0.." + (database.size() - 1) + ")");
             if (seen[m]) throw new IllegalArgumentException("ranking entry " + i + ": molecule " + m + " appears twice");
             seen[m] = true;
-            molecules.add(database.get(m));
-            z.add(database.get(m).atomicNumbers());
-            y[i] = labels[m];
+        }
+        return Arrays.copyOf(ranking, nMax);
+    }
+
+    /** The rows of the given molecules, in that order. */
+    private static Descriptors rows(MoleculeReps reps, int[] molecules) {
+        int dim = reps.dim();
+        int[] offsets = new int[molecules.length + 1];
+        for (int i = 0; i < molecules.length; i++) offsets[i + 1] = offsets[i] + reps.atoms(molecules[i]);
+        double[] data = new double[offsets[molecules.length] * dim];
+        for (int i = 0; i < molecules.length; i++)
+            System.arraycopy(reps.data(), reps.start(molecules[i]) * dim, data, offsets[i] * dim, reps.atoms(molecules[i]) * dim);
+        return new Descriptors(data, dim, offsets);
+    }
+
+    private List<CurvePoint> curve(int[] head, Descriptors trainReps, Descriptors targetReps, int[] sizes, int threads,
+                                   ProgressListener listener) {
+        List<int[]> z = new ArrayList<>(head.length);
+        double[] y = new double[head.length];
+        for (int i = 0; i < head.length; i++) {
+            z.add(database.get(head[i]).atomicNumbers());
+            y[i] = labels[head[i]];
         }
         long total = workUnits(sizes);
-        molecules.add(target);
-        Descriptors all = representation.compute(molecules, threads, (d, t) -> listener.progress(d, total));
-        long fchlUnits = molecules.size();
-        Descriptors trainReps = all.select(range(0, nMax));
-        Descriptors targetReps = all.select(new int[] {nMax});
+        long fchlUnits = head.length + 1L;
         LocalReps train = LocalReps.of(trainReps, z, settings.hydrogens());
         LocalReps tgt = LocalReps.of(targetReps, List.of(target.atomicNumbers()), settings.hydrogens());
         return LearningCurves.compute(train, y, tgt, targetLabel, sizes, settings, threads,

@@ -1,6 +1,7 @@
 package io.atomcover.ilpselect.ilp;
 
 import io.atomcover.ilpselect.fchl.MoleculeReps;
+import io.atomcover.util.SeededDraw;
 
 import static io.atomcover.ilpselect.ilp.IlpFixtures.DATABASE;
 import static io.atomcover.ilpselect.ilp.IlpFixtures.TARGET;
@@ -110,6 +111,12 @@ class BaselineRankersTest {
         assertArrayEquals(a, new RandomRanker(7).rank(DATABASE, TARGET, N).order());
         assertNotEquals(Arrays.toString(a), Arrays.toString(new RandomRanker(8).rank(DATABASE, TARGET, N).order()));
         assertEquals(N, Arrays.stream(a).distinct().count());
+    }
+
+    @Test
+    void randomDrawsTheEngineSeededOrder() {
+        for (long seed : new long[] {0, 1, 42})
+            assertArrayEquals(SeededDraw.withoutReplacement(seed, DATABASE.size(), N), new RandomRanker(seed).rank(DATABASE, TARGET, N).order());
     }
 
     @Test

@@ -1,22 +1,23 @@
-package io.atomcover.cli;
+package io.atomcover.ilpselect.krr;
 
-import io.atomcover.structure.Dataset;
+import io.atomcover.ilpselect.fchl.Fchl19Inputs;
 import io.atomcover.io.InputException;
+import io.atomcover.structure.Dataset;
 
 /** Total energies read from the info line of each frame, with errors naming file and line. */
-final class Energies {
+public final class Energies {
     private Energies() {
     }
 
     /** The energies of every frame under {@code key}. */
-    static double[] all(Dataset ds, String key) {
+    public static double[] all(Dataset ds, String key) {
         double[] e = new double[ds.size()];
         for (int i = 0; i < e.length; i++) e[i] = of(ds, i, key);
         return e;
     }
 
     /** The energy of frame i; fails naming the frame's comment line. */
-    static double of(Dataset ds, int i, String key) {
+    public static double of(Dataset ds, int i, String key) {
         String v = ds.get(i).info().get(key);
         if (v == null) throw new InputException(ds.source(), commentLine(ds, i), "frame " + i + " has no '" + key + "' info value");
         try {
@@ -29,7 +30,7 @@ final class Energies {
     }
 
     /** 1-based line of frame i's comment line. */
-    static long commentLine(Dataset ds, int i) {
+    public static long commentLine(Dataset ds, int i) {
         return Fchl19Inputs.frameLine(ds, i) + 1;
     }
 }

@@ -1,4 +1,4 @@
-package io.atomcover.cli;
+package io.atomcover.ilpselect.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,12 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Learning-curve points in the JSON reports of {@code learning-curve} and {@code experiment}. */
-final class CurveJson {
+public final class CurveJson {
     private CurveJson() {
     }
 
     /** One object per point: size, mae and cv_mae (kcal/mol), sigma, lambda, prediction and label (energy unit). */
-    static void putPoints(ArrayNode points, List<CurvePoint> curve, EnergyUnit unit) {
+    public static void putPoints(ArrayNode points, List<CurvePoint> curve, EnergyUnit unit) {
         for (CurvePoint p : curve) {
             ObjectNode o = points.addObject();
             o.put("size", p.size());
@@ -33,7 +33,7 @@ final class CurveJson {
      * @throws IllegalArgumentException when {@code points} is not an array of points with a size and a
      *                                  finite, non-negative mae, or lists a size twice or one not asked for
      */
-    static double[] maeBySize(JsonNode points, int[] sizes) {
+    public static double[] maeBySize(JsonNode points, int[] sizes) {
         if (points == null || !points.isArray()) throw new IllegalArgumentException("no \"points\" array");
         double[] mae = new double[sizes.length];
         Arrays.fill(mae, Double.NaN);

@@ -1,4 +1,4 @@
-package io.atomcover.cli;
+package io.atomcover.ilpselect.experiment;
 
 import io.atomcover.structure.Structure;
 import java.io.IOException;
@@ -11,12 +11,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 fingerprints of inputs, so that a stored result is only reused for the same inputs. */
-final class Digests {
+public final class Digests {
     private Digests() {
     }
 
     /** Of a file's bytes. */
-    static String file(Path file) throws IOException {
+    public static String file(Path file) throws IOException {
         MessageDigest md = sha256();
         byte[] buf = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
@@ -26,7 +26,7 @@ final class Digests {
     }
 
     /** Of a molecule: its symbols and positions, and the energy given. */
-    static String molecule(Structure s, double energy) {
+    public static String molecule(Structure s, double energy) {
         StringBuilder b = new StringBuilder();
         for (int a = 0; a < s.size(); a++)
             b.append(s.symbol(a)).append(' ').append(s.positions()[3 * a]).append(' ').append(s.positions()[3 * a + 1])
@@ -36,7 +36,7 @@ final class Digests {
     }
 
     /** Of a list of indices (a ranking). */
-    static String indices(int[] values) {
+    public static String indices(int[] values) {
         StringBuilder b = new StringBuilder();
         for (int v : values) b.append(v).append(',');
         return text(b.toString());

@@ -1,29 +1,39 @@
-package io.atomcover.cli;
+package io.atomcover.ilpselect.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.atomcover.ilpselect.ilp.IlpListener;
 import io.atomcover.ilpselect.fchl.MoleculeReps;
+import io.atomcover.ilpselect.ilp.IlpListener;
+import io.atomcover.ilpselect.ilp.RankingMethod;
 import io.atomcover.ilpselect.ilp.Ranking;
 import io.atomcover.ilpselect.ilp.SmlRanker;
 import io.atomcover.ilpselect.krr.CurvePoint;
+import io.atomcover.ilpselect.progress.IlpProgress;
+import io.atomcover.ilpselect.progress.StepListener;
+import io.atomcover.ilpselect.report.CurveJson;
+import io.atomcover.ilpselect.report.IlpJson;
+import io.atomcover.ilpselect.report.KrrJson;
+import io.atomcover.ilpselect.report.RankingJson;
+import io.atomcover.ilpselect.report.ReportJson;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Runs an experiment: for every target, method (and seed, for random) a ranking of the database and
  * a learning curve on it, each written to its own file as soon as it is done. A file that is already
  * there, parses, and was made with the same parameters is read back instead of recomputed; anything
- * else is recomputed and replaced. Says what it does, one line per step, on the log (stderr).
+ * else is recomputed and replaced. Says what it does, one line per step, to its {@link StepListener}.
+ * FCHL19 of the database and of each target is computed once, when first needed, and serves every
+ * ranking and learning curve.
  */
-final class ExperimentRunner {
+public final class Experiment {
     /**
      * The learning curve of one target and method.
      *
@@ -31,7 +41,7 @@ final class ExperimentRunner {
      * @param ilpMolecules molecules ranked by the ILP itself (ILP only; else -1)
      * @param curveFile    where it is stored
      */
-    record Result(ExperimentTarget target, RankingMethod method, long seed, double[] mae, int ilpMolecules, Path curveFile) {
+    public record Run(ExperimentTarget target, RankingMethod method, long seed, double[] mae, int ilpMolecules, Path curveFile) {
     }
 
     /** A ranking as the curve needs it. */
@@ -40,7 +50,7 @@ final class ExperimentRunner {
 
     private final ExperimentSetup setup;
     private final ResultFiles files;
-    private final PrintWriter log;
+    private final StepListener listener;
     private final long startNanos;
     private final Map<Path, Order> shared = new HashMap<>();
     private final Map<ExperimentTarget, MoleculeReps> targetReps = new HashMap<>();
@@ -49,20 +59,24 @@ final class ExperimentRunner {
     private int rankingsComputed, rankingsRead, curvesComputed, curvesRead;
 
     /**
-     * @param log        where progress lines go (stderr)
-     * @param startNanos when the command started, for elapsed times
+     * @param listener   hears one line per step and the progress of long steps
+     * @param startNanos when the run started ({@link System#nanoTime}), for elapsed times
      */
-    ExperimentRunner(ExperimentSetup setup, PrintWriter log, long startNanos) {
+    public Experiment(ExperimentSetup setup, StepListener listener, long startNanos) {
         this.setup = setup;
         this.files = setup.files();
-        this.log = log;
+        this.listener = listener;
         this.startNanos = startNanos;
     }
 
-    /** Computes or reads back every ranking and curve, in target order. */
-    List<Result> run() throws IOException {
+    /**
+     * Computes or reads back every ranking and curve, in target order.
+     *
+     * @throws ExperimentFailure when a ranking or a learning curve cannot be computed
+     */
+    public List<Run> run() throws IOException {
         files.createFolders();
-        List<Result> results = new ArrayList<>();
+        List<Run> results = new ArrayList<>();
         for (ExperimentTarget t : setup.targets())
             for (RankingMethod m : setup.methods())
                 for (long seed : setup.seedsOf(m)) {
@@ -74,8 +88,8 @@ final class ExperimentRunner {
     }
 
     /** "N computed, M read back" for rankings and curves. */
-    String tally() {
-        return Text.format("rankings: %d computed, %d read back; learning curves: %d computed, %d read back",
+    public String tally() {
+        return format("rankings: %d computed, %d read back; learning curves: %d computed, %d read back",
                 rankingsComputed, rankingsRead, curvesComputed, curvesRead);
     }
 
@@ -84,18 +98,17 @@ final class ExperimentRunner {
     }
 
     private void note(String label, String text) {
-        long s = Math.round(BaseCommand.secondsSince(startNanos));
-        log.println(Text.format("[%d/%d %d:%02d:%02d] %s: %s", step, setup.runs(), s / 3600, s / 60 % 60, s % 60, label, text));
-        log.flush();
+        long s = Math.round(secondsSince(startNanos));
+        listener.note(format("[%d/%d %d:%02d:%02d] %s: %s", step, setup.runs(), s / 3600, s / 60 % 60, s % 60, label, text));
     }
 
     // ---- rankings
 
     private Order ranking(ExperimentTarget t, RankingMethod m, long seed) throws IOException {
-        Path file = files.ranking(m.targetDependent ? t : null, m, seed);
+        Path file = files.ranking(m.targetDependent() ? t : null, m, seed);
         Order known = shared.get(file);
         if (known != null) return known;
-        String label = m.targetDependent ? label(t, m, seed) : m + (m == RankingMethod.RANDOM ? " seed " + seed : "") + " (all targets)";
+        String label = m.targetDependent() ? label(t, m, seed) : m + (m == RankingMethod.RANDOM ? " seed " + seed : "") + " (all targets)";
         ObjectNode params = rankingParameters(t, m, seed);
         ResultFiles.Stored stored = files.read(file, params, json -> storedOrder(json, m, file));
         Order order;
@@ -108,20 +121,20 @@ final class ExperimentRunner {
             order = computeRanking(t, m, seed, params, file, label);
             rankingsComputed++;
         }
-        if (!m.targetDependent) shared.put(file, order);
+        if (!m.targetDependent()) shared.put(file, order);
         return order;
     }
 
     private ObjectNode rankingParameters(ExperimentTarget t, RankingMethod m, long seed) {
-        ObjectNode p = Json.object();
+        ObjectNode p = ReportJson.object();
         p.put("kind", "ranking");
         p.put("method", m.toString());
         p.put("n", setup.maxSize());
-        putInputs(p, m.targetDependent ? t : null);
+        putInputs(p, m.targetDependent() ? t : null);
         if (m == RankingMethod.RANDOM) p.put("seed", seed);
         if (m == RankingMethod.ILP) {
             ObjectNode ilp = p.putObject("ilp");
-            IlpArguments.put(ilp, setup.ilp());
+            IlpJson.put(ilp, setup.ilp());
             ilp.put("ilpN", ilpSize());
             ilp.put("fill", setup.fill().toString());
         }
@@ -180,10 +193,10 @@ final class ExperimentRunner {
         MoleculeReps target = targetReps(t);
         int n = setup.maxSize();
         long t0 = System.nanoTime();
-        ObjectNode json = Json.object();
+        ObjectNode json = ReportJson.object();
         json.put("experiment", setup.name());
         json.put("method", m.toString());
-        if (m.targetDependent) json.put("target", t.name());
+        if (m.targetDependent()) json.put("target", t.name());
         else json.putNull("target");
         if (m == RankingMethod.RANDOM) json.put("seed", seed);
         json.put("database", setup.databaseFile().toString());
@@ -192,10 +205,10 @@ final class ExperimentRunner {
             if (m == RankingMethod.ILP) {
                 Ranking ilp;
                 double[] model;
-                try (Progress bar = Progress.startWithMessages(progressName(label), " molecules", setup.progressBars(), System.err)) {
-                    IlpProgress listener = new IlpProgress(bar);
-                    ilp = m.ranker(setup.ilp(), seed, listener).rank(db, target, ilpSize());
-                    model = listener.model();
+                try (StepListener.Task task = listener.start(progressName(label), " molecules", true)) {
+                    IlpProgress progress = new IlpProgress(task);
+                    ilp = m.ranker(setup.ilp(), seed, progress).rank(db, target, ilpSize());
+                    model = progress.model();
                 }
                 int[] indices = ilp.order();
                 if (setup.fill() == ExperimentSetup.IlpFill.SML && ilp.size() < n)
@@ -212,23 +225,23 @@ final class ExperimentRunner {
                 RankingJson.putDetails(json, r, null);
             }
         } catch (IllegalArgumentException e) {
-            throw new CliFailure(label + ": ranking failed: " + e.getMessage());
+            throw new ExperimentFailure(label + ": ranking failed: " + e.getMessage(), e);
         }
-        double seconds = BaseCommand.secondsSince(t0);
+        double seconds = secondsSince(t0);
         json.put("seconds", seconds);
         json.set("parameters", params);
         files.write(file, json);
         String ilpText = m != RankingMethod.ILP ? ""
-                : Text.format(", %d by ILP%s", order.ilpMolecules(), order.ilpMolecules() < order.indices().length ? ", the rest by SML" : "");
-        note(label, Text.format("ranking computed (%d molecules%s, %.1f s) -> %s", order.indices().length, ilpText, seconds,
+                : format(", %d by ILP%s", order.ilpMolecules(), order.ilpMolecules() < order.indices().length ? ", the rest by SML" : "");
+        note(label, format("ranking computed (%d molecules%s, %.1f s) -> %s", order.indices().length, ilpText, seconds,
                 files.relative(file)));
         return order;
     }
 
     private MoleculeReps databaseReps() {
         if (databaseReps == null) {
-            try (Progress p = Progress.start("fchl19 database", " molecules", setup.progressBars(), System.err)) {
-                databaseReps = MoleculeReps.fchl19(setup.database().structures(), setup.representation(), setup.threads(), p);
+            try (StepListener.Task task = listener.start("fchl19 database", " molecules", false)) {
+                databaseReps = MoleculeReps.fchl19(setup.database().structures(), setup.representation(), setup.threads(), task);
             }
         }
         return databaseReps;
@@ -240,7 +253,7 @@ final class ExperimentRunner {
 
     // ---- learning curves
 
-    private Result curve(ExperimentTarget t, RankingMethod m, long seed, Order order) throws IOException {
+    private Run curve(ExperimentTarget t, RankingMethod m, long seed, Order order) throws IOException {
         String label = label(t, m, seed);
         Path file = files.curve(t, m, seed);
         int[] sizes = setup.sizes();
@@ -258,11 +271,11 @@ final class ExperimentRunner {
             json = computeCurve(t, m, seed, order, covered, params, file, label);
             curvesComputed++;
         }
-        return new Result(t, m, seed, CurveJson.maeBySize(json.get("points"), sizes), order.ilpMolecules(), file);
+        return new Run(t, m, seed, CurveJson.maeBySize(json.get("points"), sizes), order.ilpMolecules(), file);
     }
 
     private ObjectNode curveParameters(ExperimentTarget t, RankingMethod m, long seed, int[] used) {
-        ObjectNode p = Json.object();
+        ObjectNode p = ReportJson.object();
         p.put("kind", "curve");
         p.put("method", m.toString());
         if (m == RankingMethod.RANDOM) p.put("seed", seed);
@@ -271,7 +284,7 @@ final class ExperimentRunner {
         putInputs(p, t);
         p.put("energy_key", setup.energyKey());
         p.put("energy_unit", setup.energyUnit().toString());
-        KrrArguments.putSettings(p, setup.krr());
+        KrrJson.putSettings(p, setup.krr());
         p.put("ranking_sha256", Digests.indices(used));
         return p;
     }
@@ -293,14 +306,16 @@ final class ExperimentRunner {
         long t0 = System.nanoTime();
         List<CurvePoint> points = List.of();
         if (covered.length > 0) {
-            try (Progress p = Progress.start(progressName(label), " steps", setup.progressBars(), System.err)) {
-                points = t.krr().learningCurve(order.indices(), covered, setup.threads(), p);
+            MoleculeReps db = databaseReps();
+            MoleculeReps target = targetReps(t);
+            try (StepListener.Task task = listener.start(progressName(label), " steps", false)) {
+                points = t.krr().learningCurve(order.indices(), covered, db, target, setup.threads(), task);
             } catch (IllegalArgumentException e) {
-                throw new CliFailure(label + ": learning curve failed: " + e.getMessage());
+                throw new ExperimentFailure(label + ": learning curve failed: " + e.getMessage(), e);
             }
         }
-        double seconds = BaseCommand.secondsSince(t0);
-        ObjectNode json = Json.object();
+        double seconds = secondsSince(t0);
+        ObjectNode json = ReportJson.object();
         json.put("experiment", setup.name());
         json.put("target", t.name());
         json.put("method", m.toString());
@@ -314,13 +329,21 @@ final class ExperimentRunner {
         json.set("parameters", params);
         files.write(file, json);
         String last = points.isEmpty() ? "no size covered by the ranking"
-                : Text.format("MAE %.3g kcal/mol at N = %d", setup.energyUnit().toKcalPerMol(points.get(points.size() - 1).absError()),
+                : format("MAE %.3g kcal/mol at N = %d", setup.energyUnit().toKcalPerMol(points.get(points.size() - 1).absError()),
                 points.get(points.size() - 1).size());
-        note(label, Text.format("learning curve computed (%s, %.1f s) -> %s", last, seconds, files.relative(file)));
+        note(label, format("learning curve computed (%s, %.1f s) -> %s", last, seconds, files.relative(file)));
         return json;
     }
 
     private String progressName(String label) {
         return "[" + step + "/" + setup.runs() + "] " + label;
+    }
+
+    private static double secondsSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
     }
 }

@@ -1,8 +1,9 @@
-package io.atomcover.cli;
+package io.atomcover.ilpselect.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.atomcover.ilpselect.ilp.IlpOptions;
+import io.atomcover.ilpselect.ilp.RankingMethod;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,11 +11,11 @@ class ExperimentLabelTest {
     /** Only the fields the label reads: methods, sizes, --ilp-n and the fill. */
     private static ExperimentSetup setup(int ilpN, ExperimentSetup.IlpFill fill) {
         return new ExperimentSetup("drugs", null, null, null, null, null, List.of(), List.of(RankingMethod.ILP), new long[] {0},
-                new int[] {16, 64, 256}, ilpN, fill, IlpOptions.defaults(), List.of(), null, null, null, null, 1, false);
+                new int[] {16, 64, 256}, ilpN, fill, IlpOptions.defaults(), List.of(), null, null, null, null, 1);
     }
 
-    private static ExperimentRunner.Result ilp(int molecules) {
-        return new ExperimentRunner.Result(null, RankingMethod.ILP, 0, new double[3], molecules, null);
+    private static Experiment.Run ilp(int molecules) {
+        return new Experiment.Run(null, RankingMethod.ILP, 0, new double[3], molecules, null);
     }
 
     @Test

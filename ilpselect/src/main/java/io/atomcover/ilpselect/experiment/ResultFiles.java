@@ -1,8 +1,10 @@
-package io.atomcover.cli;
+package io.atomcover.ilpselect.experiment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atomcover.ilpselect.ilp.RankingMethod;
+import io.atomcover.ilpselect.report.ReportJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,69 +21,71 @@ import java.util.function.Consumer;
  * Files are written atomically; a stored file is only handed back when it parses, was made with the
  * same parameters and passes the caller's check.
  */
-final class ResultFiles {
+public final class ResultFiles {
     /**
      * A stored result: its JSON when it can be reused; otherwise {@code problem} says why not, or is
      * null when there is no file.
      */
-    record Stored(JsonNode json, String problem) {
-        boolean valid() {
+    public record Stored(JsonNode json, String problem) {
+        /** Whether the result can be reused. */
+        public boolean valid() {
             return json != null;
         }
 
-        boolean missing() {
+        /** Whether there is no file. */
+        public boolean missing() {
             return json == null && problem == null;
         }
     }
 
     private final Path folder;
 
-    ResultFiles(Path folder) {
+    public ResultFiles(Path folder) {
         this.folder = folder;
     }
 
-    Path folder() {
+    public Path folder() {
         return folder;
     }
 
     /** Creates the folder and its {@code rankings} and {@code curves} subfolders. */
-    void createFolders() throws IOException {
+    public void createFolders() throws IOException {
         Files.createDirectories(rankingsFolder());
         Files.createDirectories(curvesFolder());
     }
 
     /** Where the ranking files go. */
-    Path rankingsFolder() {
+    public Path rankingsFolder() {
         return folder.resolve("rankings");
     }
 
     /** Where the learning-curve files go. */
-    Path curvesFolder() {
+    public Path curvesFolder() {
         return folder.resolve("curves");
     }
 
     /** The ranking file of a method (and seed, for random); {@code target} null for a ranking shared by all targets. */
-    Path ranking(ExperimentTarget target, RankingMethod method, long seed) {
+    public Path ranking(ExperimentTarget target, RankingMethod method, long seed) {
         return rankingsFolder().resolve(stem(target, method, seed) + ".json");
     }
 
     /** The learning-curve file of a target and method (and seed, for random). */
-    Path curve(ExperimentTarget target, RankingMethod method, long seed) {
+    public Path curve(ExperimentTarget target, RankingMethod method, long seed) {
         return curvesFolder().resolve(stem(target, method, seed) + ".json");
     }
 
     /** The averaged curves. */
-    Path averages() {
+    public Path averages() {
         return folder.resolve("curves.json");
     }
 
     /** The plot of the averaged curves, with the given extension (png or svg). */
-    Path plot(String extension) {
+    public Path plot(String extension) {
         return folder.resolve("curves." + extension);
     }
 
     /** {@code file} relative to the experiment folder, for messages. */
-    String relative(Path file) {
+    public String relative(Path file) {
         return folder.relativize(file).toString();
     }
 
@@ -96,11 +100,11 @@ final class ResultFiles {
      * @param expected the "parameters" object it must hold
      * @param check    throws IllegalArgumentException when the content is not usable
      */
-    Stored read(Path file, ObjectNode expected, Consumer<JsonNode> check) {
+    public Stored read(Path file, ObjectNode expected, Consumer<JsonNode> check) {
         if (!Files.exists(file)) return new Stored(null, null);
         JsonNode json;
         try {
-            json = Json.MAPPER.readTree(file.toFile());
+            json = ReportJson.MAPPER.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             return new Stored(null, "is not valid JSON (line " + line + ": " + e.getOriginalMessage() + ")");
@@ -121,14 +125,14 @@ final class ResultFiles {
     }
 
     /** Writes {@code json} to {@code file} atomically. */
-    void write(Path file, ObjectNode json) throws IOException {
-        Json.write(file, json, null);
+    public void write(Path file, ObjectNode json) throws IOException {
+        ReportJson.write(file, json);
     }
 
     /** The JSON as it reads back from a file (numbers in the types the parser gives). */
     private static JsonNode normalised(ObjectNode node) {
         try {
-            return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(node));
+            return ReportJson.MAPPER.readTree(ReportJson.MAPPER.writeValueAsString(node));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

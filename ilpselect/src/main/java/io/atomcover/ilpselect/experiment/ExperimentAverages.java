@@ -1,9 +1,12 @@
-package io.atomcover.cli;
+package io.atomcover.ilpselect.experiment;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atomcover.ilpselect.ilp.RankingMethod;
 import io.atomcover.ilpselect.krr.CurveAverage;
-import java.io.PrintWriter;
+import io.atomcover.ilpselect.report.IlpJson;
+import io.atomcover.ilpselect.report.KrrJson;
+import io.atomcover.ilpselect.report.ReportJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,31 +16,32 @@ import java.util.List;
  * the mean over its seeds. A size a target's ranking does not reach (an ILP ranking left short with
  * {@code --ilp-fill none}) is averaged over the targets that have it.
  */
-final class ExperimentAverages {
+public final class ExperimentAverages {
     /**
      * One method averaged.
      *
      * @param label     name in the plot and table
      * @param perTarget each target's curve (MAE at each size, NaN where missing), in target order
+     * @param average   mean, standard deviation and count of targets at each size
      * @param runs      the curves behind it, in target then seed order
      */
-    record MethodCurve(RankingMethod method, String label, List<double[]> perTarget, CurveAverage average,
-                       List<ExperimentRunner.Result> runs) {
+    public record MethodCurve(RankingMethod method, String label, List<double[]> perTarget, CurveAverage average,
+                       List<Experiment.Run> runs) {
     }
 
     private ExperimentAverages() {
     }
 
     /** Averages the results, one entry per method of the setup. */
-    static List<MethodCurve> of(ExperimentSetup setup, List<ExperimentRunner.Result> results) {
+    public static List<MethodCurve> of(ExperimentSetup setup, List<Experiment.Run> results) {
         int points = setup.sizes().length;
         List<MethodCurve> curves = new ArrayList<>();
         for (RankingMethod m : setup.methods()) {
             List<double[]> perTarget = new ArrayList<>();
-            List<ExperimentRunner.Result> runs = new ArrayList<>();
+            List<Experiment.Run> runs = new ArrayList<>();
             for (ExperimentTarget t : setup.targets()) {
                 List<double[]> seeds = new ArrayList<>();
-                for (ExperimentRunner.Result r : results)
+                for (Experiment.Run r : results)
                     if (r.target() == t && r.method() == m) {
                         seeds.add(r.mae());
                         runs.add(r);
@@ -53,11 +57,11 @@ final class ExperimentAverages {
      * The legend label: the ILP label says where SML takes over, from the molecules the ILP really
      * ranked (the budget or time limit may stop it before --ilp-n), as one number or the range over targets.
      */
-    static String label(ExperimentSetup setup, RankingMethod m, List<ExperimentRunner.Result> runs) {
+    public static String label(ExperimentSetup setup, RankingMethod m, List<Experiment.Run> runs) {
         if (m == RankingMethod.ILP && setup.fill() == ExperimentSetup.IlpFill.SML) {
             int lo = Integer.MAX_VALUE;
             int hi = 0;
-            for (ExperimentRunner.Result r : runs) {
+            for (Experiment.Run r : runs) {
                 if (r.ilpMolecules() < 0) continue;
                 lo = Math.min(lo, r.ilpMolecules());
                 hi = Math.max(hi, r.ilpMolecules());
@@ -71,8 +75,8 @@ final class ExperimentAverages {
     }
 
     /** The JSON report of the averages. */
-    static ObjectNode report(ExperimentSetup setup, List<MethodCurve> curves, ResultFiles files) {
-        ObjectNode root = Json.object();
+    public static ObjectNode report(ExperimentSetup setup, List<MethodCurve> curves, ResultFiles files) {
+        ObjectNode root = ReportJson.object();
         root.put("experiment", setup.name());
         root.put("targets_file", setup.targetsFile().toString());
         ArrayNode names = root.putArray("targets");
@@ -92,8 +96,8 @@ final class ExperimentAverages {
             for (int i = 0; i < setup.sizes().length; i++) {
                 ObjectNode p = pts.addObject();
                 p.put("size", setup.sizes()[i]);
-                Json.putFinite(p, "mean", c.average().mean()[i]);
-                Json.putFinite(p, "std", c.average().std()[i]);
+                ReportJson.putFinite(p, "mean", c.average().mean()[i]);
+                ReportJson.putFinite(p, "std", c.average().std()[i]);
                 p.put("targets", c.average().count()[i]);
                 ArrayNode values = p.putArray("values");
                 for (double[] t : c.perTarget()) {
@@ -102,10 +106,10 @@ final class ExperimentAverages {
                 }
             }
             ArrayNode curveFiles = o.putArray("curve_files");
-            for (ExperimentRunner.Result r : c.runs()) curveFiles.add(files.relative(r.curveFile()));
+            for (Experiment.Run r : c.runs()) curveFiles.add(files.relative(r.curveFile()));
             if (c.method() == RankingMethod.ILP) {
                 ArrayNode k = o.putArray("ilp_molecules");
-                for (ExperimentRunner.Result r : c.runs()) k.add(r.ilpMolecules());
+                for (Experiment.Run r : c.runs()) k.add(r.ilpMolecules());
             }
         }
         ObjectNode p = root.putObject("parameters");
@@ -117,51 +121,14 @@ final class ExperimentAverages {
         setup.elements().forEach(el::add);
         p.put("energy_key", setup.energyKey());
         p.put("energy_unit", setup.energyUnit().toString());
-        KrrArguments.putSettings(p, setup.krr());
+        KrrJson.putSettings(p, setup.krr());
         if (setup.methods().contains(RankingMethod.ILP)) {
             ObjectNode ilp = p.putObject("ilp");
-            IlpArguments.put(ilp, setup.ilp());
+            IlpJson.put(ilp, setup.ilp());
             ilp.put("ilpN", setup.ilpN());
             ilp.put("fill", setup.fill().toString());
         }
         p.put("threads", setup.threads());
         return root;
-    }
-
-    /** One line per method: the sizes that have a mean, and the mean. */
-    static List<CurvePlot.Line> lines(int[] sizes, List<MethodCurve> curves) {
-        List<CurvePlot.Line> lines = new ArrayList<>();
-        for (MethodCurve c : curves) {
-            double[] mean = c.average().mean();
-            List<Integer> keep = new ArrayList<>();
-            for (int i = 0; i < sizes.length; i++) if (!Double.isNaN(mean[i])) keep.add(i);
-            if (keep.isEmpty()) continue;
-            keep.sort((a, b) -> Integer.compare(sizes[a], sizes[b]));
-            double[] x = new double[keep.size()], y = new double[keep.size()];
-            for (int k = 0; k < x.length; k++) {
-                x[k] = sizes[keep.get(k)];
-                y[k] = mean[keep.get(k)];
-            }
-            lines.add(new CurvePlot.Line(c.label(), x, y));
-        }
-        return lines;
-    }
-
-    /** The table of means ± standard deviations, one row per size, one column per method. */
-    static void printTable(PrintWriter out, int[] sizes, List<MethodCurve> curves) {
-        StringBuilder head = new StringBuilder(Text.format("%6s", "N"));
-        for (MethodCurve c : curves) head.append(Text.format("  %-22s", c.label()));
-        out.println(head.toString().stripTrailing());
-        for (int i = 0; i < sizes.length; i++) {
-            StringBuilder row = new StringBuilder(Text.format("%6d", sizes[i]));
-            for (MethodCurve c : curves) {
-                double m = c.average().mean()[i];
-                String cell = Double.isNaN(m) ? "-" : Text.format("%9.3f ± %-9.3f", m, c.average().std()[i]);
-                if (!Double.isNaN(m) && c.average().count()[i] < c.perTarget().size())
-                    cell = cell.stripTrailing() + " (" + c.average().count()[i] + ")";
-                row.append(Text.format("  %-22s", cell));
-            }
-            out.println(row.toString().stripTrailing());
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.atomcover.cli;
+package io.atomcover.ilpselect.experiment;
 
 import io.atomcover.structure.Structure;
 import io.atomcover.ilpselect.krr.TargetedKrr;
@@ -12,9 +12,9 @@ import io.atomcover.ilpselect.krr.TargetedKrr;
  * @param digest   fingerprint of its atoms, positions and energy
  * @param krr      labels and learning curves against the database
  */
-record ExperimentTarget(String name, String stem, Structure molecule, String digest, TargetedKrr krr) {
+public record ExperimentTarget(String name, String stem, Structure molecule, String digest, TargetedKrr krr) {
     /** {@code name} with every character other than letters, digits, '.', '_' and '-' replaced by '_'. */
-    static String stemOf(String name) {
+    public static String stemOf(String name) {
         String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
         return s.startsWith(".") ? "_" + s.substring(1) : s;
     }

@@ -1,4 +1,4 @@
-package io.atomcover.cli;
+package io.atomcover.ilpselect.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,12 +9,12 @@ import io.atomcover.structure.Dataset;
 import java.util.Locale;
 
 /** The ranking fields of the JSON reports of {@code select} and {@code experiment}. */
-final class RankingJson {
+public final class RankingJson {
     private RankingJson() {
     }
 
     /** {@code ranking} (database indices) and {@code names} (their name= values, or null). */
-    static void putOrder(ObjectNode root, int[] order, Dataset db) {
+    public static void putOrder(ObjectNode root, int[] order, Dataset db) {
         ArrayNode ranking = root.putArray("ranking");
         ArrayNode names = root.putArray("names");
         for (int m : order) {
@@ -31,7 +31,7 @@ final class RankingJson {
      * start when found, and of the solve) of a ranking, the ILP {@code model} (candidate pairs, molecules, pruning bound) when not null, and the
      * pruning check's fields when it ran ({@link #putPruningCheck}).
      */
-    static void putDetails(ObjectNode root, Ranking r, double[] model) {
+    public static void putDetails(ObjectNode root, Ranking r, double[] model) {
         double[] scores = r.scores();
         if (scores == null) {
             root.putNull("scores");
@@ -54,17 +54,17 @@ final class RankingJson {
             o.put("objective", s.objective());
             o.put("distanceTerm", s.distanceTerm());
             o.put("penaltyTerm", s.objective() - s.distanceTerm());
-            Json.putFinite(o, "bound", s.bound());
-            Json.putFinite(o, "pruningBound", s.pruningBound());
-            Json.putFinite(o, "lagrangianBound", s.lagrangianBound());
-            Json.putFinite(o, "lagrangianSeconds", s.lagrangianSeconds());
-            Json.putFinite(o, "lowerBound", s.lowerBound());
-            Json.putFinite(o, "gap", s.gap());
+            ReportJson.putFinite(o, "bound", s.bound());
+            ReportJson.putFinite(o, "pruningBound", s.pruningBound());
+            ReportJson.putFinite(o, "lagrangianBound", s.lagrangianBound());
+            ReportJson.putFinite(o, "lagrangianSeconds", s.lagrangianSeconds());
+            ReportJson.putFinite(o, "lowerBound", s.lowerBound());
+            ReportJson.putFinite(o, "gap", s.gap());
             o.put("optimal", s.optimal());
             o.put("seconds", s.seconds());
-            Json.putFinite(o, "deterministicTime", s.deterministicTime());
+            ReportJson.putFinite(o, "deterministicTime", s.deterministicTime());
             o.put("solveSeconds", s.solveSeconds());
-            Json.putFinite(o, "solveDeterministicTime", s.solveDeterministicTime());
+            ReportJson.putFinite(o, "solveDeterministicTime", s.solveDeterministicTime());
             o.put("candidates", s.candidates());
             ArrayNode mapping = o.putArray("mapping");
             for (int k = 0; k < s.targetAtoms().length; k++) {
@@ -79,7 +79,7 @@ final class RankingJson {
             ObjectNode m = root.putObject("model");
             m.put("pairs", (long) model[0]);
             m.put("molecules", (long) model[1]);
-            Json.putFinite(m, "pruningBound", model[2]);
+            ReportJson.putFinite(m, "pruningBound", model[2]);
         }
         if (r.pruningCheck() != null) putPruningCheck(root, r.pruningCheck());
     }
@@ -90,37 +90,37 @@ final class RankingJson {
      * {@code pruningCostAtMost}, {@code pruningCostExact} and {@code unprunedBound}; infinite or
      * unknown values are null.
      */
-    static void putPruningCheck(ObjectNode root, PruningCost check) {
+    public static void putPruningCheck(ObjectNode root, PruningCost check) {
         ArrayNode steps = root.putArray("pruningCheck");
         for (PruningCost.Step s : check.steps()) {
             ObjectNode o = steps.addObject();
             o.put("candidates", s.candidates());
             o.put("status", status(s));
-            Json.putFinite(o, "objective", s.objective());
-            Json.putFinite(o, "bound", s.bound());
-            Json.putFinite(o, "pruningBound", s.pruningBound());
+            ReportJson.putFinite(o, "objective", s.objective());
+            ReportJson.putFinite(o, "bound", s.bound());
+            ReportJson.putFinite(o, "pruningBound", s.pruningBound());
             o.put("optimal", s.optimal());
             o.put("seconds", s.seconds());
-            Json.putFinite(o, "deterministicTime", s.deterministicTime());
+            ReportJson.putFinite(o, "deterministicTime", s.deterministicTime());
             o.put("pairs", s.pairs());
             o.put("molecules", s.molecules());
         }
         root.put("pruningCheckStop", check.stop().name().toLowerCase(Locale.ROOT));
-        Json.putFinite(root, "pruningCost", check.cost());
-        Json.putFinite(root, "pruningCostAtMost", check.costAtMost());
+        ReportJson.putFinite(root, "pruningCost", check.cost());
+        ReportJson.putFinite(root, "pruningCostAtMost", check.costAtMost());
         root.put("pruningCostExact", check.exact());
-        Json.putFinite(root, "unprunedBound", check.unprunedBound());
+        ReportJson.putFinite(root, "unprunedBound", check.unprunedBound());
     }
 
     /** optimal, feasible (a solution, not proven optimal), infeasible or unknown (no solution in time). */
-    static String status(PruningCost.Step s) {
+    public static String status(PruningCost.Step s) {
         if (s.optimal()) return "optimal";
         if (s.solved()) return "feasible";
         return s.bound() == Double.POSITIVE_INFINITY ? "infeasible" : "unknown";
     }
 
     /** Human words for why a ranking ended. */
-    static String stopText(Ranking.Stop stop) {
+    public static String stopText(Ranking.Stop stop) {
         return switch (stop) {
             case SIZE_REACHED -> "complete";
             case TIME_LIMIT -> "budget or time limit reached";

@@ -1,28 +1,25 @@
-package io.atomcover.cli;
+package io.atomcover.ilpselect.ilp;
 
-import io.atomcover.ilpselect.ilp.CurRanker;
-import io.atomcover.ilpselect.ilp.FpsRanker;
-import io.atomcover.ilpselect.ilp.IlpListener;
-import io.atomcover.ilpselect.ilp.IlpOptions;
-import io.atomcover.ilpselect.ilp.IlpRanker;
-import io.atomcover.ilpselect.ilp.RandomRanker;
-import io.atomcover.ilpselect.ilp.Ranker;
-import io.atomcover.ilpselect.ilp.SmlRanker;
 import java.util.Locale;
 
-/** The target-tailored ranking methods of {@code select} and {@code experiment}, by their command-line names. */
-enum RankingMethod {
+/** The target-tailored ranking methods by their command-line names, each with its {@link Ranker}. */
+public enum RankingMethod {
     ILP(true), SML(true), FPS(false), CUR(false), RANDOM(false);
 
     /** Whether the ranking depends on the target (fps, cur and random rank the database alone). */
-    final boolean targetDependent;
+    private final boolean targetDependent;
 
     RankingMethod(boolean targetDependent) {
         this.targetDependent = targetDependent;
     }
 
+    /** Whether the ranking depends on the target (fps, cur and random rank the database alone). */
+    public boolean targetDependent() {
+        return targetDependent;
+    }
+
     /** The ranker; {@code ilp} and {@code listener} matter for ILP only, {@code seed} for random only. */
-    Ranker ranker(IlpOptions ilp, long seed, IlpListener listener) {
+    public Ranker ranker(IlpOptions ilp, long seed, IlpListener listener) {
         return switch (this) {
             case ILP -> new IlpRanker(ilp, listener);
             case SML -> new SmlRanker();

@@ -1,7 +1,8 @@
-package io.atomcover.cli;
+package io.atomcover.ilpselect.experiment;
 
 import io.atomcover.ilpselect.fchl.Fchl19;
 import io.atomcover.ilpselect.ilp.IlpOptions;
+import io.atomcover.ilpselect.ilp.RankingMethod;
 import io.atomcover.structure.Dataset;
 import io.atomcover.ilpselect.krr.EnergyUnit;
 import io.atomcover.ilpselect.krr.KrrSettings;
@@ -32,14 +33,13 @@ import java.util.Locale;
  * @param energyKey      info key of the energies
  * @param energyUnit     their unit
  * @param threads        worker threads
- * @param progressBars   whether to draw progress bars
  */
-record ExperimentSetup(String name, ResultFiles files, Path databaseFile, Dataset database, String databaseDigest,
+public record ExperimentSetup(String name, ResultFiles files, Path databaseFile, Dataset database, String databaseDigest,
                        Path targetsFile, List<ExperimentTarget> targets, List<RankingMethod> methods, long[] seeds,
                        int[] sizes, int ilpN, IlpFill fill, IlpOptions ilp, List<Integer> elements, Fchl19 representation,
-                       KrrSettings krr, String energyKey, EnergyUnit energyUnit, int threads, boolean progressBars) {
+                       KrrSettings krr, String energyKey, EnergyUnit energyUnit, int threads) {
     /** How an ILP ranking shorter than the largest training-set size is completed. */
-    enum IlpFill {
+    public enum IlpFill {
         /** With the target's SML ranking, skipping molecules the ILP already picked. */
         SML,
         /** Not at all: the ILP curve stops at the largest size its ranking covers. */
@@ -52,17 +52,17 @@ record ExperimentSetup(String name, ResultFiles files, Path databaseFile, Datase
     }
 
     /** The largest training-set size, which is also the length of the rankings. */
-    int maxSize() {
+    public int maxSize() {
         return Arrays.stream(sizes).max().orElse(0);
     }
 
     /** The seeds a method runs with: those of random, or a single 0 for the others. */
-    long[] seedsOf(RankingMethod method) {
+    public long[] seedsOf(RankingMethod method) {
         return method == RankingMethod.RANDOM ? seeds : new long[] {0};
     }
 
     /** Learning curves the run computes or reads back. */
-    int runs() {
+    public int runs() {
         int perTarget = 0;
         for (RankingMethod m : methods) perTarget += seedsOf(m).length;
         return perTarget * targets.size();

@@ -1,0 +1,38 @@
+package io.atomcover.ilpselect.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atomcover.ilpselect.ilp.IlpOptions;
+import io.atomcover.ilpselect.ilp.IlpSolver;
+import java.util.Locale;
+
+/** ILP options as report parameters. */
+public final class IlpJson {
+    private IlpJson() {
+    }
+
+    /**
+     * The settings that shape an ILP ranking (not the thread count, which does not), as report
+     * parameters; the wall-clock limits only when set, the pruning check only when on (it adds to the
+     * report but leaves the ranking as it is, and rankings stored before it existed keep their parameters).
+     */
+    public static void put(ObjectNode p, IlpOptions ilp) {
+        p.put("penalty", ilp.penalty());
+        p.put("solver", ilp.solver().name().toLowerCase(Locale.ROOT));
+        p.put("candidates", ilp.candidates());
+        p.put("wholeMolecules", ilp.wholeMolecules());
+        p.put("widen", ilp.widen());
+        if (ilp.solver() == IlpSolver.CPSAT) {
+            p.put("budget", ilp.budget());
+            p.put("roundBudget", ilp.roundBudget());
+            p.put("solverWorkers", ilp.solverWorkers());
+        }
+        if (ilp.timeLimitSeconds() != Double.POSITIVE_INFINITY) p.put("timeLimit", ilp.timeLimitSeconds());
+        if (ilp.roundLimitSeconds() != Double.POSITIVE_INFINITY) p.put("roundLimit", ilp.roundLimitSeconds());
+        p.put("countHydrogens", ilp.countHydrogens());
+        p.put("resolution", ilp.resolution());
+        if (ilp.pruningCheck()) {
+            p.put("pruningCheck", true);
+            p.put("pruningCheckMax", ilp.pruningCheckMax());
+        }
+    }
+}
