@@ -1,5 +1,7 @@
 package io.atomcover.cli;
 
+import io.atomcover.api.Phase;
+import io.atomcover.api.Phases;
 import io.atomcover.util.ProgressListener;
 import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -12,7 +14,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * on stderr. The bar appears with the first report, once the total is known. A disabled instance
  * ignores every call and draws nothing.
  */
-final class Progress implements ProgressListener, AutoCloseable {
+final class Progress implements Phase {
     private static final int WIDTH = 100;
 
     private final String task;
@@ -34,6 +36,11 @@ final class Progress implements ProgressListener, AutoCloseable {
     /** A bar named {@code task} counting {@code unit} on {@code stream}, or a silent listener when not {@code enabled}. */
     static Progress start(String task, String unit, boolean enabled, PrintStream stream) {
         return new Progress(task, unit, enabled, stream, false);
+    }
+
+    /** The facade's phases as bars on stderr when {@code enabled}. */
+    static Phases phases(boolean enabled) {
+        return (task, unit) -> start(task, unit, enabled, System.err);
     }
 
     /**
