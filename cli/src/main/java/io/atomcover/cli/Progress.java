@@ -10,8 +10,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Adapts the engine's {@link ProgressListener} (called from worker threads) to a progress bar drawn
- * on stderr. The bar appears with the first report, once the total is known. A disabled instance
+ * Adapts the engine's {@link ProgressListener} (called from worker threads), and each facade
+ * {@link Phase}, to a progress bar drawn on stderr. The bar appears with the first report, once the total is known. A disabled instance
  * ignores every call and draws nothing.
  */
 final class Progress implements Phase {
