@@ -59,10 +59,10 @@ final class DhCommand extends BaseCommand {
     /** Loads both inputs and computes dH of every TEST environment against REF. */
     static DifferentialEntropies compute(Path test, Path ref, double h, DescriptorOptions descriptor,
                                          BackendOptions backendOptions, CommonOptions common, PrintWriter err) {
-        Inputs.Loaded[] pair = Inputs.loadPair(test, ref, descriptor, common);
+        Inputs.Pair pair = Inputs.loadPair(test, ref, descriptor, common);
         try (KdeBackend backend = backendOptions.open(common, err)) {
             return new Atomcover(backend, common.threads, Progress.phases(common.showProgress()))
-                    .differentialEntropies(pair[0].descriptors(), pair[1].descriptors(), h);
+                    .differentialEntropies(pair.first().descriptors(), pair.second().descriptors(), h);
         }
     }
 

@@ -111,11 +111,15 @@ final class Inputs {
                     + (multicomponent ? " (multicomponent blocks depend on the species present)" : ""));
     }
 
+    /** Two inputs loaded with the same descriptor settings. */
+    record Pair(Loaded first, Loaded second) {
+    }
+
     /**
      * The descriptors of two inputs that are compared row against row: with {@code --multicomponent}
      * both get the species blocks of the two together, so that their rows line up.
      */
-    static Loaded[] loadPair(Path first, Path second, DescriptorOptions options, CommonOptions common) {
+    static Pair loadPair(Path first, Path second, DescriptorOptions options, CommonOptions common) {
         Source a = open(first);
         Source b = open(second);
         QuestsDescriptor q = descriptor(options);
@@ -124,8 +128,8 @@ final class Inputs {
             both.addAll(b.dataset().structures());
             q = q.species(q.speciesFor(both));
         }
-        Loaded[] pair = {describe(a, q, common), describe(b, q, common)};
-        requireSameDim(first, pair[0].descriptors(), second, pair[1].descriptors(), options.multicomponent);
+        Pair pair = new Pair(describe(a, q, common), describe(b, q, common));
+        requireSameDim(first, pair.first().descriptors(), second, pair.second().descriptors(), options.multicomponent);
         return pair;
     }
 
