@@ -23,21 +23,6 @@ final class CurveOutput {
     private CurveOutput() {
     }
 
-    /** entropy × diversity of every prefix (the {@code --optimal} criterion). */
-    static double[] product(SelectionCurve c) {
-        double[] p = new double[c.entropy().length];
-        for (int i = 0; i < p.length; i++) p[i] = c.entropy()[i] * c.diversity()[i];
-        return p;
-    }
-
-    /** The prefix size (1-based) with the largest entropy × diversity; the smallest such size on ties. */
-    static int optimalSize(SelectionCurve c) {
-        double[] p = product(c);
-        int best = 0;
-        for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
-        return best + 1;
-    }
-
     /** One line per prefix: size, environments, entropy, diversity, overlap; values at full precision. */
     static void writeCsv(Path target, SelectionCurve c) throws IOException {
         AtomicFiles.write(target, stream -> {
@@ -85,7 +70,7 @@ final class CurveOutput {
         panels.add(panel("Overlap with the whole dataset", "overlap (fraction of environments)", x, c.overlap(), method, chosen,
                 chosenLabel));
         if (withProduct)
-            panels.add(panel("Entropy × diversity", "H × D (nats²)", x, product(c), method, chosen, chosenLabel));
+            panels.add(panel("Entropy × diversity", "H × D (nats²)", x, c.entropyTimesDiversity(), method, chosen, chosenLabel));
         return panels;
     }
 

@@ -2,7 +2,6 @@ package io.atomcover.cli;
 
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.ilpselect.fchl.Fchl19;
-import io.atomcover.ilpselect.fchl.MoleculeReps;
 import io.atomcover.structure.Dataset;
 import io.atomcover.io.Npy;
 import java.nio.file.Path;
@@ -96,17 +95,20 @@ final class DescriptorsCommand extends BaseCommand {
                 file, ds.size(), d.rows(), d.dim(), seconds, output));
     }
 
-    /** FCHL19 rows, one per atom or {@code pad} per frame. */
+    /** FCHL19 rows, one per atom or {@code pad} per frame (zero rows after a frame's atoms). */
     private Descriptors fchl19(Dataset ds) {
         Fchl19 rep = Fchl19Inputs.representation(elements);
         Fchl19Inputs.check(ds, rep, pad == null ? 0 : pad);
-        MoleculeReps reps = Fchl19Inputs.compute(ds, rep, common);
-        if (pad == null) return new Descriptors(reps.data(), reps.dim(), reps.offsets());
-        int dim = reps.dim();
+        Descriptors rows;
+        try (Progress p = Progress.start("fchl19", " molecules", common.showProgress(), System.err)) {
+            rows = rep.compute(ds.structures(), common.threads, p);
+        }
+        if (pad == null) return rows;
+        int dim = rows.dim();
         double[] out = new double[Math.multiplyExact(Math.multiplyExact(ds.size(), pad), dim)];
         int[] offsets = new int[ds.size() + 1];
         for (int s = 0; s < ds.size(); s++) {
-            System.arraycopy(reps.data(), reps.start(s) * dim, out, s * pad * dim, reps.atoms(s) * dim);
+            System.arraycopy(rows.data(), rows.offsets()[s] * dim, out, s * pad * dim, rows.rowsOf(s) * dim);
             offsets[s + 1] = (s + 1) * pad;
         }
         return new Descriptors(out, dim, offsets);

@@ -1,15 +1,11 @@
 package io.atomcover.cli;
 
-import io.atomcover.descriptor.Descriptors;
-import io.atomcover.descriptor.QuestsDescriptor;
-import io.atomcover.io.InputException;
-import io.atomcover.io.Npy;
-import io.atomcover.structure.Structure;
+import io.atomcover.api.Atomcover;
+import io.atomcover.api.DifferentialEntropies;
 import io.atomcover.backend.KdeBackend;
-import io.atomcover.metrics.InformationMetrics;
+import io.atomcover.io.Npy;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,63 +56,13 @@ final class DhCommand extends BaseCommand {
         return common;
     }
 
-    /**
-     * dH values of TEST against REF and their finite statistics.
-     *
-     * @param dH       one value per TEST environment, +∞ where the kernel sum underflows
-     * @param refEnvs  number of REF environments
-     */
-    record Result(double[] dH, int refEnvs) {
-        long infinite() {
-            long n = 0;
-            for (double v : dH) if (v == Double.POSITIVE_INFINITY) n++;
-            return n;
-        }
-
-        /** Mean over finite values; NaN when there are none. */
-        double finiteMean() {
-            double sum = 0;
-            long n = 0;
-            for (double v : dH) {
-                if (Double.isFinite(v)) {
-                    sum += v;
-                    n++;
-                }
-            }
-            return n == 0 ? Double.NaN : sum / n;
-        }
-
-        /** Maximum over finite values; NaN when there are none. */
-        double finiteMax() {
-            double max = Double.NaN;
-            for (double v : dH) if (Double.isFinite(v) && !(v <= max)) max = v;
-            return max;
-        }
-    }
-
     /** Loads both inputs and computes dH of every TEST environment against REF. */
-    static Result compute(Path test, Path ref, double h, DescriptorOptions descriptor, BackendOptions backendOptions,
-                          CommonOptions common, java.io.PrintWriter err) {
-        Inputs.Source ts = Inputs.open(test);
-        Inputs.Source rs = Inputs.open(ref);
-        QuestsDescriptor q = Inputs.descriptor(descriptor);
-        if (descriptor.multicomponent && !ts.isMatrix() && !rs.isMatrix()) {
-            // Same species blocks on both sides, so that the rows are comparable.
-            List<Structure> both = new ArrayList<>(ts.dataset().structures());
-            both.addAll(rs.dataset().structures());
-            q = q.species(q.speciesFor(both));
-        }
-        Inputs.Loaded t = Inputs.describe(ts, q, common);
-        Inputs.Loaded r = Inputs.describe(rs, q, common);
-        Descriptors y = t.descriptors();
-        Descriptors x = r.descriptors();
-        if (y.dim() != x.dim())
-            throw new InputException(test, 0, "descriptor length " + y.dim() + " differs from " + x.dim() + " of " + ref
-                    + (descriptor.multicomponent ? " (multicomponent blocks depend on the species present)" : ""));
+    static DifferentialEntropies compute(Path test, Path ref, double h, DescriptorOptions descriptor,
+                                         BackendOptions backendOptions, CommonOptions common, PrintWriter err) {
+        Inputs.Pair pair = Inputs.loadPair(test, ref, descriptor, common);
         try (KdeBackend backend = backendOptions.open(common, err)) {
-            try (Progress p = Progress.start("dH", " environments", common.showProgress(), System.err)) {
-                return new Result(new InformationMetrics(backend).differentialEntropy(y, x, h, p), x.rows());
-            }
+            return new Atomcover(backend, common.threads, Progress.phases(common.showProgress()))
+                    .differentialEntropies(pair.first().descriptors(), pair.second().descriptors(), h);
         }
     }
 
@@ -136,10 +82,10 @@ final class DhCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        Result r = compute(test, ref, bandwidth.h, descriptor, backendOptions, common, err());
-        Npy.write(output, r.dH(), new long[] {r.dH().length});
+        DifferentialEntropies r = compute(test, ref, bandwidth.h, descriptor, backendOptions, common, err());
+        Npy.write(output, r.values(), new long[] {r.values().length});
         double seconds = secondsSince(t0);
         out().println(Text.format("%s against %s: %d values, mean %s and max %s over finite values, %d infinite, %.3f s -> %s",
-                test, ref, r.dH().length, Text.precise(r.finiteMean()), Text.precise(r.finiteMax()), r.infinite(), seconds, output));
+                test, ref, r.values().length, Text.precise(r.finiteMean()), Text.precise(r.finiteMax()), r.infinite(), seconds, output));
     }
 }

@@ -1,10 +1,10 @@
 package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atomcover.api.Atomcover;
 import io.atomcover.metrics.Bandwidth;
 import io.atomcover.backend.KdeBackend;
 import io.atomcover.metrics.EntropyResult;
-import io.atomcover.metrics.InformationMetrics;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -79,9 +79,7 @@ final class EntropyCommand extends BaseCommand {
         double h = bandwidth.rule == null ? bandwidth.fixed() : Bandwidth.gaussian(Inputs.volumePerAtom(in.dataset()));
         EntropyResult r;
         try (KdeBackend backend = backendOptions.open(common, err())) {
-            try (Progress p = Progress.start("entropy", " environments", common.showProgress(), System.err)) {
-                r = new InformationMetrics(backend).entropy(in.descriptors(), h, p);
-            }
+            r = new Atomcover(backend, common.threads, Progress.phases(common.showProgress())).entropy(in.descriptors(), h);
         }
         double seconds = secondsSince(t0);
 

@@ -10,7 +10,9 @@ import io.atomcover.io.NpyArray;
 import io.atomcover.structure.Structure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Reads datasets and turns them into descriptor matrices, with progress on stderr. */
@@ -97,6 +99,38 @@ final class Inputs {
     /** Descriptors of {@code file}: read from it when it is a .npy matrix, else computed from its structures. */
     static Loaded load(Path file, DescriptorOptions d, CommonOptions common) {
         return describe(open(file), descriptor(d), common);
+    }
+
+    /**
+     * Fails unless both descriptor sets have the same row length; the message names {@code a}'s file
+     * first.
+     */
+    static void requireSameDim(Path a, Descriptors da, Path b, Descriptors db, boolean multicomponent) {
+        if (da.dim() != db.dim())
+            throw new InputException(a, 0, "descriptor length " + da.dim() + " differs from " + db.dim() + " of " + b
+                    + (multicomponent ? " (multicomponent blocks depend on the species present)" : ""));
+    }
+
+    /** Two inputs loaded with the same descriptor settings. */
+    record Pair(Loaded first, Loaded second) {
+    }
+
+    /**
+     * The descriptors of two inputs that are compared row against row: with {@code --multicomponent}
+     * both get the species blocks of the two together, so that their rows line up.
+     */
+    static Pair loadPair(Path first, Path second, DescriptorOptions options, CommonOptions common) {
+        Source a = open(first);
+        Source b = open(second);
+        QuestsDescriptor q = descriptor(options);
+        if (options.multicomponent && !a.isMatrix() && !b.isMatrix()) {
+            List<Structure> both = new ArrayList<>(a.dataset().structures());
+            both.addAll(b.dataset().structures());
+            q = q.species(q.speciesFor(both));
+        }
+        Pair pair = new Pair(describe(a, q, common), describe(b, q, common));
+        requireSameDim(first, pair.first().descriptors(), second, pair.second().descriptors(), options.multicomponent);
+        return pair;
     }
 
     /** A 2-D .npy matrix as descriptor rows (environments x values); other dtypes are converted to double. */

@@ -1,6 +1,7 @@
 package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atomcover.api.DifferentialEntropies;
 import io.atomcover.metrics.InformationMetrics;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -74,14 +75,14 @@ final class OverlapCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        DhCommand.Result r = DhCommand.compute(test, ref, bandwidth.h, descriptor, backendOptions, common, err());
-        double overlap = InformationMetrics.overlap(r.dH(), eps);
+        DifferentialEntropies r = DhCommand.compute(test, ref, bandwidth.h, descriptor, backendOptions, common, err());
+        double overlap = r.overlap(eps);
         double seconds = secondsSince(t0);
 
         ObjectNode report = Json.object();
         report.put("overlap", overlap);
-        report.put("n_test_envs", r.dH().length);
-        report.put("n_ref_envs", r.refEnvs());
+        report.put("n_test_envs", r.values().length);
+        report.put("n_ref_envs", r.referenceEnvs());
         Json.putFinite(report, "dH_mean", r.finiteMean());
         Json.putFinite(report, "dH_max", r.finiteMax());
         report.put("n_infinite", r.infinite());
@@ -98,9 +99,9 @@ final class OverlapCommand extends BaseCommand {
         if (json != null) Json.write(json, report, out());
         if (Json.STDOUT.equals(json)) return;
         var o = out();
-        o.println(test + " against " + ref + ": " + r.dH().length + " test environments, " + r.refEnvs() + " reference environments");
+        o.println(test + " against " + ref + ": " + r.values().length + " test environments, " + r.referenceEnvs() + " reference environments");
         Text.line(o, "overlap", Text.precise(overlap) + Text.format(" (%d of %d with dH < %s)",
-                Math.round(overlap * r.dH().length), r.dH().length, Double.toString(eps)));
+                Math.round(overlap * r.values().length), r.values().length, Double.toString(eps)));
         Text.line(o, "dH mean", Text.precise(r.finiteMean()) + " (finite values)");
         Text.line(o, "dH max", Text.precise(r.finiteMax()) + " (finite values)");
         Text.line(o, "dH infinite", Long.toString(r.infinite()));

@@ -1,5 +1,7 @@
 package io.atomcover.cli;
 
+import io.atomcover.api.Phase;
+import io.atomcover.api.Phases;
 import io.atomcover.ilpselect.progress.StepListener;
 import io.atomcover.util.ProgressListener;
 import java.io.PrintStream;
@@ -9,11 +11,11 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Adapts the engine's {@link ProgressListener} (called from worker threads) to a progress bar drawn
- * on stderr. The bar appears with the first report, once the total is known. A disabled instance
- * ignores every call and draws nothing.
+ * Draws a {@link Phase} of either facade (a {@link ProgressListener} called from worker threads) as
+ * a progress bar on stderr. The bar appears with the first report, once the total is known. A
+ * disabled instance ignores every call and draws nothing.
  */
-final class Progress implements ProgressListener, StepListener.Task {
+final class Progress implements StepListener.Task {
     private static final int WIDTH = 100;
 
     private final String task;
@@ -35,6 +37,11 @@ final class Progress implements ProgressListener, StepListener.Task {
     /** A bar named {@code task} counting {@code unit} on {@code stream}, or a silent listener when not {@code enabled}. */
     static Progress start(String task, String unit, boolean enabled, PrintStream stream) {
         return new Progress(task, unit, enabled, stream, false);
+    }
+
+    /** The facade's phases as bars on stderr when {@code enabled}. */
+    static Phases phases(boolean enabled) {
+        return (task, unit) -> start(task, unit, enabled, System.err);
     }
 
     /**

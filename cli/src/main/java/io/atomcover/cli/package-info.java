@@ -4,7 +4,11 @@
  *
  * <p>{@link io.atomcover.cli.Main} runs {@link io.atomcover.cli.AtomcoverCommand}, whose picocli
  * subcommands (one class each, shared options as mixins) check their arguments and outputs, read the
- * inputs, call the engine or the ILPSelect facade ({@link io.atomcover.ilpselect.api.IlpSelect}), and write the JSON, NumPy, structure and plot outputs and the human
- * summary. Every option and report field is described in docs/cli.md.
+ * inputs, call a facade (the engine's {@link io.atomcover.api.Atomcover} for compress, compare,
+ * entropy, overlap and dh; ILPSelect's {@link io.atomcover.ilpselect.api.IlpSelect} for select,
+ * learning-curve and experiment), and write the JSON, NumPy, structure and plot outputs and the
+ * human summary ({@code CompressReport}, {@code CompareReport}, {@code ComparePlot},
+ * {@code CurveOutput}, {@code SelectReport}, {@code LearningCurveReport}). Every option and report
+ * field is described in docs/cli.md.
  */
 package io.atomcover.cli;

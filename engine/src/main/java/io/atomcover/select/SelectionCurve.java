@@ -79,6 +79,21 @@ public record SelectionCurve(double[] entropy, double[] diversity, double[] over
         return new SelectionCurve(entropy, diversity, overlap, envs);
     }
 
+    /** entropy × diversity of every prefix (the criterion of the optimal size). */
+    public double[] entropyTimesDiversity() {
+        double[] p = new double[entropy.length];
+        for (int i = 0; i < p.length; i++) p[i] = entropy[i] * diversity[i];
+        return p;
+    }
+
+    /** The prefix size (1-based) with the largest entropy × diversity; the smallest such size on ties. */
+    public int optimalSize() {
+        double[] p = entropyTimesDiversity();
+        int best = 0;
+        for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+        return best + 1;
+    }
+
     /** Curve with the overlap at the default threshold and no progress reports. */
     public static SelectionCurve of(KdeBackend backend, Descriptors d, int[] order, double bandwidth, boolean withOverlap) {
         return of(backend, d, order, bandwidth, withOverlap, InformationMetrics.DEFAULT_OVERLAP_EPS, ProgressListener.NONE);

@@ -1,13 +1,15 @@
 package io.atomcover.ilpselect.progress;
 
-import io.atomcover.util.ProgressListener;
+import io.atomcover.api.Phase;
+import io.atomcover.api.Phases;
 
 /**
  * Hears the steps of a facade call: one line of text per step decided or done, and the progress of
  * each long step (FCHL19 of a database, an ILP ranking, a learning curve). A command draws these as
- * log lines and progress bars; {@link #NONE} ignores them.
+ * log lines and progress bars; {@link #NONE} ignores them. It is the engine's {@link Phases} with
+ * notes and messages added, so one front end serves both facades.
  */
-public interface StepListener {
+public interface StepListener extends Phases {
     /** Ignores every step. */
     StepListener NONE = new StepListener() {
     };
@@ -23,12 +25,18 @@ public interface StepListener {
         return Task.NONE;
     }
 
+    /** A long step without messages. */
+    @Override
+    default Task start(String task, String unit) {
+        return start(task, unit, false);
+    }
+
     /** One line saying what was decided or done. */
     default void note(String line) {
     }
 
     /** The progress of one long step. */
-    interface Task extends ProgressListener, AutoCloseable {
+    interface Task extends Phase {
         /** Ignores every report. */
         Task NONE = new Task() {
             @Override
