@@ -2,27 +2,33 @@ package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.atomcover.descriptor.Descriptors;
-import io.atomcover.structure.Dataset;
-import io.atomcover.backend.cpu.CpuKdeBackend;
-import io.atomcover.metrics.EntropyResult;
-import io.atomcover.metrics.InformationMetrics;
-import io.atomcover.backend.KdeBackend;
-import io.atomcover.backend.RowBlock;
+import io.atomcover.backend.BackendUnavailableException;
 import io.atomcover.backend.Backends;
-import io.atomcover.descriptor.QuestsDescriptor;
-import io.atomcover.select.MscSelector;
-import io.atomcover.select.SelectionSize;
-import io.atomcover.util.ProgressListener;
+import io.atomcover.jmh.BenchmarkData;
+import io.atomcover.jmh.DescriptorBenchmark;
+import io.atomcover.jmh.EntropyBenchmark;
+import io.atomcover.jmh.Harness;
+import io.atomcover.jmh.KernelSumBenchmark;
+import io.atomcover.jmh.MscBenchmark;
+import io.atomcover.structure.Dataset;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code atomcover bench}: throughput of the hot paths on a dataset, for comparing machines. */
+/**
+ * {@code atomcover bench}: throughput of the hot paths on a dataset, for comparing machines. Every
+ * stage is a benchmark of the JMH module ({@code io.atomcover.jmh}) run in this JVM by
+ * {@link Harness} with settings from the options, so {@code bench} and {@code benchmarks.jar} time
+ * the same code.
+ */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -40,8 +46,11 @@ import picocli.CommandLine.Parameters;
                         + "structure entropies timed separately), once; --no-msc skips it.",
                 "",
                 "Each stage is run untimed for WARMUP seconds and then REPEAT times; the medians are reported with "
-                        + "the machine (cores, CPU, OS, JVM). For statistically careful numbers use the JMH "
-                        + "benchmarks (jmh/target/benchmarks.jar, see docs/benchmarks.md).",
+                        + "the machine (cores, CPU, OS, JVM). The stages are the JMH benchmarks DescriptorBenchmark.quests, "
+                        + "KernelSumBenchmark.allPairsLinear, EntropyBenchmark.entropy and MscBenchmark.select "
+                        + "(EntropyBenchmark.structureEntropies and MscBenchmark.select with size=1.0 for QM7), run in this "
+                        + "JVM without a fork; for statistically careful numbers run them forked from "
+                        + "jmh/target/benchmarks.jar (docs/benchmarks.md).",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -102,11 +111,6 @@ final class BenchCommand extends BaseCommand {
         }
     }
 
-    @FunctionalInterface
-    private interface Work {
-        void run() throws Exception;
-    }
-
     @Mixin
     CommonOptions common;
 
@@ -142,53 +146,47 @@ final class BenchCommand extends BaseCommand {
     void run() throws Exception {
         Machine machine = Machine.current();
         PrintWriter err = err();
+        backendOptions.precision();
 
         long t0 = System.nanoTime();
         Dataset ds = Inputs.readDataset(input);
         double readSeconds = secondsSince(t0);
-        var q = Inputs.descriptor(descriptor);
+        BenchmarkData.preload(input, ds);
         int threads = common.threads;
 
-        Descriptors[] last = new Descriptors[1];
-        Stage desc = measure("descriptors", err, () -> last[0] = q.compute(ds.structures(), threads, ProgressListener.NONE));
-        Descriptors d = last[0];
-        long n = d.rows();
-        double[] sums = new double[d.rows()];
-        EntropyResult[] entropy = new EntropyResult[1];
-        Stage kernel;
-        Stage ent;
-        double evaluatedFraction;
-        String backendName;
+        Harness.Plan plan = Harness.Plan.repeated(warmup, repeat);
+        Map<String, String> data = datasetParams(input);
+        Measured desc = measure("descriptors", DescriptorBenchmark.class, "quests", data, plan, err);
+        Map<String, String> onBackend = backendParams(data);
+        Measured kernel = measure("kernel sums", KernelSumBenchmark.class, "allPairsLinear", onBackend, plan, err);
+        Measured ent = measure("entropy", EntropyBenchmark.class, "entropy", onBackend, plan, err);
+        // MSC at 50 % of the file, default mode: structure entropies once in the set-up, the selection timed.
+        Map<String, String> half = new LinkedHashMap<>(onBackend);
+        half.put("size", "0.5");
+        half.put("mode", "default");
+        Measured mscHalf = measure("msc 50 %", MscBenchmark.class, "select", half, plan, err);
+        String backendName = (String) mscHalf.notes().get("backend");
         MscStage msc = null;
-        Stage mscHalf;
-        int half;
-        try (KdeBackend backend = bruteForce ? new CpuKdeBackend(threads, false) : backendOptions.open(common, err)) {
-            RowBlock all = RowBlock.of(d);
-            CpuKdeBackend cpu = backend instanceof CpuKdeBackend c ? c : null;
-            if (cpu != null) cpu.resetCounters();
-            kernel = measure("kernel sums", err, () -> backend.kernelSums(all, all, h, sums));
-            // Accelerated backends evaluate every pair.
-            evaluatedFraction = cpu == null || cpu.pairsRequested() == 0 ? 1 : (double) cpu.pairsEvaluated() / cpu.pairsRequested();
-            InformationMetrics kde = new InformationMetrics(backend);
-            ent = measure("entropy", err, () -> entropy[0] = kde.entropy(d, h));
-            // MSC at 50 % of the file, default mode: structure entropies once, the selection timed.
-            double[] structureEntropies = kde.structureEntropies(d, h, threads, ProgressListener.NONE);
-            half = SelectionSize.resolve(0.5, d.structureCount());
-            MscSelector selector = new MscSelector(backend, h, MscSelector.Mode.DEFAULT);
-            mscHalf = measure("msc 50 %", err, () -> selector.select(d, structureEntropies, half));
-            if (mscFile != null) msc = mscStage(mscFile, q, backend, err);
-            // After the work: under auto a device that failed in mid-run has handed it to the CPU.
-            backendName = backend.name();
+        if (mscFile != null) {
+            msc = mscStage(mscFile, backendName, err);
+            backendName = msc.backend();
         }
-        double envsPerSecond = n / desc.median();
-        double pairsPerSecond = (double) n * n / kernel.median();
+
+        long n = ((Number) desc.notes().get("environments")).longValue();
+        int dim = ((Number) desc.notes().get("dim")).intValue();
+        // Accelerated backends evaluate every pair, and note no fraction.
+        double evaluatedFraction = ((Number) kernel.notes().getOrDefault("evaluated_fraction", 1.0)).doubleValue();
+        double entropy = ((Number) ent.notes().get("entropy")).doubleValue();
+        int halfSize = ((Number) mscHalf.notes().get("picks")).intValue();
+        double envsPerSecond = n / desc.stage().median();
+        double pairsPerSecond = (double) n * n / kernel.stage().median();
 
         if (json != null) {
             ObjectNode report = Json.object();
             report.put("file", input.toString());
             report.put("n_structs", ds.size());
             report.put("n_envs", n);
-            report.put("dim", d.dim());
+            report.put("dim", dim);
             report.put("k", descriptor.k);
             report.put("cutoff", descriptor.cutoff);
             report.put("bandwidth", h);
@@ -196,9 +194,9 @@ final class BenchCommand extends BaseCommand {
             report.put("repeat", repeat);
             report.put("warmup_seconds", warmup);
             report.put("read_seconds", readSeconds);
-            report.put("descriptors_seconds", desc.median());
+            report.put("descriptors_seconds", desc.stage().median());
             report.put("descriptors_envs_per_second", envsPerSecond);
-            report.put("kernel_sums_seconds", kernel.median());
+            report.put("kernel_sums_seconds", kernel.stage().median());
             report.put("kernel_sums_pairs_per_second", pairsPerSecond);
             report.put("kernel_sums_evaluated_fraction", evaluatedFraction);
             report.put("backend", backendName);
@@ -209,15 +207,15 @@ final class BenchCommand extends BaseCommand {
                 report.put("msc_structure_entropies_seconds", msc.entropySeconds());
                 report.put("msc_full_ordering_seconds", msc.orderingSeconds());
             }
-            report.put("entropy_seconds", ent.median());
-            report.put("entropy", entropy[0].entropy());
-            report.put("msc_half_size", half);
-            report.put("msc_half_seconds", mscHalf.median());
+            report.put("entropy_seconds", ent.stage().median());
+            report.put("entropy", entropy);
+            report.put("msc_half_size", halfSize);
+            report.put("msc_half_seconds", mscHalf.stage().median());
             ObjectNode samples = report.putObject("samples_seconds");
-            samples.set("descriptors", desc.toJson());
-            samples.set("kernel_sums", kernel.toJson());
-            samples.set("entropy", ent.toJson());
-            samples.set("msc_half", mscHalf.toJson());
+            samples.set("descriptors", desc.stage().toJson());
+            samples.set("kernel_sums", kernel.stage().toJson());
+            samples.set("entropy", ent.stage().toJson());
+            samples.set("msc_half", mscHalf.stage().toJson());
             report.set("machine", machine.toJson());
             report.put("atomcover_version", VersionProvider.version());
             Json.write(json, report, out());
@@ -225,63 +223,101 @@ final class BenchCommand extends BaseCommand {
         }
         PrintWriter o = out();
         o.println(Text.format("%s: %d structures, %d environments (k=%d, cutoff=%s, dim %d, h=%s)",
-                input, ds.size(), n, descriptor.k, Double.toString(descriptor.cutoff), d.dim(), Double.toString(h)));
+                input, ds.size(), n, descriptor.k, Double.toString(descriptor.cutoff), dim, Double.toString(h)));
         Text.line(o, "machine", machine.describe());
         Text.line(o, "threads", Integer.toString(threads));
         Text.line(o, "backend", backendName);
         Text.line(o, "runs", Text.format("median of %d, after %s s of warm-up per stage", repeat, Double.toString(warmup)));
         Text.line(o, "read", Text.seconds(readSeconds) + " (once)");
-        Text.line(o, "descriptors", Text.seconds(desc.median()) + "  " + Text.rate(envsPerSecond) + " environments/s");
-        Text.line(o, "kernel sums", Text.seconds(kernel.median()) + "  " + Text.rate(pairsPerSecond)
+        Text.line(o, "descriptors", Text.seconds(desc.stage().median()) + "  " + Text.rate(envsPerSecond) + " environments/s");
+        Text.line(o, "kernel sums", Text.seconds(kernel.stage().median()) + "  " + Text.rate(pairsPerSecond)
                 + " pair evaluations/s (" + n + "^2 pairs; "
                 + (evaluatedFraction >= 1 ? "all evaluated)" : Text.format("%.1f%% evaluated, the rest pruned)", 100 * evaluatedFraction)));
-        Text.line(o, "entropy", Text.seconds(ent.median()) + "  (H = " + Text.precise(entropy[0].entropy()) + " nats)");
-        Text.line(o, "msc 50 %", Text.seconds(mscHalf.median()) + Text.format("  (%d of %d structures, default mode; structure entropies not included)",
-                half, ds.size()));
+        Text.line(o, "entropy", Text.seconds(ent.stage().median()) + "  (H = " + Text.precise(entropy) + " nats)");
+        Text.line(o, "msc 50 %", Text.seconds(mscHalf.stage().median()) + Text.format("  (%d of %d structures, default mode; structure entropies not included)",
+                halfSize, ds.size()));
         if (msc != null)
             Text.line(o, "msc", Text.format("%s full ordering of %s (%d structures, %d environments, once); structure entropies %s",
                     Text.seconds(msc.orderingSeconds()), msc.file().getFileName(), msc.structures(), msc.envs(),
                     Text.seconds(msc.entropySeconds())));
     }
 
-    /** The timed MSC run: structure entropies, then the full default-mode ordering. */
-    record MscStage(Path file, int structures, long envs, double entropySeconds, double orderingSeconds) {
+    /** The benchmark parameters of the dataset and its descriptors. */
+    private Map<String, String> datasetParams(Path file) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("dataset", file.toString());
+        p.put("k", Integer.toString(descriptor.k));
+        p.put("cutoff", Double.toString(descriptor.cutoff));
+        p.put("multicomponent", Boolean.toString(descriptor.multicomponent));
+        p.put("threads", Integer.toString(common.threads));
+        return p;
     }
 
-    private MscStage mscStage(Path path, QuestsDescriptor q, KdeBackend backend, PrintWriter err) {
+    /** {@code data} and where the kernel sums run: --backend, --device, --precision, --bandwidth, --brute-force. */
+    private Map<String, String> backendParams(Map<String, String> data) {
+        Map<String, String> p = new LinkedHashMap<>(data);
+        p.put("bandwidth", Double.toString(h));
+        p.put("backend", bruteForce ? Backends.CPU : backendOptions.backend);
+        p.put("pruning", Boolean.toString(!bruteForce));
+        p.put("device", Integer.toString(backendOptions.device));
+        p.put("precision", backendOptions.precision);
+        return p;
+    }
+
+    /** One stage's samples and what its trial noted. */
+    private record Measured(Stage stage, Map<String, Object> notes) {
+    }
+
+    /** Warnings already printed: every stage opens the backend, an auto fallback is told once. */
+    private final Set<String> warned = new HashSet<>();
+
+    private Measured measure(String name, Class<?> benchmark, String method, Map<String, String> params, Harness.Plan plan,
+                             PrintWriter err) {
+        Harness.Progress progress = new Harness.Progress() {
+            @Override
+            public void warmup(double seconds) {
+                err.println(Text.format("bench: %s, warming up for %s s", name, Double.toString(seconds)));
+                err.flush();
+            }
+
+            @Override
+            public void sample(int index, int count) {
+                if (plan.singleShot()) return;
+                err.println(Text.format("bench: %s, run %d/%d", name, index, count));
+                err.flush();
+            }
+        };
+        try {
+            Harness.Result r = Harness.run(benchmark, method, params, plan, progress, msg -> {
+                if (!warned.add(msg)) return;
+                err.println("warning: " + msg);
+                err.flush();
+            });
+            return new Measured(new Stage(r.samplesSeconds()), r.notes());
+        } catch (BackendUnavailableException e) {
+            throw new CliFailure("--backend " + backendOptions.backend + ": " + e.getMessage());
+        }
+    }
+
+    /** The timed MSC run: structure entropies, then the full default-mode ordering. */
+    record MscStage(Path file, int structures, long envs, double entropySeconds, double orderingSeconds, String backend) {
+    }
+
+    private MscStage mscStage(Path path, String backendName, PrintWriter err) {
         err.println("bench: msc, reading " + path);
         err.flush();
         Dataset ds = Inputs.readDataset(path);
-        Descriptors d = q.compute(ds.structures(), common.threads, ProgressListener.NONE);
-        err.println(Text.format("bench: msc, structure entropies of %d structures (once)", d.structureCount()));
+        BenchmarkData.preload(path, ds);
+        Map<String, String> params = backendParams(datasetParams(path));
+        err.println(Text.format("bench: msc, structure entropies of %d structures (once)", ds.size()));
         err.flush();
-        long t0 = System.nanoTime();
-        double[] entropies = new InformationMetrics(backend).structureEntropies(d, h, common.threads, ProgressListener.NONE);
-        double entropySeconds = secondsSince(t0);
-        err.println(Text.format("bench: msc, full ordering of %d structures on %s (once)", d.structureCount(), backend.name()));
+        Measured entropies = measure("msc", EntropyBenchmark.class, "structureEntropies", params, Harness.Plan.once(), err);
+        err.println(Text.format("bench: msc, full ordering of %d structures on %s (once)", ds.size(), backendName));
         err.flush();
-        t0 = System.nanoTime();
-        new MscSelector(backend, h, MscSelector.Mode.DEFAULT).select(d, entropies, d.structureCount());
-        return new MscStage(path, d.structureCount(), d.rows(), entropySeconds, secondsSince(t0));
-    }
-
-    private Stage measure(String name, PrintWriter err, Work work) throws Exception {
-        if (warmup > 0) {
-            err.println(Text.format("bench: %s, warming up for %s s", name, Double.toString(warmup)));
-            err.flush();
-            long start = System.nanoTime();
-            do {
-                work.run();
-            } while (secondsSince(start) < warmup);
-        }
-        double[] samples = new double[repeat];
-        for (int i = 0; i < repeat; i++) {
-            err.println(Text.format("bench: %s, run %d/%d", name, i + 1, repeat));
-            err.flush();
-            long t = System.nanoTime();
-            work.run();
-            samples[i] = secondsSince(t);
-        }
-        return new Stage(samples);
+        params.put("size", "1.0");
+        params.put("mode", "default");
+        Measured ordering = measure("msc", MscBenchmark.class, "select", params, Harness.Plan.once(), err);
+        return new MscStage(path, ds.size(), ((Number) ordering.notes().get("environments")).longValue(),
+                entropies.stage().samples()[0], ordering.stage().samples()[0], (String) ordering.notes().get("backend"));
     }
 }
