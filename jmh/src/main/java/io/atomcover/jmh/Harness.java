@@ -1,10 +1,11 @@
 package io.atomcover.jmh;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -85,9 +86,9 @@ public final class Harness {
      * @throws RuntimeException the exception the benchmark (or its setup) threw, as it was thrown
      */
     public static Result run(Class<?> benchmark, String method, Map<String, String> params, Plan plan,
-                             Progress progress, java.util.function.Consumer<String> warnings) {
+                             Progress progress, Consumer<String> warnings) {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("^" + java.util.regex.Pattern.quote(benchmark.getName() + "." + method) + "$")
+                .include("^" + Pattern.quote(benchmark.getName() + "." + method) + "$")
                 .forks(0)
                 .threads(1)
                 .syncIterations(false)
@@ -105,8 +106,7 @@ public final class Harness {
         }
         params.forEach(options::param);
 
-        Map<String, Object> notes = new java.util.LinkedHashMap<>();
-        List<Throwable> failures = new ArrayList<>();
+        Map<String, Object> notes = new LinkedHashMap<>();
         TrialNotes.listen(new TrialNotes.Listener() {
             @Override
             public void note(String key, Object value) {
