@@ -122,19 +122,22 @@ public final class BenchmarkData {
         return new QuestsDescriptor(k, cutoff).multicomponent(multicomponent);
     }
 
-    /** Structure entropies H_s of {@code d} at bandwidth {@code h}, computed once for the same descriptors. */
+    /**
+     * Structure entropies H_s of {@code d} at bandwidth {@code h}, computed once for the same
+     * descriptors and backend (a float device rounds differently).
+     */
     static synchronized double[] structureEntropies(Descriptors d, double h, KdeBackend backend, int threads) {
-        double[] e = structureEntropies == null ? null : structureEntropies.get(List.of(d, h));
+        double[] e = structureEntropies == null ? null : structureEntropies.get(List.of(new Identity(d), h, backend.name()));
         if (e == null) {
             e = new InformationMetrics(backend).structureEntropies(d, h, threads, ProgressListener.NONE);
-            keepStructureEntropies(d, h, e);
+            keepStructureEntropies(d, h, backend, e);
         }
         return e;
     }
 
     /** Keeps structure entropies a benchmark computed, for {@link #structureEntropies} to return. */
-    static synchronized void keepStructureEntropies(Descriptors d, double h, double[] entropies) {
-        structureEntropies = new Cached<>(List.of(d, h), entropies);
+    static synchronized void keepStructureEntropies(Descriptors d, double h, KdeBackend backend, double[] entropies) {
+        structureEntropies = new Cached<>(List.of(new Identity(d), h, backend.name()), entropies);
     }
 
     private static Object descriptorKey(Dataset data, int k, double cutoff, boolean multicomponent) {
@@ -142,6 +145,7 @@ public final class BenchmarkData {
         return List.of(new Identity(data), k, cutoff, multicomponent);
     }
 
+    /** An object compared by identity. */
     private record Identity(Object o) {
         @Override
         public boolean equals(Object other) {

@@ -1,5 +1,6 @@
 package io.atomcover.jmh;
 
+import io.atomcover.backend.KdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.metrics.EntropyResult;
 import io.atomcover.metrics.InformationMetrics;
@@ -32,6 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "-XX:+UseParallelGC")
 public class EntropyBenchmark {
     private Descriptors descriptors;
+    private KdeBackend backend;
     private InformationMetrics kde;
     private double bandwidth;
     private int workers;
@@ -41,7 +43,8 @@ public class EntropyBenchmark {
     @Setup(Level.Trial)
     public void setUp(DescriptorsOnBackend input) {
         descriptors = input.descriptors();
-        kde = new InformationMetrics(input.backend());
+        backend = input.backend();
+        kde = new InformationMetrics(backend);
         bandwidth = input.bandwidth;
         workers = input.workers();
     }
@@ -49,7 +52,7 @@ public class EntropyBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         if (last != null) TrialNotes.note("entropy", last.entropy());
-        if (lastStructureEntropies != null) BenchmarkData.keepStructureEntropies(descriptors, bandwidth, lastStructureEntropies);
+        if (lastStructureEntropies != null) BenchmarkData.keepStructureEntropies(descriptors, bandwidth, backend, lastStructureEntropies);
     }
 
     @Benchmark
