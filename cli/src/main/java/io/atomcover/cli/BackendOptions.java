@@ -31,11 +31,7 @@ public final class BackendOptions {
      * warning on {@code err}.
      */
     KdeBackend open(CommonOptions common, PrintWriter err) {
-        Precision p = switch (precision) {
-            case "double" -> Precision.DOUBLE;
-            case "float" -> Precision.FLOAT;
-            default -> throw new CliFailure("--precision must be double or float, got '" + precision + "'");
-        };
+        Precision p = precision();
         try {
             return Backends.open(backend, new BackendRequest(device, common.threads, p, 0),
                     msg -> {
@@ -45,5 +41,14 @@ public final class BackendOptions {
         } catch (BackendUnavailableException e) {
             throw new CliFailure("--backend " + backend + ": " + e.getMessage());
         }
+    }
+
+    /** The {@code --precision} chosen; a {@link CliFailure} when it names none. */
+    Precision precision() {
+        return switch (precision) {
+            case "double" -> Precision.DOUBLE;
+            case "float" -> Precision.FLOAT;
+            default -> throw new CliFailure("--precision must be double or float, got '" + precision + "'");
+        };
     }
 }

@@ -1,28 +1,20 @@
 package io.atomcover.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.atomcover.descriptor.Descriptors;
-import io.atomcover.structure.Dataset;
-import io.atomcover.backend.cpu.CpuKdeBackend;
-import io.atomcover.metrics.EntropyResult;
-import io.atomcover.metrics.InformationMetrics;
-import io.atomcover.backend.KdeBackend;
-import io.atomcover.backend.RowBlock;
 import io.atomcover.backend.Backends;
-import io.atomcover.descriptor.QuestsDescriptor;
-import io.atomcover.select.MscSelector;
-import io.atomcover.select.SelectionSize;
-import io.atomcover.util.ProgressListener;
-import java.io.PrintWriter;
+import io.atomcover.jmh.Harness;
+import io.atomcover.structure.Dataset;
 import java.nio.file.Path;
-import java.util.Arrays;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code atomcover bench}: throughput of the hot paths on a dataset, for comparing machines. */
+/**
+ * {@code atomcover bench}: throughput of the hot paths on a dataset, for comparing machines. Every
+ * stage is a benchmark of the JMH module ({@code io.atomcover.jmh}) run in this JVM
+ * ({@link BenchStages}), so {@code bench} and {@code benchmarks.jar} time the same code;
+ * {@link BenchReport} prints and writes the figures.
+ */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -40,8 +32,11 @@ import picocli.CommandLine.Parameters;
                         + "structure entropies timed separately), once; --no-msc skips it.",
                 "",
                 "Each stage is run untimed for WARMUP seconds and then REPEAT times; the medians are reported with "
-                        + "the machine (cores, CPU, OS, JVM). For statistically careful numbers use the JMH "
-                        + "benchmarks (jmh/target/benchmarks.jar, see docs/benchmarks.md).",
+                        + "the machine (cores, CPU, OS, JVM). The stages are the JMH benchmarks DescriptorBenchmark.quests, "
+                        + "KernelSumBenchmark.allPairsLinear, EntropyBenchmark.entropy and MscBenchmark.select "
+                        + "(EntropyBenchmark.structureEntropies and MscBenchmark.select with size=1.0 for QM7), run in this "
+                        + "JVM without a fork; for statistically careful numbers run them forked from "
+                        + "jmh/target/benchmarks.jar (docs/benchmarks.md).",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -86,27 +81,6 @@ final class BenchCommand extends BaseCommand {
             description = "Also write the figures, every sample and the machine description as JSON; '-' prints it on stdout instead.")
     Path json;
 
-    /** One timed stage: its samples (seconds) and median. */
-    record Stage(double[] samples) {
-        double median() {
-            double[] s = samples.clone();
-            Arrays.sort(s);
-            int n = s.length;
-            return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-        }
-
-        ArrayNode toJson() {
-            ArrayNode a = Json.MAPPER.createArrayNode();
-            for (double v : samples) a.add(v);
-            return a;
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        void run() throws Exception;
-    }
-
     @Mixin
     CommonOptions common;
 
@@ -141,147 +115,19 @@ final class BenchCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         Machine machine = Machine.current();
-        PrintWriter err = err();
-
+        backendOptions.precision(); // a bad --precision fails here, before any stage runs
         long t0 = System.nanoTime();
         Dataset ds = Inputs.readDataset(input);
         double readSeconds = secondsSince(t0);
-        var q = Inputs.descriptor(descriptor);
-        int threads = common.threads;
-
-        Descriptors[] last = new Descriptors[1];
-        Stage desc = measure("descriptors", err, () -> last[0] = q.compute(ds.structures(), threads, ProgressListener.NONE));
-        Descriptors d = last[0];
-        long n = d.rows();
-        double[] sums = new double[d.rows()];
-        EntropyResult[] entropy = new EntropyResult[1];
-        Stage kernel;
-        Stage ent;
-        double evaluatedFraction;
-        String backendName;
-        MscStage msc = null;
-        Stage mscHalf;
-        int half;
-        try (KdeBackend backend = bruteForce ? new CpuKdeBackend(threads, false) : backendOptions.open(common, err)) {
-            RowBlock all = RowBlock.of(d);
-            CpuKdeBackend cpu = backend instanceof CpuKdeBackend c ? c : null;
-            if (cpu != null) cpu.resetCounters();
-            kernel = measure("kernel sums", err, () -> backend.kernelSums(all, all, h, sums));
-            // Accelerated backends evaluate every pair.
-            evaluatedFraction = cpu == null || cpu.pairsRequested() == 0 ? 1 : (double) cpu.pairsEvaluated() / cpu.pairsRequested();
-            InformationMetrics kde = new InformationMetrics(backend);
-            ent = measure("entropy", err, () -> entropy[0] = kde.entropy(d, h));
-            // MSC at 50 % of the file, default mode: structure entropies once, the selection timed.
-            double[] structureEntropies = kde.structureEntropies(d, h, threads, ProgressListener.NONE);
-            half = SelectionSize.resolve(0.5, d.structureCount());
-            MscSelector selector = new MscSelector(backend, h, MscSelector.Mode.DEFAULT);
-            mscHalf = measure("msc 50 %", err, () -> selector.select(d, structureEntropies, half));
-            if (mscFile != null) msc = mscStage(mscFile, q, backend, err);
-            // After the work: under auto a device that failed in mid-run has handed it to the CPU.
-            backendName = backend.name();
-        }
-        double envsPerSecond = n / desc.median();
-        double pairsPerSecond = (double) n * n / kernel.median();
-
+        BenchStages stages = new BenchStages(descriptor, common.threads, h, bruteForce, backendOptions, err());
+        BenchReport.Figures figures = stages.measure(input, ds, Harness.Plan.repeated(warmup, repeat));
+        BenchReport.MscFull msc = mscFile == null ? null : stages.mscFull(mscFile, figures.backend());
+        BenchReport report = new BenchReport(input, ds.size(), descriptor, h, common.threads, repeat, warmup, readSeconds,
+                figures, msc, machine);
         if (json != null) {
-            ObjectNode report = Json.object();
-            report.put("file", input.toString());
-            report.put("n_structs", ds.size());
-            report.put("n_envs", n);
-            report.put("dim", d.dim());
-            report.put("k", descriptor.k);
-            report.put("cutoff", descriptor.cutoff);
-            report.put("bandwidth", h);
-            report.put("threads", threads);
-            report.put("repeat", repeat);
-            report.put("warmup_seconds", warmup);
-            report.put("read_seconds", readSeconds);
-            report.put("descriptors_seconds", desc.median());
-            report.put("descriptors_envs_per_second", envsPerSecond);
-            report.put("kernel_sums_seconds", kernel.median());
-            report.put("kernel_sums_pairs_per_second", pairsPerSecond);
-            report.put("kernel_sums_evaluated_fraction", evaluatedFraction);
-            report.put("backend", backendName);
-            if (msc != null) {
-                report.put("msc_file", msc.file().toString());
-                report.put("msc_n_structs", msc.structures());
-                report.put("msc_n_envs", msc.envs());
-                report.put("msc_structure_entropies_seconds", msc.entropySeconds());
-                report.put("msc_full_ordering_seconds", msc.orderingSeconds());
-            }
-            report.put("entropy_seconds", ent.median());
-            report.put("entropy", entropy[0].entropy());
-            report.put("msc_half_size", half);
-            report.put("msc_half_seconds", mscHalf.median());
-            ObjectNode samples = report.putObject("samples_seconds");
-            samples.set("descriptors", desc.toJson());
-            samples.set("kernel_sums", kernel.toJson());
-            samples.set("entropy", ent.toJson());
-            samples.set("msc_half", mscHalf.toJson());
-            report.set("machine", machine.toJson());
-            report.put("atomcover_version", VersionProvider.version());
-            Json.write(json, report, out());
+            Json.write(json, report.toJson(), out());
             if (Json.STDOUT.equals(json)) return;
         }
-        PrintWriter o = out();
-        o.println(Text.format("%s: %d structures, %d environments (k=%d, cutoff=%s, dim %d, h=%s)",
-                input, ds.size(), n, descriptor.k, Double.toString(descriptor.cutoff), d.dim(), Double.toString(h)));
-        Text.line(o, "machine", machine.describe());
-        Text.line(o, "threads", Integer.toString(threads));
-        Text.line(o, "backend", backendName);
-        Text.line(o, "runs", Text.format("median of %d, after %s s of warm-up per stage", repeat, Double.toString(warmup)));
-        Text.line(o, "read", Text.seconds(readSeconds) + " (once)");
-        Text.line(o, "descriptors", Text.seconds(desc.median()) + "  " + Text.rate(envsPerSecond) + " environments/s");
-        Text.line(o, "kernel sums", Text.seconds(kernel.median()) + "  " + Text.rate(pairsPerSecond)
-                + " pair evaluations/s (" + n + "^2 pairs; "
-                + (evaluatedFraction >= 1 ? "all evaluated)" : Text.format("%.1f%% evaluated, the rest pruned)", 100 * evaluatedFraction)));
-        Text.line(o, "entropy", Text.seconds(ent.median()) + "  (H = " + Text.precise(entropy[0].entropy()) + " nats)");
-        Text.line(o, "msc 50 %", Text.seconds(mscHalf.median()) + Text.format("  (%d of %d structures, default mode; structure entropies not included)",
-                half, ds.size()));
-        if (msc != null)
-            Text.line(o, "msc", Text.format("%s full ordering of %s (%d structures, %d environments, once); structure entropies %s",
-                    Text.seconds(msc.orderingSeconds()), msc.file().getFileName(), msc.structures(), msc.envs(),
-                    Text.seconds(msc.entropySeconds())));
-    }
-
-    /** The timed MSC run: structure entropies, then the full default-mode ordering. */
-    record MscStage(Path file, int structures, long envs, double entropySeconds, double orderingSeconds) {
-    }
-
-    private MscStage mscStage(Path path, QuestsDescriptor q, KdeBackend backend, PrintWriter err) {
-        err.println("bench: msc, reading " + path);
-        err.flush();
-        Dataset ds = Inputs.readDataset(path);
-        Descriptors d = q.compute(ds.structures(), common.threads, ProgressListener.NONE);
-        err.println(Text.format("bench: msc, structure entropies of %d structures (once)", d.structureCount()));
-        err.flush();
-        long t0 = System.nanoTime();
-        double[] entropies = new InformationMetrics(backend).structureEntropies(d, h, common.threads, ProgressListener.NONE);
-        double entropySeconds = secondsSince(t0);
-        err.println(Text.format("bench: msc, full ordering of %d structures on %s (once)", d.structureCount(), backend.name()));
-        err.flush();
-        t0 = System.nanoTime();
-        new MscSelector(backend, h, MscSelector.Mode.DEFAULT).select(d, entropies, d.structureCount());
-        return new MscStage(path, d.structureCount(), d.rows(), entropySeconds, secondsSince(t0));
-    }
-
-    private Stage measure(String name, PrintWriter err, Work work) throws Exception {
-        if (warmup > 0) {
-            err.println(Text.format("bench: %s, warming up for %s s", name, Double.toString(warmup)));
-            err.flush();
-            long start = System.nanoTime();
-            do {
-                work.run();
-            } while (secondsSince(start) < warmup);
-        }
-        double[] samples = new double[repeat];
-        for (int i = 0; i < repeat; i++) {
-            err.println(Text.format("bench: %s, run %d/%d", name, i + 1, repeat));
-            err.flush();
-            long t = System.nanoTime();
-            work.run();
-            samples[i] = secondsSince(t);
-        }
-        return new Stage(samples);
+        report.print(out());
     }
 }

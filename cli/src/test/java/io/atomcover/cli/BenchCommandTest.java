@@ -36,6 +36,22 @@ class BenchCommandTest {
     }
 
     @Test
+    void theBenchmarksRunWithTheCommandsSettings() throws Exception {
+        Path xyz = Cli.writeMolecules(tmp);
+        Path bench = tmp.resolve("bench.json");
+        Path entropy = tmp.resolve("entropy.json");
+        Cli.Run r = Cli.run("bench", xyz.toString(), "-b", "0.5", "-k", "4", "--brute-force", "--repeat", "1", "--warmup", "0",
+                "--threads", "1", "--json", bench.toString());
+        assertEquals(0, r.exit(), r::toString);
+        Cli.Run e = Cli.run("entropy", xyz.toString(), "-b", "0.5", "-k", "4", "--json", entropy.toString());
+        assertEquals(0, e.exit(), e::toString);
+        JsonNode b = EntropyCommandTest.readJson(bench);
+        assertEquals(7, b.get("dim").asInt(), "2k-1 values for k = 4");
+        assertEquals(EntropyCommandTest.readJson(entropy).get("entropy").asDouble(), b.get("entropy").asDouble(), 1e-12);
+        assertEquals("cpu:exact(1)", b.get("backend").asText(), "--brute-force and --threads reach the benchmarks");
+    }
+
+    @Test
     void withoutFileItFindsTheBundledSiTrain() {
         // Resolving the default input only; a full bench of Si-train takes too long for a unit test.
         assertTrue(Locations.bundledSiTrain().endsWith(Path.of("examples", "mlearn-si", "Si-train.extxyz")));

@@ -1,16 +1,27 @@
 package io.atomcover.jmh;
 
-import io.atomcover.structure.Dataset;
+import io.atomcover.backend.KdeBackend;
+import io.atomcover.descriptor.Descriptors;
+import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.ExtXyzReader;
+import io.atomcover.metrics.InformationMetrics;
+import io.atomcover.structure.Dataset;
+import io.atomcover.util.ProgressListener;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.List;
 
 /**
  * The datasets the benchmarks run on, found relative to the source tree: the bundled mlearn silicon
  * sets under {@code examples/}, and QM7 at {@code shared/data/qm7/qm7.extxyz} in a folder above the
- * repository (or wherever {@code -Datomcover.qm7=PATH} points) when it is there.
+ * repository (or wherever {@code -Datomcover.qm7=PATH} points) when it is there, or any extxyz file
+ * named by its path.
+ *
+ * <p>The last dataset read, its descriptors and its structure entropies are kept, so that the
+ * trials of one JVM (a {@link Harness} run goes through every stage in one) set up from what an
+ * earlier trial computed instead of computing it again; the values are the same either way.
  */
 public final class BenchmarkData {
     /** Bundled mlearn Si-train: 214 periodic structures, 13,233 atoms. */
@@ -26,7 +37,18 @@ public final class BenchmarkData {
     private BenchmarkData() {
     }
 
-    /** The file of a named dataset, or null when it is not on this machine. */
+    private static Cached<Dataset> dataset;
+    private static Cached<Descriptors> descriptors;
+    private static Cached<double[]> structureEntropies;
+
+    /** A value with what it was computed from. */
+    private record Cached<T>(Object key, T value) {
+        T get(Object k) {
+            return key.equals(k) ? value : null;
+        }
+    }
+
+    /** The file of a named dataset (or of a path to an existing file), or null when it is not on this machine. */
     public static Path find(String name) {
         switch (name) {
             case SI_TRAIN:
@@ -42,18 +64,98 @@ public final class BenchmarkData {
                 return null;
             }
             default:
-                throw new IllegalArgumentException("unknown dataset '" + name + "': use " + SI_TRAIN + ", " + SI_TEST + " or " + QM7);
+                if (Files.isRegularFile(Path.of(name))) return Path.of(name);
+                throw new IllegalArgumentException("unknown dataset '" + name + "': use " + SI_TRAIN + ", " + SI_TEST + ", " + QM7
+                        + " or the path of an extxyz file");
         }
     }
 
     /** Reads a named dataset; fails with a clear message when it is not on this machine. */
-    public static Dataset read(String name) {
+    public static synchronized Dataset read(String name) {
+        Path key = existing(name).toAbsolutePath().normalize();
+        Dataset d = dataset == null ? null : dataset.get(key);
+        if (d == null) {
+            d = ExtXyzReader.read(key);
+            dataset = new Cached<>(key, d);
+        }
+        return d;
+    }
+
+    /** Reads a named dataset without making it the one kept for later trials. */
+    static Dataset readAside(String name) {
+        return ExtXyzReader.read(existing(name));
+    }
+
+    private static Path existing(String name) {
         Path file = find(name);
         if (file == null)
             throw new IllegalStateException("dataset '" + name + "' not found" + (QM7.equals(name)
                     ? ": expected ../shared/data/qm7/qm7.extxyz beside the repository, or pass -jvmArgsAppend -Datomcover.qm7=PATH"
                     : ": run from inside the atomcover source tree"));
-        return ExtXyzReader.read(file);
+        return file;
+    }
+
+    /** Makes {@code data}, already read from {@code file} by the caller, what {@link #read} returns for that file. */
+    public static synchronized void preload(Path file, Dataset data) {
+        dataset = new Cached<>(file.toAbsolutePath().normalize(), data);
+    }
+
+    /** The QUESTS descriptors of a dataset (k neighbours, cutoff in Å), computed once for the same settings. */
+    static synchronized Descriptors descriptors(String name, int k, double cutoff, boolean multicomponent, int threads) {
+        Dataset data = read(name);
+        Object key = descriptorKey(data, k, cutoff, multicomponent);
+        Descriptors d = descriptors == null ? null : descriptors.get(key);
+        if (d == null) {
+            d = quests(k, cutoff, multicomponent).compute(data.structures(), threads, ProgressListener.NONE);
+            descriptors = new Cached<>(key, d);
+        }
+        return d;
+    }
+
+    /** Keeps descriptors a benchmark computed, for {@link #descriptors} to return. */
+    static synchronized void keepDescriptors(String name, int k, double cutoff, boolean multicomponent, Descriptors d) {
+        descriptors = new Cached<>(descriptorKey(read(name), k, cutoff, multicomponent), d);
+    }
+
+    /** The QUESTS descriptor of the benchmark parameters. */
+    static QuestsDescriptor quests(int k, double cutoff, boolean multicomponent) {
+        return new QuestsDescriptor(k, cutoff).multicomponent(multicomponent);
+    }
+
+    /**
+     * Structure entropies H_s of {@code d} at bandwidth {@code h}, computed once for the same
+     * descriptors and backend (a float device rounds differently).
+     */
+    static synchronized double[] structureEntropies(Descriptors d, double h, KdeBackend backend, int threads) {
+        double[] e = structureEntropies == null ? null : structureEntropies.get(List.of(new Identity(d), h, backend.name()));
+        if (e == null) {
+            e = new InformationMetrics(backend).structureEntropies(d, h, threads, ProgressListener.NONE);
+            keepStructureEntropies(d, h, backend, e);
+        }
+        return e;
+    }
+
+    /** Keeps structure entropies a benchmark computed, for {@link #structureEntropies} to return. */
+    static synchronized void keepStructureEntropies(Descriptors d, double h, KdeBackend backend, double[] entropies) {
+        structureEntropies = new Cached<>(List.of(new Identity(d), h, backend.name()), entropies);
+    }
+
+    private static Object descriptorKey(Dataset data, int k, double cutoff, boolean multicomponent) {
+        // The dataset by identity: a dataset read again is another key.
+        return List.of(new Identity(data), k, cutoff, multicomponent);
+    }
+
+    /** An object compared by identity. */
+    private record Identity(Object o) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity i && i.o == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(o);
+        }
     }
 
     /** The folder holding {@code examples/}: searched above the current folder, then above this jar. */

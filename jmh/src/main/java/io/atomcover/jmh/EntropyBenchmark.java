@@ -1,9 +1,8 @@
 package io.atomcover.jmh;
 
-import io.atomcover.backend.cpu.CpuKdeBackend;
+import io.atomcover.backend.KdeBackend;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.descriptor.QuestsDescriptor;
-import io.atomcover.metrics.Bandwidth;
+import io.atomcover.metrics.EntropyResult;
 import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.util.ProgressListener;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +13,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,9 +20,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How long does the dataset entropy of the bundled Si-train take (h = 0.015), from descriptors
- * computed once in the setup? The result must be 5.311017244007958 nats. Equivalent pair
- * evaluations per second = 13,233² / score.
+ * How long does the entropy of a dataset take (default: the bundled Si-train, h = 0.015, where it
+ * must be 5.311017244007958 nats), from descriptors computed once in the setup? Equivalent pair
+ * evaluations per second = 13,233² / score. {@link #structureEntropies} times the per-structure
+ * entropies H_s that MSC starts from. Notes the last {@code entropy} at the end of the trial.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,38 +32,36 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 5)
 @Fork(value = 1, jvmArgsAppend = "-XX:+UseParallelGC")
 public class EntropyBenchmark {
-    /** Worker threads; 0 = all available processors. */
-    @Param({"0"})
-    public int threads;
-
-    /** Exact pruning of negligible pairs (the default); false evaluates every pair ({@code -p pruning=true,false} compares). */
-    @Param({"true"})
-    public boolean pruning;
-
     private Descriptors descriptors;
-    private CpuKdeBackend backend;
+    private KdeBackend backend;
     private InformationMetrics kde;
+    private double bandwidth;
+    private int workers;
+    private EntropyResult last;
+    private double[] lastStructureEntropies;
 
     @Setup(Level.Trial)
-    public void setUp() {
-        int workers = BenchmarkData.threads(threads);
-        descriptors = new QuestsDescriptor(32, 5.0)
-                .compute(BenchmarkData.read(BenchmarkData.SI_TRAIN).structures(), workers, ProgressListener.NONE);
-        backend = new CpuKdeBackend(workers, pruning);
+    public void setUp(DescriptorsOnBackend input) {
+        descriptors = input.descriptors();
+        backend = input.backend();
         kde = new InformationMetrics(backend);
+        bandwidth = input.bandwidth;
+        workers = input.workers();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        // Printed once per trial, under the iteration lines: how much work the pruning saved.
-        System.out.printf("%n%d rows; pairs evaluated: %.4f of the %d requested%n", descriptors.rows(),
-                backend.pairsRequested() == 0 ? 1.0 : (double) backend.pairsEvaluated() / backend.pairsRequested(),
-                backend.pairsRequested());
-        backend.close();
+        if (last != null) TrialNotes.note("entropy", last.entropy());
+        if (lastStructureEntropies != null) BenchmarkData.keepStructureEntropies(descriptors, bandwidth, backend, lastStructureEntropies);
     }
 
     @Benchmark
-    public double entropy() {
-        return kde.entropy(descriptors, Bandwidth.DEFAULT).entropy();
+    public EntropyResult entropy() {
+        return last = kde.entropy(descriptors, bandwidth);
+    }
+
+    @Benchmark
+    public double[] structureEntropies() {
+        return lastStructureEntropies = kde.structureEntropies(descriptors, bandwidth, workers, ProgressListener.NONE);
     }
 }

@@ -1,10 +1,7 @@
 package io.atomcover.jmh;
 
 import io.atomcover.backend.RowBlock;
-import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.descriptor.QuestsDescriptor;
-import io.atomcover.metrics.Bandwidth;
 import io.atomcover.util.ProgressListener;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,17 +11,15 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What do the backend's kernel sums cost, linear against log space? All-pairs sums of the bundled
- * Si-train (13,233² ≈ 1.75e8 pair evaluations per call; evaluations per second = 1.75e8 / score) and
- * Si-test against Si-train (the dH / overlap shape).
+ * What do the backend's kernel sums cost, linear against log space? All-pairs sums of a dataset
+ * (default: the bundled Si-train, 13,233² ≈ 1.75e8 pair evaluations per call; evaluations per second
+ * = 1.75e8 / score) and the bundled Si-test against it (the dH / overlap shape).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,59 +28,51 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 5)
 @Fork(value = 1, jvmArgsAppend = "-XX:+UseParallelGC")
 public class KernelSumBenchmark {
-    /** Worker threads; 0 = all available processors. */
-    @Param({"0"})
-    public int threads;
+    /** The rows of the bundled Si-test, with the descriptor settings of the reference dataset. */
+    @State(Scope.Benchmark)
+    public static class SiTestQuery {
+        RowBlock rows;
+        double[] out;
 
-    /** Exact pruning of negligible pairs (the default); false evaluates every pair ({@code -p pruning=true,false} compares). */
-    @Param({"true"})
-    public boolean pruning;
+        @Setup(Level.Trial)
+        public void setUp(DescriptorsOnBackend ref) {
+            Descriptors d = BenchmarkData.quests(ref.k, ref.cutoff, ref.multicomponent)
+                    .compute(BenchmarkData.readAside(BenchmarkData.SI_TEST).structures(), ref.workers(), ProgressListener.NONE);
+            rows = RowBlock.of(d);
+            out = new double[d.rows()];
+        }
+    }
 
-    private RowBlock train;
-    private RowBlock test;
-    private double[] trainOut;
-    private double[] testOut;
-    private CpuKdeBackend backend;
+    private RowBlock all;
+    private double[] out;
 
     @Setup(Level.Trial)
-    public void setUp() {
-        int workers = BenchmarkData.threads(threads);
-        QuestsDescriptor quests = new QuestsDescriptor(32, 5.0);
-        Descriptors tr = quests.compute(BenchmarkData.read(BenchmarkData.SI_TRAIN).structures(), workers, ProgressListener.NONE);
-        Descriptors te = quests.compute(BenchmarkData.read(BenchmarkData.SI_TEST).structures(), workers, ProgressListener.NONE);
-        train = RowBlock.of(tr);
-        test = RowBlock.of(te);
-        trainOut = new double[tr.rows()];
-        testOut = new double[te.rows()];
-        backend = new CpuKdeBackend(workers, pruning);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        backend.close();
+    public void setUp(DescriptorsOnBackend input) {
+        all = RowBlock.of(input.descriptors());
+        out = new double[input.descriptors().rows()];
     }
 
     @Benchmark
-    public double[] trainAllPairsLinear() {
-        backend.kernelSums(train, train, Bandwidth.DEFAULT, trainOut);
-        return trainOut;
+    public double[] allPairsLinear(DescriptorsOnBackend input) {
+        input.backend().kernelSums(all, all, input.bandwidth, out);
+        return out;
     }
 
     @Benchmark
-    public double[] trainAllPairsLog() {
-        backend.logKernelSums(train, train, Bandwidth.DEFAULT, trainOut);
-        return trainOut;
+    public double[] allPairsLog(DescriptorsOnBackend input) {
+        input.backend().logKernelSums(all, all, input.bandwidth, out);
+        return out;
     }
 
     @Benchmark
-    public double[] testAgainstTrainLinear() {
-        backend.kernelSums(test, train, Bandwidth.DEFAULT, testOut);
-        return testOut;
+    public double[] siTestAgainstLinear(DescriptorsOnBackend input, SiTestQuery query) {
+        input.backend().kernelSums(query.rows, all, input.bandwidth, query.out);
+        return query.out;
     }
 
     @Benchmark
-    public double[] testAgainstTrainLog() {
-        backend.logKernelSums(test, train, Bandwidth.DEFAULT, testOut);
-        return testOut;
+    public double[] siTestAgainstLog(DescriptorsOnBackend input, SiTestQuery query) {
+        input.backend().logKernelSums(query.rows, all, input.bandwidth, query.out);
+        return query.out;
     }
 }

@@ -1,13 +1,9 @@
 package io.atomcover.jmh;
 
-import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
-import io.atomcover.descriptor.QuestsDescriptor;
-import io.atomcover.metrics.Bandwidth;
 import io.atomcover.select.MscResult;
 import io.atomcover.select.MscSelector;
 import io.atomcover.select.SelectionSize;
-import io.atomcover.util.ProgressListener;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * the setup (h = 0.015)? Default: the bundled Si-train at 50 % (107 of 214 structures), whose target
  * is 0.2 s on 2 cores. {@code -p dataset=qm7 -p size=1.0} times QM7's full ordering
  * (pass {@code -wi 1 -i 1}: one run takes seconds). The selection counts as part of the work: the
- * cover session (the index over all rows) is built inside every call.
+ * cover session (the index over all rows) is built inside every call. Notes the {@code picks}, and
+ * the {@code backend_calls} and {@code pairs} requested by the last selection, at the end of the trial.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,10 +34,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 5)
 @Fork(value = 1, jvmArgsAppend = "-XX:+UseParallelGC")
 public class MscBenchmark {
-    /** si-train, si-test or qm7 (see {@link BenchmarkData}). */
-    @Param({BenchmarkData.SI_TRAIN})
-    public String dataset;
-
     /** A fraction (0 < s < 1, rounded as NumPy does) or, from 1 on, a count; 1.0 is the full ordering. */
     @Param({"0.5"})
     public double size;
@@ -49,38 +42,32 @@ public class MscBenchmark {
     @Param({"default"})
     public String mode;
 
-    /** Worker threads; 0 = all available processors. */
-    @Param({"0"})
-    public int threads;
-
     private Descriptors descriptors;
     private double[] entropies;
-    private CpuKdeBackend backend;
     private MscSelector selector;
     private int picks;
+    private MscResult last;
 
     @Setup(Level.Trial)
-    public void setUp() {
-        int workers = BenchmarkData.threads(threads);
-        descriptors = new QuestsDescriptor(32, 5.0)
-                .compute(BenchmarkData.read(dataset).structures(), workers, ProgressListener.NONE);
-        backend = new CpuKdeBackend(workers);
-        selector = new MscSelector(backend, Bandwidth.DEFAULT,
+    public void setUp(DescriptorsOnBackend input) {
+        descriptors = input.descriptors();
+        selector = new MscSelector(input.backend(), input.bandwidth,
                 mode.equals("compat") ? MscSelector.Mode.COMPAT : MscSelector.Mode.DEFAULT);
-        entropies = selector.structureEntropies(descriptors);
+        entropies = BenchmarkData.structureEntropies(descriptors, input.bandwidth, input.backend(), input.workers());
         int total = descriptors.structureCount();
         picks = size == 1.0 ? total : size > 1 ? (int) size : SelectionSize.resolve(size, total);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        System.out.printf("%n%s: %d of %d structures, %d environments%n", dataset, picks,
-                descriptors.structureCount(), descriptors.rows());
-        backend.close();
+        TrialNotes.note("picks", picks);
+        if (last == null) return;
+        TrialNotes.note("backend_calls", last.backendCalls());
+        TrialNotes.note("pairs", last.pairs());
     }
 
     @Benchmark
     public MscResult select() {
-        return selector.select(descriptors, entropies, picks);
+        return last = selector.select(descriptors, entropies, picks);
     }
 }

@@ -1,9 +1,6 @@
 package io.atomcover.jmh;
 
-import io.atomcover.backend.BackendRequest;
-import io.atomcover.backend.Backends;
 import io.atomcover.backend.KdeBackend;
-import io.atomcover.backend.Precision;
 import io.atomcover.backend.RowBlock;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
@@ -62,12 +59,7 @@ public class OpenClKernelSumBenchmark {
         query = new RowBlock(tr.data(), tr.dim(), 0, tr.offsets()[40]);
         ref = RowBlock.of(tr);
         out = new double[query.count()];
-        Precision p = "float".equals(precision) ? Precision.FLOAT : Precision.DOUBLE;
-        kde = switch (backend) {
-            case "cpu" -> new io.atomcover.backend.cpu.CpuKdeBackend(threads, true);
-            case "cpu-exact" -> new io.atomcover.backend.cpu.CpuKdeBackend(threads, false);
-            default -> Backends.open(backend, new BackendRequest(device, threads, p, 0), msg -> { });
-        };
+        kde = BackendChoice.open(backend, device, precision, threads, true);
     }
 
     @TearDown(Level.Trial)

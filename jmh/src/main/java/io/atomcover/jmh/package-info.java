@@ -1,8 +1,16 @@
 /**
- * JMH benchmarks of the engine, one class per question: descriptors, entropy, kernel sums on the
- * CPU and OpenCL backends, and MSC selection, i.e. the descriptor, kernel-sum and selection steps of
- * the flow file → structures → descriptors → kernel sums (backends) → selection/metrics → report.
- * {@link io.atomcover.jmh.BenchMain} is the entry point of {@code benchmarks.jar}. How to run them,
- * and what they measured, is in docs/benchmarks.md.
+ * The one benchmark harness: JMH benchmarks of the engine, one class per question — descriptors
+ * ({@link io.atomcover.jmh.DescriptorBenchmark}), kernel sums ({@link io.atomcover.jmh.KernelSumBenchmark},
+ * {@link io.atomcover.jmh.OpenClKernelSumBenchmark}), entropy ({@link io.atomcover.jmh.EntropyBenchmark}),
+ * MSC selection ({@link io.atomcover.jmh.MscBenchmark}) and selection curves
+ * ({@link io.atomcover.jmh.SelectionCurveBenchmark}) — with their inputs set up once per trial
+ * ({@link io.atomcover.jmh.DescriptorsOnBackend}, {@link io.atomcover.jmh.BenchmarkData}) and
+ * parameters through {@code @Param}.
+ *
+ * <p>They run two ways: forked, from {@code benchmarks.jar} ({@link io.atomcover.jmh.BenchMain}, JMH's
+ * command line), for careful figures; and in the calling JVM through {@link io.atomcover.jmh.Harness},
+ * which is how {@code atomcover bench} times its stages. What a trial learns besides its times (the
+ * backend that ran, the entropy value, the pairs evaluated) travels through
+ * {@link io.atomcover.jmh.TrialNotes}. How to run them, and what they measured, is in docs/benchmarks.md.
  */
 package io.atomcover.jmh;
