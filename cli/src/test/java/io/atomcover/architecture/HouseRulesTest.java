@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules of the house plan (docs/api.md, "Modules"), checked on the compiled main classes of every
+ * The rules of the house plan (docs/api.md, "Modules and packages"), checked on the compiled main classes of every
  * module on the command line's class path: engine, ilpselect, kernels-opencl and cli.
  */
 class HouseRulesTest {
