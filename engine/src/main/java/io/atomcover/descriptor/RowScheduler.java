@@ -1,16 +1,16 @@
 package io.atomcover.descriptor;
 
 import io.atomcover.structure.Structure;
+import io.atomcover.util.Parallel;
 import io.atomcover.util.ProgressListener;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs descriptor rows of many structures on several threads. The work is cut into units of at most
- * {@link #CHUNK} atoms of one structure, so small structures are one unit each and a large periodic
- * cell is shared by all threads. Units are taken in order from a shared counter; a structure is
+ * Runs descriptor rows of many structures on several threads ({@link Parallel}). The work is cut into
+ * units of at most {@link #CHUNK} atoms of one structure, so small structures are one unit each and a
+ * large periodic cell is shared by all threads. Units are taken in order; a structure is
  * prepared (images, bins, species subsets) by the first unit that needs it, the other units of that
  * structure wait for it, and the last unit to finish drops it, so only a few structures are held at
  * a time. Every row is computed by the same arithmetic whatever thread runs it, so the result does
@@ -32,7 +32,6 @@ final class RowScheduler {
     private final int[] unitFrom;
     private final int[] unitTo;
     private final Slot[] slots;
-    private final AtomicInteger next = new AtomicInteger();
     private final ProgressListener progress;
     private final long total;
     private long done;
@@ -76,66 +75,15 @@ final class RowScheduler {
 
     /** Computes every row, on {@code threads} threads (the caller's included). */
     void run(int threads) {
-        int workers = Math.max(1, Math.min(threads, unitStructure.length));
-        if (workers == 1) {
-            work();
-            return;
-        }
-        List<Thread> started = new ArrayList<>();
-        Throwable[] failure = new Throwable[1];
-        for (int t = 1; t < workers; t++) {
-            Thread thread = new Thread(() -> {
-                try {
-                    work();
-                } catch (Throwable e) {
-                    synchronized (failure) {
-                        if (failure[0] == null) failure[0] = e;
-                    }
-                    next.set(unitStructure.length); // stop handing out work
-                }
-            }, "quests-descriptor-" + t);
-            thread.setDaemon(true);
-            thread.start();
-            started.add(thread);
-        }
-        try {
-            work();
-        } catch (RuntimeException | Error e) {
-            next.set(unitStructure.length);
-            synchronized (failure) {
-                if (failure[0] == null) failure[0] = e;
-            }
-        }
-        boolean interrupted = false;
-        for (Thread thread : started) {
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
-        Throwable f;
-        synchronized (failure) {
-            f = failure[0];
-        }
-        if (f instanceof RuntimeException re) throw re;
-        if (f instanceof Error er) throw er;
+        Parallel.run(threads, unitStructure.length, () -> new QuestsKernel(k, cutoff), this::unit);
     }
 
-    private void work() {
-        QuestsKernel kernel = new QuestsKernel(k, cutoff);
-        int u;
-        while ((u = next.getAndIncrement()) < unitStructure.length) {
-            int s = unitStructure[u];
-            PreparedStructure prepared = acquire(s);
-            prepared.rows(unitFrom[u], unitTo[u], kernel, k, out, rowOffsets[s] * dim, dim);
-            release(s);
-            report(unitTo[u] - unitFrom[u]);
-        }
+    private void unit(QuestsKernel kernel, int u) {
+        int s = unitStructure[u];
+        PreparedStructure prepared = acquire(s);
+        prepared.rows(unitFrom[u], unitTo[u], kernel, k, out, rowOffsets[s] * dim, dim);
+        release(s);
+        report(unitTo[u] - unitFrom[u]);
     }
 
     private PreparedStructure acquire(int s) {

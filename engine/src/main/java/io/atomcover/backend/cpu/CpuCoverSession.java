@@ -5,6 +5,8 @@ import io.atomcover.backend.RowBlock;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.util.LogSpace;
 
+import java.util.function.IntConsumer;
+
 /**
  * The CPU backend's {@link CoverSession}. One {@link RowIndex} over all rows of the dataset (a k-d
  * split of their principal-axis projections) puts similar environments of different structures in
@@ -228,7 +230,7 @@ final class CpuCoverSession implements CoverSession {
         RowIndex q = index;
         int[][] groups = groups(structures, rows, fromPicks, count, cover);
         long[] evaluated = new long[groups.length];
-        WorkerPool.IntTask task = t -> {
+        IntConsumer task = t -> {
             int[] g = groups[t];
             evaluated[t] = covered(cover[rows[g[0]]]) && fromPicks[g[0]] < picks
                     ? updateGroup(q, g, rows, fromPicks[g[0]], cover, stop, reached, stopped)
@@ -236,7 +238,7 @@ final class CpuCoverSession implements CoverSession {
         };
         // On the calling thread: an update is tens of microseconds of work, too little to pay for
         // handing part of it to another thread.
-        for (int t = 0; t < groups.length; t++) task.run(t);
+        for (int t = 0; t < groups.length; t++) task.accept(t);
         long sum = 0;
         for (long e : evaluated) sum += e;
         counters.addEvaluated(sum);

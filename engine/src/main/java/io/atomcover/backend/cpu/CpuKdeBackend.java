@@ -4,11 +4,13 @@ import io.atomcover.backend.CoverSession;
 import io.atomcover.backend.KdeBackend;
 import io.atomcover.backend.PrefixSession;
 import io.atomcover.backend.RowBlock;
+import io.atomcover.util.Parallel;
 import io.atomcover.util.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * Multi-threaded CPU kernel sums.
@@ -56,7 +58,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Thread-safe: calls may come from several threads at once. Small problems run on the calling
  * thread; larger ones use the backend's own pool plus the calling thread. Its sessions share that
- * pool ({@link WorkerPool}) and the pair counters ({@link PairCounters}).
+ * pool ({@link Parallel}) and the pair counters ({@link PairCounters}).
  */
 public final class CpuKdeBackend implements KdeBackend {
     /** Rows per leaf (tile edge). */
@@ -75,7 +77,7 @@ public final class CpuKdeBackend implements KdeBackend {
     private final int threads;
     private final boolean pruning;
     /** The pool and the counters, shared with the sessions this backend makes. */
-    final WorkerPool workers;
+    final Parallel workers;
     final PairCounters counters = new PairCounters();
 
     /** A pruning backend on {@code threads} threads (≥ 1). */
@@ -91,7 +93,7 @@ public final class CpuKdeBackend implements KdeBackend {
         if (threads < 1) throw new IllegalArgumentException("threads must be ≥ 1: " + threads);
         this.threads = threads;
         this.pruning = pruning;
-        workers = new WorkerPool(threads);
+        workers = new Parallel(threads, "atomcover-kde");
     }
 
     @Override
@@ -402,9 +404,9 @@ public final class CpuKdeBackend implements KdeBackend {
             return pruning ? TileKernel.fastTerms(dot, nr, nb, nq, c, m, tile.p, tile.k, col) : TileKernel.exactTerms(dot, nr, nb, nq, c, m, col);
         }
 
-        void forEach(int n, WorkerPool.IntTask body) {
+        void forEach(int n, IntConsumer body) {
             if (!parallel || n <= 1) {
-                for (int i = 0; i < n; i++) body.run(i);
+                for (int i = 0; i < n; i++) body.accept(i);
                 return;
             }
             workers.forEach(n, body);

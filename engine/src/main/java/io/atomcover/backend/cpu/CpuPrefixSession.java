@@ -3,10 +3,12 @@ package io.atomcover.backend.cpu;
 import io.atomcover.backend.PrefixSession;
 import io.atomcover.backend.RowBlock;
 import io.atomcover.descriptor.Descriptors;
+import io.atomcover.util.Parallel;
 
 import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.IntConsumer;
 
 /**
  * The CPU backend's {@link PrefixSession}. One {@link RowIndex} over all dataset rows (one
@@ -57,7 +59,7 @@ final class CpuPrefixSession implements PrefixSession {
     private static final int NONE = Integer.MAX_VALUE;
     private static final ThreadLocal<PickGroups> GROUPS = ThreadLocal.withInitial(PickGroups::new);
 
-    private final WorkerPool workers;
+    private final Parallel workers;
     private final PairCounters counters;
     private final int[] off;
     private final int[] order;
@@ -205,9 +207,9 @@ final class CpuPrefixSession implements PrefixSession {
         Increments[] incs = new Increments[tasks.leaf.length];
         long evaluated = 0;
         for (int t = 0; t < tasks.leaf.length; t++) evaluated += (long) (tasks.start[t + 1] - tasks.start[t]) * leaves.width(tasks.leaf[t]);
-        WorkerPool.IntTask body = t -> incs[t] = evaluate(tasks, t, qp, qa, k0, rowPart, crossings);
+        IntConsumer body = t -> incs[t] = evaluate(tasks, t, qp, qa, k0, rowPart, crossings);
         if (evaluated >= PARALLEL_PAIRS) workers.forEach(tasks.leaf.length, body);
-        else for (int t = 0; t < tasks.leaf.length; t++) body.run(t);
+        else for (int t = 0; t < tasks.leaf.length; t++) body.accept(t);
         counters.addEvaluated(evaluated);
         for (int a = k0; a < k1; a++) {
             long m = off[order[a] + 1] - off[order[a]];
@@ -289,9 +291,9 @@ final class CpuPrefixSession implements PrefixSession {
     private Tasks tasks(int[] qp) {
         int m = qp.length;
         int[][] cand = new int[m][];
-        WorkerPool.IntTask find = i -> cand[i] = leaves.candidates(qp[i]);
+        IntConsumer find = i -> cand[i] = leaves.candidates(qp[i]);
         if ((long) m * index.leaves >= PARALLEL_PAIRS / 4) workers.forEach(m, find);
-        else for (int i = 0; i < m; i++) find.run(i);
+        else for (int i = 0; i < m; i++) find.accept(i);
         int[] perLeaf = new int[index.leaves];
         int pairs = 0;
         int used = 0;

@@ -1,14 +1,11 @@
 package io.atomcover.ilpselect.ilp;
 
 import io.atomcover.ilpselect.fchl.MoleculeReps;
+import io.atomcover.util.Parallel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The data of the ILPSelect integer program for one target: the target's heavy atoms, the candidate
@@ -124,7 +121,7 @@ final class MappingProblem {
         double[][] chosenCost = new double[n][];
         double[] bestAll = new double[n];
         double[] bestOutside = new double[n];
-        runParallel(options.threads(), n, t -> {
+        Parallel.run(options.threads(), n, t -> {
             int[] pool = distances.pool[t];
             double[] d2 = distances.d2[t];
             int keep = k == 0 ? pool.length : Math.min(k, pool.length);
@@ -204,7 +201,7 @@ final class MappingProblem {
         int dim = database.dim();
         int[] list = java.util.stream.IntStream.range(0, molecules.length).filter(m -> molecules[m]).toArray();
         int[][] found = new int[list.length][];
-        runParallel(threads, list.length, k -> {
+        Parallel.run(threads, list.length, k -> {
             int m = list[k];
             int[] dz = database.atomicNumbers();
             int[] rows = heavy(dz, database.start(m), database.start(m) + database.atoms(m));
@@ -314,43 +311,5 @@ final class MappingProblem {
 
     private static int[] heavy(int[] z, int from, int to) {
         return TargetDistances.heavy(z, from, to);
-    }
-
-    interface IndexTask {
-        void run(int index);
-    }
-
-    static void runParallel(int threads, int count, IndexTask task) {
-        int workers = Math.min(threads, count);
-        if (workers <= 1) {
-            for (int i = 0; i < count; i++) task.run(i);
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "ilp-distances");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> task.run(index)));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) throw r;
-                    if (e.getCause() instanceof Error err) throw err;
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

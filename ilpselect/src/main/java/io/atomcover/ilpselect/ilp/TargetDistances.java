@@ -1,8 +1,8 @@
 package io.atomcover.ilpselect.ilp;
 
 import io.atomcover.ilpselect.fchl.MoleculeReps;
-
 import io.atomcover.structure.Elements;
+import io.atomcover.util.Parallel;
 
 import java.util.Arrays;
 
@@ -112,7 +112,7 @@ final class TargetDistances {
         double[][] d2 = new double[n][];
         double[] tdata = target.data();
         double[] ddata = database.data();
-        MappingProblem.runParallel(threads, n, t -> {
+        Parallel.run(threads, n, t -> {
             int[] rows = pool[t];
             double[] out = new double[rows.length];
             int to = heavyTarget[t] * dim;
