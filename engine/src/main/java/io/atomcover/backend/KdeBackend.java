@@ -45,7 +45,7 @@ public interface KdeBackend extends AutoCloseable {
      * distances between structures from these. The default is a plain single-threaded CPU loop.
      */
     default void distanceSums(RowBlock query, RowBlock ref, double[] out) {
-        PairDistances.sums(query, ref, out);
+        PairDistances.distanceSums(query, ref, out);
     }
 
     /**

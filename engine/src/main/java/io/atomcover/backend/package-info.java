@@ -3,14 +3,16 @@
  * (backends) → selection/metrics → report: the service interface every backend implements, and the
  * choice of backend.
  *
- * <p>{@link io.atomcover.backend.KdeBackend} is the one place where pairs of descriptor rows are
- * visited: linear and log-space kernel sums, distance sums, the
+ * <p>{@link io.atomcover.backend.KdeBackend} does the pair work of metrics and selections: linear
+ * and log-space kernel sums, distance sums, the
  * {@link io.atomcover.backend.CoverSession} of greedy selection, the
  * {@link io.atomcover.backend.PrefixSession} of selection curves and, where a device can run it, the
  * whole {@link io.atomcover.backend.GreedyCover} loop; rows travel as
  * {@link io.atomcover.backend.RowBlock}s. The default sessions,
  * {@link io.atomcover.backend.PlainCoverSession} and {@link io.atomcover.backend.PlainPrefixSession},
- * run on any backend through its kernel sums alone.
+ * run on any backend through its kernel sums alone. Outside the backends, pair arithmetic on rows
+ * (squared distances one by one, to one row or by blocks, Gaussian sums) comes from the one shared
+ * helper, {@link io.atomcover.backend.PairDistances}, which the selectors and ILPSelect call.
  *
  * <p>{@link io.atomcover.backend.Backends#open} turns {@code auto}, {@code cpu} or a provider name
  * into a backend: the multi-threaded CPU backend of {@code io.atomcover.backend.cpu}, or a device

@@ -1,5 +1,6 @@
 package io.atomcover.select;
 
+import io.atomcover.backend.PairDistances;
 import io.atomcover.descriptor.Descriptors;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class KMeansSelector {
             double[] centre = c.getCenter().getPoint();
             List<IndexedPoint> members = new ArrayList<>(c.getPoints());
             double[] dist = new double[total];
-            for (IndexedPoint p : members) dist[p.index] = squaredDistance(p.getPoint(), centre);
+            for (IndexedPoint p : members) dist[p.index] = PairDistances.squaredDistance(p.getPoint(), 0, centre, 0, dim);
             members.sort((a, b) -> a.index == b.index ? 0
                     : dist[a.index] != dist[b.index] ? Double.compare(dist[a.index], dist[b.index]) : Integer.compare(a.index, b.index));
             ranked.add(members.stream().mapToInt(p -> p.index).toArray());
@@ -68,12 +69,6 @@ public final class KMeansSelector {
             for (int[] members : ranked)
                 if (depth < members.length && n < size) out[n++] = members[depth];
         return new Selection("k_means", out);
-    }
-
-    private static double squaredDistance(double[] a, double[] b) {
-        double d2 = 0;
-        for (int k = 0; k < a.length; k++) d2 += (a[k] - b[k]) * (a[k] - b[k]);
-        return d2;
     }
 
     private static final class IndexedPoint extends DoublePoint {

@@ -1,5 +1,6 @@
 package io.atomcover.select;
 
+import io.atomcover.backend.PairDistances;
 import io.atomcover.descriptor.Descriptors;
 import java.util.SplittableRandom;
 
@@ -33,11 +34,7 @@ public final class MeanFpsSelector {
             double bestDist = -1;
             for (int s = 0; s < total; s++) {
                 if (taken[s]) continue;
-                double d2 = 0;
-                for (int c = 0, a = s * dim, b = next * dim; c < dim; c++) {
-                    double t = means[a + c] - means[b + c];
-                    d2 += t * t;
-                }
+                double d2 = PairDistances.squaredDistance(means, s, means, next, dim);
                 if (d2 < nearest[s]) nearest[s] = d2;
                 if (nearest[s] > bestDist) {
                     bestDist = nearest[s];

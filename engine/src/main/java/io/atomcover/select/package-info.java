@@ -8,7 +8,8 @@
  * scoring, conditional and segmented runs); {@link io.atomcover.select.FpsSelector},
  * {@link io.atomcover.select.MeanFpsSelector}, {@link io.atomcover.select.KMeansSelector} and
  * {@link io.atomcover.select.RandomSelector} are the baselines. Every selector asks a
- * {@link io.atomcover.backend.KdeBackend} for its pair work. {@link io.atomcover.select.SelectionSummary},
+ * {@link io.atomcover.backend.KdeBackend} for its pair work, or {@link io.atomcover.backend.PairDistances}
+ * for distances between structure means. {@link io.atomcover.select.SelectionSummary},
  * {@link io.atomcover.select.SelectionCurve} and {@link io.atomcover.select.ForceTails} measure a
  * selection; {@link io.atomcover.select.SelectionSize} turns a requested size into a count. See
  * docs/methods.md, "Greedy minimum set cover" and "Baselines".

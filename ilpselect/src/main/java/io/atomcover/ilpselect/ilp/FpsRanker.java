@@ -1,5 +1,6 @@
 package io.atomcover.ilpselect.ilp;
 
+import io.atomcover.backend.PairDistances;
 import io.atomcover.ilpselect.fchl.MoleculeReps;
 
 import java.util.Arrays;
@@ -27,7 +28,7 @@ public final class FpsRanker implements Ranker {
         for (int m = 0; m < n; m++)
             for (int q = 0; q < dim; q++) mean[q] += g[m * dim + q] / n;
         double[] nearest = new double[n];
-        for (int m = 0; m < n; m++) nearest[m] = distance(g, m * dim, mean, 0, dim);
+        for (int m = 0; m < n; m++) nearest[m] = Math.sqrt(PairDistances.squaredDistance(g, m, mean, 0, dim));
         boolean[] taken = new boolean[n];
         int[] order = new int[size];
         double[] scores = new double[size];
@@ -41,19 +42,10 @@ public final class FpsRanker implements Ranker {
             if (k == 0) Arrays.fill(nearest, Double.POSITIVE_INFINITY);
             for (int m = 0; m < n; m++) {
                 if (taken[m]) continue;
-                double d = distance(g, m * dim, g, best * dim, dim);
+                double d = Math.sqrt(PairDistances.squaredDistance(g, m, g, best, dim));
                 if (d < nearest[m]) nearest[m] = d;
             }
         }
         return Ranking.of(method(), order, scores, t0);
-    }
-
-    private static double distance(double[] a, int ao, double[] b, int bo, int dim) {
-        double s = 0;
-        for (int q = 0; q < dim; q++) {
-            double e = a[ao + q] - b[bo + q];
-            s += e * e;
-        }
-        return Math.sqrt(s);
     }
 }

@@ -1,5 +1,6 @@
 package io.atomcover.ilpselect.ilp;
 
+import io.atomcover.backend.PairDistances;
 import io.atomcover.ilpselect.fchl.MoleculeReps;
 import io.atomcover.util.Parallel;
 
@@ -217,11 +218,7 @@ final class MappingProblem {
                     if (dz[a] != target.atomicNumbers()[b]) {
                         v = Double.POSITIVE_INFINITY;
                     } else {
-                        v = 0;
-                        for (int q = 0, oa = a * dim, ob = b * dim; q < dim; q++) {
-                            double e = database.data()[oa + q] - target.data()[ob + q];
-                            v += e * e;
-                        }
+                        v = PairDistances.squaredDistance(database.data(), a, target.data(), b, dim);
                     }
                     d2[i * n + t] = v;
                     cost[i * cols + t] = Double.isInfinite(v) ? 1e12 : v;
@@ -249,11 +246,7 @@ final class MappingProblem {
                 int t = pairs[c];
                 int a = pairs[c + 1];
                 if (!present.get(t).add(a)) continue;
-                double v = 0;
-                for (int q = 0, oa = a * dim, ob = heavyTarget[t] * dim; q < dim; q++) {
-                    double e = database.data()[oa + q] - target.data()[ob + q];
-                    v += e * e;
-                }
+                double v = PairDistances.squaredDistance(database.data(), a, target.data(), heavyTarget[t], dim);
                 chosen[t] = Arrays.copyOf(chosen[t], chosen[t].length + 1);
                 chosen[t][chosen[t].length - 1] = a;
                 chosenCost[t] = Arrays.copyOf(chosenCost[t], chosenCost[t].length + 1);

@@ -1,5 +1,6 @@
 package io.atomcover.ilpselect.ilp;
 
+import io.atomcover.backend.PairDistances;
 import io.atomcover.ilpselect.fchl.MoleculeReps;
 
 /**
@@ -21,14 +22,8 @@ public final class SmlRanker implements Ranker {
         double[] t = target.globalRep();
         int n = database.size();
         double[] dist = new double[n];
-        for (int m = 0; m < n; m++) {
-            double s = 0;
-            for (int q = 0, o = m * dim; q < dim; q++) {
-                double e = g[o + q] - t[q];
-                s += e * e;
-            }
-            dist[m] = Math.sqrt(s);
-        }
+        PairDistances.squaredDistancesToRow(g, 0, n, t, 0, dim, dist);
+        for (int m = 0; m < n; m++) dist[m] = Math.sqrt(dist[m]);
         int[] order = Sorting.argsort(dist);
         int[] top = java.util.Arrays.copyOf(order, size);
         double[] scores = new double[size];

@@ -1,5 +1,6 @@
 package io.atomcover.ilpselect.ilp;
 
+import io.atomcover.backend.PairDistances;
 import io.atomcover.ilpselect.fchl.MoleculeReps;
 import io.atomcover.structure.Elements;
 import io.atomcover.util.Parallel;
@@ -113,17 +114,8 @@ final class TargetDistances {
         double[] tdata = target.data();
         double[] ddata = database.data();
         Parallel.run(threads, n, t -> {
-            int[] rows = pool[t];
-            double[] out = new double[rows.length];
-            int to = heavyTarget[t] * dim;
-            for (int p = 0; p < rows.length; p++) {
-                double s = 0;
-                for (int q = 0, o = rows[p] * dim; q < dim; q++) {
-                    double e = ddata[o + q] - tdata[to + q];
-                    s += e * e;
-                }
-                out[p] = s;
-            }
+            double[] out = new double[pool[t].length];
+            PairDistances.squaredDistancesToRow(ddata, pool[t], tdata, heavyTarget[t], dim, out);
             d2[t] = out;
         });
         return new TargetDistances(heavyTarget, targetElement, pool, d2, atomMolecule, size, capacity, largestPool);

@@ -8,7 +8,8 @@
  * pruning check), and the baselines {@link io.atomcover.ilpselect.ilp.SmlRanker},
  * {@link io.atomcover.ilpselect.ilp.FpsRanker}, {@link io.atomcover.ilpselect.ilp.CurRanker} and
  * {@link io.atomcover.ilpselect.ilp.RandomRanker}, each named by a {@link io.atomcover.ilpselect.ilp.RankingMethod}.
- * The result is a {@link io.atomcover.ilpselect.ilp.Ranking}. See
+ * The result is a {@link io.atomcover.ilpselect.ilp.Ranking}. Squared distances between rows come from
+ * the engine's {@link io.atomcover.backend.PairDistances}. See
  * docs/methods.md, "Target-tailored selection", and docs/ilpselect.md.
  */
 package io.atomcover.ilpselect.ilp;

@@ -1,5 +1,6 @@
 package io.atomcover.ilpselect.krr;
 
+import io.atomcover.backend.PairDistances;
 import io.atomcover.util.Parallel;
 import io.atomcover.util.ProgressListener;
 import java.util.concurrent.atomic.AtomicLong;
@@ -107,7 +108,7 @@ public final class KernelBlocks {
             double[] d2 = trainD2[i];
             int[] start = trainStart[i];
             for (int j = i; j < size; j++) {
-                double s = expSum(d2, start[j - i], start[j - i + 1], c);
+                double s = PairDistances.gaussianSum(d2, start[j - i], start[j - i + 1], c);
                 out[i * size + j] = s;
                 out[j * size + i] = s;
             }
@@ -125,7 +126,7 @@ public final class KernelBlocks {
         for (int t = 0; t < queryCount; t++) {
             double[] d2 = queryD2[t];
             int[] start = queryStart[t];
-            for (int j = 0; j < size; j++) out[t * size + j] = expSum(d2, start[j], start[j + 1], c);
+            for (int j = 0; j < size; j++) out[t * size + j] = PairDistances.gaussianSum(d2, start[j], start[j + 1], c);
         }
     }
 
@@ -136,12 +137,6 @@ public final class KernelBlocks {
 
     private static double exponentFactor(double sigma) {
         if (!(sigma > 0) || !Double.isFinite(sigma)) throw new IllegalArgumentException("sigma must be positive: " + sigma);
-        return -1.0 / (2.0 * sigma * sigma);
-    }
-
-    private static double expSum(double[] d2, int from, int to, double c) {
-        double s = 0;
-        for (int k = from; k < to; k++) s += Math.exp(c * d2[k]);
-        return s;
+        return PairDistances.gaussianFactor(sigma);
     }
 }

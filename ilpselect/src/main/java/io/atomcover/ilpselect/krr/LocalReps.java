@@ -1,5 +1,6 @@
 package io.atomcover.ilpselect.krr;
 
+import io.atomcover.backend.PairDistances;
 import io.atomcover.descriptor.Descriptors;
 import java.util.Arrays;
 import java.util.List;
@@ -91,37 +92,16 @@ public final class LocalReps {
      */
     public static double kernel(LocalReps a, int i, LocalReps b, int j, double sigma) {
         checkDim(a, b);
-        double c = -1.0 / (2.0 * sigma * sigma);
+        double c = PairDistances.gaussianFactor(sigma);
         double s = 0;
         for (int x = a.offsets[i]; x < a.offsets[i + 1]; x++)
             for (int y = b.offsets[j]; y < b.offsets[j + 1]; y++)
-                if (a.z[x] == b.z[y]) s += Math.exp(c * squaredDistance(a.reps, x * a.dim, b.reps, y * b.dim, a.dim));
+                if (a.z[x] == b.z[y]) s += Math.exp(c * PairDistances.squaredDistanceUnrolled(a.reps, x, b.reps, y, a.dim));
         return s;
     }
 
     static void checkDim(LocalReps a, LocalReps b) {
         if (a.dim != b.dim) throw new IllegalArgumentException("representation lengths differ: " + a.dim + " and " + b.dim);
-    }
-
-    /** |u - v|² over {@code dim} values starting at the given offsets; four accumulators for speed. */
-    static double squaredDistance(double[] u, int ou, double[] v, int ov, int dim) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int k = 0;
-        for (; k + 3 < dim; k += 4) {
-            double d0 = u[ou + k] - v[ov + k];
-            double d1 = u[ou + k + 1] - v[ov + k + 1];
-            double d2 = u[ou + k + 2] - v[ov + k + 2];
-            double d3 = u[ou + k + 3] - v[ov + k + 3];
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
-        }
-        for (; k < dim; k++) {
-            double d = u[ou + k] - v[ov + k];
-            s0 += d * d;
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /**
@@ -147,13 +127,8 @@ public final class LocalReps {
             while (xRun < xEnd && a.z[xRun] == za) xRun++;
             int yRun = y;
             while (yRun < yEnd && b.z[yRun] == za) yRun++;
-            if (out == null) {
-                written += (xRun - x) * (yRun - y);
-            } else {
-                for (int p = x; p < xRun; p++)
-                    for (int q = y; q < yRun; q++)
-                        out[pos + written++] = squaredDistance(a.reps, p * a.dim, b.reps, q * b.dim, a.dim);
-            }
+            if (out != null) PairDistances.squaredDistanceBlockUnrolled(a.reps, x, xRun - x, b.reps, y, yRun - y, a.dim, out, pos + written);
+            written += (xRun - x) * (yRun - y);
             x = xRun;
             y = yRun;
         }

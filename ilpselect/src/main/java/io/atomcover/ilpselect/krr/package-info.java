@@ -8,7 +8,8 @@
  * {@link io.atomcover.ilpselect.krr.DressedAtoms}, {@link io.atomcover.ilpselect.krr.KernelBlocks},
  * {@link io.atomcover.ilpselect.krr.Krr} and {@link io.atomcover.ilpselect.krr.CrossValidation} are its pieces;
  * {@link io.atomcover.ilpselect.krr.CurveAverage} averages curves over targets;
- * {@link io.atomcover.ilpselect.krr.Energies} reads the energies from the frames. See docs/methods.md, "KRR
+ * {@link io.atomcover.ilpselect.krr.Energies} reads the energies from the frames. Squared distances and
+ * Gaussian sums come from the engine's {@link io.atomcover.backend.PairDistances}. See docs/methods.md, "KRR
  * learning curves".
  */
 package io.atomcover.ilpselect.krr;
