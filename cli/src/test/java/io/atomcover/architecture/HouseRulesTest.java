@@ -3,9 +3,21 @@ package io.atomcover.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.stream.BaseStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +77,35 @@ class HouseRulesTest {
         noClasses().that().resideInAnyPackage("io.atomcover.cli..", "io.atomcover.ilpselect..")
                 .should().dependOnClassesThat().resideInAPackage("io.atomcover.opencl..")
                 .check(classes);
+    }
+
+    /**
+     * Threads for parallel work come from {@code util.Parallel} only. Two classes start threads that
+     * are not parallel work, and are named here: the relaunched JVM's shutdown hook, and the readers
+     * that drain a child JVM's output.
+     */
+    @Test
+    void utilParallelIsTheOnlyThreadPool() {
+        String[] outside = {"io.atomcover.util..", "io.atomcover.jmh.jmh_generated.."};
+        String[] io = {"io.atomcover.cli.ChainedRelaunch", "io.atomcover.backend.ChildJvm"};
+        noClasses().that().resideOutsideOfPackages(outside).and(notNamed(io))
+                .should().dependOnClassesThat().belongToAnyOf(Executors.class, ExecutorService.class,
+                        ThreadPoolExecutor.class, ForkJoinPool.class, CompletableFuture.class)
+                .orShould().callConstructorWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.assignableTo(Thread.class))))
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(outside)
+                .should().callMethod(Collection.class, "parallelStream")
+                .orShould().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("parallel"))
+                        .and(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                                JavaClass.Predicates.assignableTo(BaseStream.class)))))
+                .check(classes);
+    }
+
+    /** Classes other than these (and their nested classes). */
+    private static DescribedPredicate<HasName> notNamed(String... names) {
+        String pattern = "(" + String.join("|", names).replace(".", "\\.") + ")(\\$.*)?";
+        return DescribedPredicate.not(HasName.Predicates.nameMatching(pattern));
     }
 
     /** The engine's packages: everything but the other modules'. */
