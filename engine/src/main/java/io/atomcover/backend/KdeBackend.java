@@ -1,11 +1,12 @@
 package io.atomcover.backend;
 
+import io.atomcover.descriptor.Descriptors;
 import io.atomcover.util.ProgressListener;
-
+import java.util.Optional;
 
 /**
- * Computes Gaussian kernel sums between two sets of descriptor rows; the only place where pairs of
- * rows are visited. Implementations: the multi-threaded CPU backend ({@code io.atomcover.backend.cpu}),
+ * Computes Gaussian kernel sums between two sets of descriptor rows: with {@link PairDistances}, the
+ * only place where pairs of rows are visited. Implementations: the multi-threaded CPU backend ({@code io.atomcover.backend.cpu}),
  * OpenCL in its own module (found through {@link java.util.ServiceLoader}).
  *
  * <p>Blocks are flat row-major arrays: rows {@code [first, first+count)} of {@code data} with
@@ -56,7 +57,7 @@ public interface KdeBackend extends AutoCloseable {
      *
      * @param logSpace true: covers are log K_e (default MSC mode); false: linear K_e (compat mode)
      */
-    default CoverSession coverSession(io.atomcover.descriptor.Descriptors d, double bandwidth, boolean logSpace) {
+    default CoverSession coverSession(Descriptors d, double bandwidth, boolean logSpace) {
         return new PlainCoverSession(this, d, bandwidth, logSpace);
     }
 
@@ -69,7 +70,7 @@ public interface KdeBackend extends AutoCloseable {
      * @param order   structure indices, each at most once
      * @param overlap also count dataset rows with {@code dH(e | prefix) < eps}
      */
-    default PrefixSession prefixSession(io.atomcover.descriptor.Descriptors d, int[] order, double bandwidth, boolean overlap,
+    default PrefixSession prefixSession(Descriptors d, int[] order, double bandwidth, boolean overlap,
                                         double eps) {
         return new PlainPrefixSession(this, d, order, bandwidth, overlap, eps);
     }
@@ -78,8 +79,8 @@ public interface KdeBackend extends AutoCloseable {
      * The device-resident eager greedy loop, when this backend has one; MSC then hands it the whole
      * loop. Empty (the default): MSC runs its lazy host-side scheduler on top of the kernel sums.
      */
-    default java.util.Optional<GreedyCover> greedyCover() {
-        return java.util.Optional.empty();
+    default Optional<GreedyCover> greedyCover() {
+        return Optional.empty();
     }
 
     @Override
