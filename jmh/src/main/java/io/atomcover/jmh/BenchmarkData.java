@@ -6,9 +6,11 @@ import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.ExtXyzReader;
 import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.structure.Dataset;
+import io.atomcover.structure.ThermalReplicas;
 import io.atomcover.util.ProgressListener;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.List;
  * The datasets the benchmarks run on, found relative to the source tree: the bundled mlearn silicon
  * sets under {@code examples/}, and QM7 at {@code shared/data/qm7/qm7.extxyz} in a folder above the
  * repository (or wherever {@code -Datomcover.qm7=PATH} points) when it is there, or any extxyz file
- * named by its path.
+ * named by its path. A name followed by {@code *R} ({@code si-train*8}) is that dataset × R: R
+ * displaced replicas of every structure ({@link ThermalReplicas}, default seed), the scale datasets.
  *
  * <p>The last dataset read, its descriptors and its structure entropies are kept, so that the
  * trials of one JVM (a {@link Harness} run goes through every stage in one) set up from what an
@@ -30,6 +33,14 @@ public final class BenchmarkData {
     public static final String SI_TEST = "si-test";
     /** QM7 (7,165 molecules, 110,650 atoms); optional, not bundled. */
     public static final String QM7 = "qm7";
+
+    /** The bundled Si-train × R of the scale benchmarks (issue figures: R = 8, 40, 80). */
+    public static String siTrainTimes(int replicas) {
+        return SI_TRAIN + REPLICAS + replicas;
+    }
+
+    /** Separates a dataset's name from its replica count. */
+    private static final String REPLICAS = "*";
 
     private static final Path EXAMPLES = Path.of("examples", "mlearn-si");
     private static final Path SHARED_QM7 = Path.of("shared", "data", "qm7", "qm7.extxyz");
@@ -70,15 +81,39 @@ public final class BenchmarkData {
         }
     }
 
-    /** Reads a named dataset; fails with a clear message when it is not on this machine. */
+    /** Reads a named dataset (generating the replicas of a {@code NAME*R}); fails with a clear message when it is not on this machine. */
     public static synchronized Dataset read(String name) {
-        Path key = existing(name).toAbsolutePath().normalize();
+        Replicated r = Replicated.parse(name);
+        Object key = r == null ? existing(name).toAbsolutePath().normalize() : r.key();
         Dataset d = dataset == null ? null : dataset.get(key);
         if (d == null) {
-            d = ExtXyzReader.read(key);
+            d = r == null ? ExtXyzReader.read((Path) key) : ThermalReplicas.of(ExtXyzReader.read(existing(r.base())), r.replicas());
             dataset = new Cached<>(key, d);
         }
         return d;
+    }
+
+    /** A {@code NAME*R} dataset name: the base dataset's name and the replica count. */
+    private record Replicated(String base, int replicas) {
+        static Replicated parse(String name) {
+            int star = name.lastIndexOf(REPLICAS);
+            if (star < 0 || star == name.length() - 1) return null;
+            String count = name.substring(star + 1);
+            if (!count.chars().allMatch(Character::isDigit) || isFile(name)) return null;
+            int r;
+            try {
+                r = Integer.parseInt(count);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("dataset '" + name + "': replica count " + count + " is too large");
+            }
+            if (r < 1) throw new IllegalArgumentException("dataset '" + name + "': at least 1 replica");
+            return new Replicated(name.substring(0, star), r);
+        }
+
+        /** What the dataset is cached by: the base file and the count. */
+        Object key() {
+            return List.of(existing(base).toAbsolutePath().normalize(), replicas);
+        }
     }
 
     /** Reads a named dataset without making it the one kept for later trials. */
@@ -87,6 +122,8 @@ public final class BenchmarkData {
     }
 
     private static Path existing(String name) {
+        Replicated r = Replicated.parse(name);
+        if (r != null) throw new IllegalArgumentException("dataset '" + name + "' is generated, not read: use read()");
         Path file = find(name);
         if (file == null)
             throw new IllegalStateException("dataset '" + name + "' not found" + (QM7.equals(name)
@@ -98,6 +135,26 @@ public final class BenchmarkData {
     /** Makes {@code data}, already read from {@code file} by the caller, what {@link #read} returns for that file. */
     public static synchronized void preload(Path file, Dataset data) {
         dataset = new Cached<>(file.toAbsolutePath().normalize(), data);
+    }
+
+    /**
+     * Makes {@code data}, the {@link ThermalReplicas} of {@code file} the caller generated, what
+     * {@link #read} returns for {@link #replicated replicated(file, replicas)}.
+     */
+    public static synchronized void preloadReplicas(Path file, int replicas, Dataset data) {
+        dataset = new Cached<>(List.of(file.toAbsolutePath().normalize(), replicas), data);
+    }
+
+    /** Forgets the kept dataset, descriptors and structure entropies, so that their memory can be reclaimed. */
+    public static synchronized void clear() {
+        dataset = null;
+        descriptors = null;
+        structureEntropies = null;
+    }
+
+    /** The dataset name of {@code replicas} replicas of {@code file}, as benchmark parameter. */
+    public static String replicated(Path file, int replicas) {
+        return file.toAbsolutePath() + REPLICAS + replicas;
     }
 
     /** The QUESTS descriptors of a dataset (k neighbours, cutoff in Å), computed once for the same settings. */
@@ -155,6 +212,14 @@ public final class BenchmarkData {
         @Override
         public int hashCode() {
             return System.identityHashCode(o);
+        }
+    }
+
+    private static boolean isFile(String name) {
+        try {
+            return Files.isRegularFile(Path.of(name));
+        } catch (InvalidPathException e) {
+            return false;
         }
     }
 
