@@ -4,6 +4,8 @@ import io.atomcover.backend.Backends;
 import io.atomcover.jmh.Harness;
 import io.atomcover.structure.Dataset;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Parameters;
  * {@code atomcover bench}: throughput of the hot paths on a dataset, for comparing machines. Every
  * stage is a benchmark of the JMH module ({@code io.atomcover.jmh}) run in this JVM
  * ({@link BenchStages}), so {@code bench} and {@code benchmarks.jar} time the same code;
- * {@link BenchReport} prints and writes the figures.
+ * {@link BenchReport} prints and writes the figures. {@code --scale} measures large replicated datasets
+ * instead ({@link ScaleStages}, {@link ScaleReport}).
  */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
@@ -37,6 +40,10 @@ import picocli.CommandLine.Parameters;
                         + "(EntropyBenchmark.structureEntropies and MscBenchmark.select with size=1.0 for QM7), run in this "
                         + "JVM without a fork; for statistically careful numbers run them forked from "
                         + "jmh/target/benchmarks.jar (docs/benchmarks.md).",
+                "",
+                "With --scale, it measures scale instead: the dataset x R for each R (Si-train x 8, 40, 80: about 10^5, "
+                        + "5*10^5 and 10^6 environments), each stage once (DescriptorBenchmark.quests, EntropyBenchmark.entropy, "
+                        + "CompressBenchmark.compress), with the peak heap per size; stages expected to pass --scale-limit are skipped.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -44,8 +51,13 @@ import picocli.CommandLine.Parameters;
                 "  atomcover bench --repeat 3 --threads 1 --json bench-1thread.json",
                 "  atomcover bench my-dataset.extxyz",
                 "  atomcover bench --backend opencl --device 0 --no-msc",
-                "  atomcover bench --backend opencl --qm7 qm7.extxyz --repeat 3"})
+                "  atomcover bench --backend opencl --qm7 qm7.extxyz --repeat 3",
+                "  atomcover bench --scale 8,40 --scale-limit 600 --json scale.json",
+                "  atomcover bench --scale 8 --write-scale-data scale-data/"})
 final class BenchCommand extends BaseCommand {
+    /** The replica counts of {@code --scale} without a value: about 10^5, 5·10^5 and 10^6 environments of Si-train. */
+    static final String DEFAULT_SCALE = "8,40,80";
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
             description = "Structures (.extxyz/.xyz) to measure on. Default: examples/mlearn-si/Si-train.extxyz of this source tree.")
     Path file;
@@ -71,6 +83,21 @@ final class BenchCommand extends BaseCommand {
     @Option(names = "--no-msc", description = "Skip the MSC stage even when QM7 is found.")
     boolean noMsc;
 
+    @Option(names = "--scale", arity = "0..1", paramLabel = "R1,R2,...", fallbackValue = DEFAULT_SCALE,
+            description = "Instead of the stages above: the dataset x R for each R (default ${FALLBACK-VALUE}; Si-train x 8 has 105,864 "
+                    + "environments), every structure repeated R times with seeded Gaussian displacements of every atom "
+                    + "(sigma 0.01 A in the first replica rising to 0.10 A in the last), each stage timed once: descriptors, "
+                    + "entropy, compress -s 0.1 --no-compat-check (selection and metrics separately), and the peak heap.")
+    String scale;
+
+    @Option(names = "--scale-limit", paramLabel = "SECONDS",
+            description = "With --scale: skip a stage whose time, extrapolated from the previous size, would pass this, and that stage of every larger size. Default: ${DEFAULT-VALUE}.")
+    double scaleLimit = 3600;
+
+    @Option(names = "--write-scale-data", paramLabel = "DIR",
+            description = "With --scale: also write each dataset x R to DIR as extxyz (NAME-xR.extxyz; forces dropped, info gains replica and sigma).")
+    Path scaleData;
+
     @Mixin
     BackendOptions backendOptions;
 
@@ -95,8 +122,34 @@ final class BenchCommand extends BaseCommand {
         if (repeat < 1) throw usage("--repeat must be at least 1, got " + repeat);
         if (!(warmup >= 0) || Double.isInfinite(warmup)) throw usage("--warmup must be a number of seconds, at least 0, got " + warmup);
         if (!BandwidthOptions.valid(h)) throw usage("--bandwidth must be a positive number, got " + h);
+        if (scale == null && (scaleData != null || scaleLimit != 3600))
+            throw usage("--scale-limit and --write-scale-data go with --scale");
+        if (scale != null) {
+            replicas = replicaCounts(scale);
+            if (qm7 != null) throw usage("--scale does not combine with --qm7");
+            if (!(scaleLimit > 0)) throw usage("--scale-limit must be a positive number of seconds, got " + scaleLimit);
+        }
         if (bruteForce && !Backends.CPU.equals(backendOptions.backend) && !Backends.AUTO.equals(backendOptions.backend))
             throw usage("--brute-force measures the CPU backend; it does not combine with --backend " + backendOptions.backend);
+    }
+
+    /** The replica counts of --scale, ascending and distinct; null without --scale. */
+    private int[] replicas;
+
+    /** {@code --scale}'s list: positive counts, returned ascending and distinct. */
+    private int[] replicaCounts(String list) {
+        TreeSet<Integer> counts = new TreeSet<>();
+        for (String part : list.split(",", -1)) {
+            int r;
+            try {
+                r = Integer.parseInt(part.trim());
+            } catch (NumberFormatException e) {
+                throw usage("--scale takes replica counts such as " + DEFAULT_SCALE + ", got '" + list + "'");
+            }
+            if (r < 1) throw usage("--scale: a replica count must be at least 1, got " + r);
+            counts.add(r);
+        }
+        return counts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The dataset measured on and the one of the MSC stage (null: none), as {@link #declareFiles} resolved them. */
@@ -106,10 +159,11 @@ final class BenchCommand extends BaseCommand {
     @Override
     void declareFiles(FilePlan files) {
         input = file != null ? file : Locations.bundledSiTrain();
-        mscFile = noMsc ? null : qm7 != null ? qm7 : file == null ? Locations.qm7() : null;
+        mscFile = noMsc || scale != null ? null : qm7 != null ? qm7 : file == null ? Locations.qm7() : null;
         files.input(input);
         files.input(mscFile);
         files.output("--json", json, FilePlan.Names.JSON);
+        if (scaleData != null) files.outputFolder("--write-scale-data", scaleData);
     }
 
     @Override
@@ -120,6 +174,17 @@ final class BenchCommand extends BaseCommand {
         Dataset ds = Inputs.readDataset(input);
         double readSeconds = secondsSince(t0);
         BenchStages stages = new BenchStages(descriptor, common.threads, h, bruteForce, backendOptions, err());
+        if (replicas != null) {
+            List<ScaleReport.Size> sizes = new ScaleStages(stages, err()).measure(input, ds, replicas, scaleLimit, scaleData);
+            ScaleReport report = new ScaleReport(input, ds.size(), ds.atomCount(), descriptor, h, common.threads, scaleLimit,
+                    readSeconds, sizes, machine);
+            if (json != null) {
+                Json.write(json, report.toJson(), out());
+                if (Json.STDOUT.equals(json)) return;
+            }
+            report.print(out());
+            return;
+        }
         BenchReport.Figures figures = stages.measure(input, ds, Harness.Plan.repeated(warmup, repeat));
         BenchReport.MscFull msc = mscFile == null ? null : stages.mscFull(mscFile, figures.backend());
         BenchReport report = new BenchReport(input, ds.size(), descriptor, h, common.threads, repeat, warmup, readSeconds,

@@ -82,18 +82,23 @@ final class BenchStages {
     }
 
     /** One stage's samples (seconds) and what its trial noted. */
-    private record Measured(double[] samples, Map<String, Object> notes) {
+    record Measured(double[] samples, Map<String, Object> notes) {
     }
 
-    private static Number number(Measured m, String note) {
+    static Number number(Measured m, String note) {
         return (Number) m.notes().get(note);
     }
 
     /** The benchmark parameters of the dataset and its descriptors. */
-    private Map<String, String> datasetParams(Path file) {
-        Map<String, String> p = new LinkedHashMap<>();
+    Map<String, String> datasetParams(Path file) {
         // Absolute, so that no file is taken for one of the benchmark module's dataset names (qm7, si-train).
-        p.put("dataset", file.toAbsolutePath().toString());
+        return datasetParams(file.toAbsolutePath().toString());
+    }
+
+    /** The benchmark parameters of a dataset named as the benchmark module names them, and its descriptors. */
+    Map<String, String> datasetParams(String dataset) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("dataset", dataset);
         p.put("k", Integer.toString(descriptor.k));
         p.put("cutoff", Double.toString(descriptor.cutoff));
         p.put("multicomponent", Boolean.toString(descriptor.multicomponent));
@@ -102,7 +107,7 @@ final class BenchStages {
     }
 
     /** {@code data} and where the kernel sums run: --backend, --device, --precision, --bandwidth, --brute-force. */
-    private Map<String, String> backendParams(Map<String, String> data) {
+    Map<String, String> backendParams(Map<String, String> data) {
         Map<String, String> p = new LinkedHashMap<>(data);
         p.put("bandwidth", Double.toString(bandwidth));
         p.put("backend", bruteForce ? Backends.CPU : backend.backend);
@@ -112,7 +117,8 @@ final class BenchStages {
         return p;
     }
 
-    private Measured run(String name, Class<?> benchmark, String method, Map<String, String> params, Harness.Plan plan) {
+    /** Runs one benchmark method as the stage {@code name} (progress and warnings on {@code err}). */
+    Measured run(String name, Class<?> benchmark, String method, Map<String, String> params, Harness.Plan plan) {
         Harness.Progress progress = new Harness.Progress() {
             @Override
             public void warmup(double seconds) {
