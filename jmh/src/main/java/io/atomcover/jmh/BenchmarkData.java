@@ -34,11 +34,6 @@ public final class BenchmarkData {
     /** QM7 (7,165 molecules, 110,650 atoms); optional, not bundled. */
     public static final String QM7 = "qm7";
 
-    /** The bundled Si-train × R of the scale benchmarks (issue figures: R = 8, 40, 80). */
-    public static String siTrainTimes(int replicas) {
-        return SI_TRAIN + REPLICAS + replicas;
-    }
-
     /** Separates a dataset's name from its replica count. */
     private static final String REPLICAS = "*";
 

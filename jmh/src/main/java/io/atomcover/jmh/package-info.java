@@ -2,8 +2,10 @@
  * The one benchmark harness: JMH benchmarks of the engine, one class per question — descriptors
  * ({@link io.atomcover.jmh.DescriptorBenchmark}), kernel sums ({@link io.atomcover.jmh.KernelSumBenchmark},
  * {@link io.atomcover.jmh.OpenClKernelSumBenchmark}), entropy ({@link io.atomcover.jmh.EntropyBenchmark}),
- * MSC selection ({@link io.atomcover.jmh.MscBenchmark}) and selection curves
- * ({@link io.atomcover.jmh.SelectionCurveBenchmark}) — with their inputs set up once per trial
+ * MSC selection ({@link io.atomcover.jmh.MscBenchmark}), the whole of {@code compress} through the engine
+ * facade ({@link io.atomcover.jmh.CompressBenchmark}) and selection curves
+ * ({@link io.atomcover.jmh.SelectionCurveBenchmark}) — on the bundled sets, QM7, any file, or any of
+ * them × R for scale ({@code si-train*8}) — with their inputs set up once per trial
  * ({@link io.atomcover.jmh.DescriptorsOnBackend}, {@link io.atomcover.jmh.BenchmarkData}) and
  * parameters through {@code @Param}.
  *
