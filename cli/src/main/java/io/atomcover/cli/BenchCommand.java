@@ -52,10 +52,10 @@ import picocli.CommandLine.Parameters;
                 "  atomcover bench my-dataset.extxyz",
                 "  atomcover bench --backend opencl --device 0 --no-msc",
                 "  atomcover bench --backend opencl --qm7 qm7.extxyz --repeat 3",
-                "  atomcover bench --scale 8,40 --scale-limit 600 --json scale.json",
-                "  atomcover bench --scale 8 --write-scale-data scale-data/"})
+                "  atomcover bench --scale --replicas 8,40 --scale-limit 600 --json scale.json",
+                "  atomcover bench --scale --replicas 8 --write-scale-data scale-data/"})
 final class BenchCommand extends BaseCommand {
-    /** The replica counts of {@code --scale} without a value: about 10^5, 5·10^5 and 10^6 environments of Si-train. */
+    /** The replica counts of {@code --scale} without {@code --replicas}: about 10^5, 5·10^5 and 10^6 environments of Si-train. */
     static final String DEFAULT_SCALE = "8,40,80";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
@@ -83,12 +83,17 @@ final class BenchCommand extends BaseCommand {
     @Option(names = "--no-msc", description = "Skip the MSC stage even when QM7 is found.")
     boolean noMsc;
 
-    @Option(names = "--scale", arity = "0..1", paramLabel = "R1,R2,...", fallbackValue = DEFAULT_SCALE,
-            description = "Instead of the stages above: the dataset x R for each R (default ${FALLBACK-VALUE}; Si-train x 8 has 105,864 "
+    @Option(names = "--scale",
+            description = "Instead of the stages above: the dataset x R for each R of --replicas (Si-train x 8 has 105,864 "
                     + "environments), every structure repeated R times with seeded Gaussian displacements of every atom "
                     + "(sigma 0.01 A in the first replica rising to 0.10 A in the last), each stage timed once: descriptors, "
                     + "entropy, compress -s 0.1 --no-compat-check (selection and metrics separately), and the peak heap.")
-    String scale;
+    boolean scale;
+
+    // A separate option rather than an optional value of --scale, which would swallow a FILE after it.
+    @Option(names = "--replicas", paramLabel = "R1,R2,...",
+            description = "With --scale: the replica counts R. Default: " + DEFAULT_SCALE + ".")
+    String replicaList;
 
     @Option(names = "--scale-limit", paramLabel = "SECONDS",
             description = "With --scale: skip a stage whose time, extrapolated from the previous size, would pass this, and that stage of every larger size. Default: ${DEFAULT-VALUE}.")
@@ -122,10 +127,10 @@ final class BenchCommand extends BaseCommand {
         if (repeat < 1) throw usage("--repeat must be at least 1, got " + repeat);
         if (!(warmup >= 0) || Double.isInfinite(warmup)) throw usage("--warmup must be a number of seconds, at least 0, got " + warmup);
         if (!BandwidthOptions.valid(h)) throw usage("--bandwidth must be a positive number, got " + h);
-        if (scale == null && (scaleData != null || scaleLimit != 3600))
-            throw usage("--scale-limit and --write-scale-data go with --scale");
-        if (scale != null) {
-            replicas = replicaCounts(scale);
+        if (!scale && (scaleData != null || scaleLimit != 3600 || replicaList != null))
+            throw usage("--replicas, --scale-limit and --write-scale-data go with --scale");
+        if (scale) {
+            replicas = replicaCounts(replicaList == null ? DEFAULT_SCALE : replicaList);
             if (qm7 != null) throw usage("--scale does not combine with --qm7");
             if (!(scaleLimit > 0)) throw usage("--scale-limit must be a positive number of seconds, got " + scaleLimit);
         }
@@ -136,7 +141,7 @@ final class BenchCommand extends BaseCommand {
     /** The replica counts of --scale, ascending and distinct; null without --scale. */
     private int[] replicas;
 
-    /** {@code --scale}'s list: positive counts, returned ascending and distinct. */
+    /** {@code --replicas}' list: positive counts, returned ascending and distinct. */
     private int[] replicaCounts(String list) {
         TreeSet<Integer> counts = new TreeSet<>();
         for (String part : list.split(",", -1)) {
@@ -144,9 +149,9 @@ final class BenchCommand extends BaseCommand {
             try {
                 r = Integer.parseInt(part.trim());
             } catch (NumberFormatException e) {
-                throw usage("--scale takes replica counts such as " + DEFAULT_SCALE + ", got '" + list + "'");
+                throw usage("--replicas takes replica counts such as " + DEFAULT_SCALE + ", got '" + list + "'");
             }
-            if (r < 1) throw usage("--scale: a replica count must be at least 1, got " + r);
+            if (r < 1) throw usage("--replicas: a replica count must be at least 1, got " + r);
             counts.add(r);
         }
         return counts.stream().mapToInt(Integer::intValue).toArray();
@@ -159,7 +164,7 @@ final class BenchCommand extends BaseCommand {
     @Override
     void declareFiles(FilePlan files) {
         input = file != null ? file : Locations.bundledSiTrain();
-        mscFile = noMsc || scale != null ? null : qm7 != null ? qm7 : file == null ? Locations.qm7() : null;
+        mscFile = noMsc || scale ? null : qm7 != null ? qm7 : file == null ? Locations.qm7() : null;
         files.input(input);
         files.input(mscFile);
         files.output("--json", json, FilePlan.Names.JSON);

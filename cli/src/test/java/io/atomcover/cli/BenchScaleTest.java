@@ -21,7 +21,7 @@ class BenchScaleTest {
         Path xyz = Cli.writeMolecules(tmp);
         Path json = tmp.resolve("scale.json");
         Path data = tmp.resolve("data");
-        Cli.Run r = Cli.run("bench", xyz.toString(), "--scale", "3,2", "-k", "4", "--threads", "1",
+        Cli.Run r = Cli.run("bench", xyz.toString(), "--scale", "--replicas", "3,2", "-k", "4", "--threads", "1",
                 "--write-scale-data", data.toString(), "--json", json.toString());
         assertEquals(0, r.exit(), r::toString);
         JsonNode j = EntropyCommandTest.readJson(json);
@@ -55,7 +55,7 @@ class BenchScaleTest {
         Cli.Run e = Cli.run("entropy", data.resolve("molecules-x2.extxyz").toString(), "-k", "4", "--json", entropy.toString());
         assertEquals(0, e.exit(), e::toString);
         assertEquals(EntropyCommandTest.readJson(entropy).get("entropy").asDouble(), sizes.get(0).get("entropy").asDouble(), 1e-12);
-        Cli.Run printed = Cli.run("bench", xyz.toString(), "--scale", "1", "-k", "4", "--threads", "1");
+        Cli.Run printed = Cli.run("bench", xyz.toString(), "--scale", "--replicas", "1", "-k", "4", "--threads", "1");
         assertEquals(0, printed.exit(), printed::toString);
         for (String line : new String[] {"x1:", "  descriptors", "  entropy", "  compress", "  peak memory"})
             assertTrue(printed.out().contains(line), line + " in " + printed);
@@ -65,7 +65,7 @@ class BenchScaleTest {
     @Test
     void aStageExpectedToPassTheLimitIsSkippedAtThatSizeAndAbove() throws Exception {
         Path json = tmp.resolve("scale.json");
-        Cli.Run r = Cli.run("bench", Cli.writeMolecules(tmp).toString(), "--scale", "2,3,4", "--scale-limit", "1e-9", "-k", "4",
+        Cli.Run r = Cli.run("bench", Cli.writeMolecules(tmp).toString(), "--scale", "--replicas", "2,3,4", "--scale-limit", "1e-9", "-k", "4",
                 "--threads", "1", "--json", json.toString());
         assertEquals(0, r.exit(), r::toString);
         JsonNode sizes = EntropyCommandTest.readJson(json).get("scale");
@@ -83,11 +83,12 @@ class BenchScaleTest {
     @Test
     void optionsAreChecked() throws Exception {
         String xyz = Cli.writeMolecules(tmp).toString();
-        assertEquals(2, Cli.run("bench", xyz, "--scale", "0").exit());
-        assertEquals(2, Cli.run("bench", xyz, "--scale", "8,x").exit());
+        assertEquals(2, Cli.run("bench", xyz, "--scale", "--replicas", "0").exit());
+        assertEquals(2, Cli.run("bench", xyz, "--scale", "--replicas", "8,x").exit());
         assertEquals(2, Cli.run("bench", xyz, "--scale-limit", "60").exit(), "--scale-limit needs --scale");
         assertEquals(2, Cli.run("bench", xyz, "--scale", "--scale-limit", "0").exit());
         assertEquals(2, Cli.run("bench", xyz, "--write-scale-data", tmp.toString()).exit());
+        assertEquals(2, Cli.run("bench", xyz, "--replicas", "2").exit(), "--replicas needs --scale");
         assertEquals(2, Cli.run("bench", xyz, "--scale", "--qm7", xyz).exit());
         assertTrue(Files.exists(Path.of(xyz)));
     }
