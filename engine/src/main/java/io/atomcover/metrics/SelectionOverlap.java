@@ -55,6 +55,8 @@ public final class SelectionOverlap {
         if (bounds != null && bounds.length != n)
             throw new IllegalArgumentException(bounds.length + " bounds for " + n + " rows");
         if (n == 0) return new Count(0, 0, 0);
+        // No selected row: every K_e is 0, so dH = +∞ everywhere.
+        if (selected.length == 0) return new Count(Double.POSITIVE_INFINITY < eps ? n : 0, n, 0);
         double pass = Math.exp(-eps) * (1 + MARGIN);
         boolean[] decided = new boolean[n];
         // The self term is 1 (its computed distance is 0 up to rounding far inside MARGIN).
@@ -66,23 +68,17 @@ public final class SelectionOverlap {
         int covered = 0;
         int rest = 0;
         for (boolean b : decided) if (b) covered++; else rest++;
-        if (rest > 0 && selected.length > 0) {
+        if (rest > 0) {
             int dim = d.dim();
             double[] query = new double[rest * dim];
-            int[] rows = new int[rest];
-            for (int e = 0, i = 0; e < n; e++) {
-                if (decided[e]) continue;
-                System.arraycopy(d.data(), e * dim, query, i * dim, dim);
-                rows[i++] = e;
-            }
+            for (int e = 0, i = 0; e < n; e++)
+                if (!decided[e]) System.arraycopy(d.data(), e * dim, query, i++ * dim, dim);
             double[] p = new double[rest];
             backend.kernelSums(new RowBlock(query, dim, 0, rest), RowBlock.of(d.select(selected)), bandwidth, p,
                     progress.part(n - rest, rest, n));
             for (double v : p) if (-Math.log(v) < eps) covered++;
-        } else if (rest > 0) {
-            for (int i = 0; i < rest; i++) if (-Math.log(0.0) < eps) covered++;
         }
         progress.progress(n, n);
-        return new Count(covered, n, selected.length > 0 ? rest : 0);
+        return new Count(covered, n, rest);
     }
 }
