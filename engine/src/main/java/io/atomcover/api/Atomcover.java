@@ -129,11 +129,13 @@ public final class Atomcover implements AutoCloseable {
         double[] entropies = method.needsEntropies() ? structureEntropies(d, h) : null;
         Selection ordering;
         double[] scores = null;
+        double[] coverBounds = null;
         try (Phase p = phases.start(method.id(), " picks")) {
             if (method.isMsc()) {
                 MscResult m = msc(method.mscMode(), p, d, entropies, runSize, options);
                 ordering = m.selection();
                 scores = m.scores();
+                coverBounds = m.coverBounds();
             } else {
                 ordering = method.selector(backend, h).select(d, entropies, runSize, options.seed(), p);
             }
@@ -167,7 +169,9 @@ public final class Atomcover implements AutoCloseable {
         t = System.nanoTime();
         SelectionSummary summary;
         try (Phase p = phases.start("metrics", " environments")) {
-            summary = SelectionSummary.of(backend, d, selected.indices(), h, options.eps(), p);
+            // The greedy cover's bounds are against all its picks: usable when they are the selection.
+            double[] bounds = n == ordering.size() ? coverBounds : null;
+            summary = SelectionSummary.of(backend, d, selected.indices(), h, options.eps(), bounds, p);
         }
         double metricsSeconds = secondsSince(t);
         // Read at the end: under auto a device that failed in mid-run has handed the work to the CPU.

@@ -10,10 +10,21 @@ package io.atomcover.select;
  * @param mode         the scoring mode that produced it
  * @param backendCalls kernel-sum calls made (one per lazy update, plus the initial one)
  * @param pairs        query × reference rows asked of the backend over all calls
+ * @param coverBounds  per dataset environment, a lower bound of its linear kernel sum against the
+ *                     rows of all picks, from the covers the greedy loop left (stale covers and
+ *                     partial sums are lower bounds); null where the loop's covers include other
+ *                     rows (conditional runs) or cover only part of the dataset (segmented runs),
+ *                     and for a device-resident loop
  */
-public record MscResult(Selection selection, double[] scores, MscSelector.Mode mode, long backendCalls, long pairs) {
+public record MscResult(Selection selection, double[] scores, MscSelector.Mode mode, long backendCalls, long pairs,
+                        double[] coverBounds) {
     public MscResult {
         scores = scores.clone();
+    }
+
+    /** A result without cover bounds. */
+    public MscResult(Selection selection, double[] scores, MscSelector.Mode mode, long backendCalls, long pairs) {
+        this(selection, scores, mode, backendCalls, pairs, null);
     }
 
     @Override

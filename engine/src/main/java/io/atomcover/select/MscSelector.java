@@ -280,6 +280,8 @@ public final class MscSelector {
         final double[] lower;
         /** Covers before the first pick (conditional runs), or null. */
         double[] base;
+        /** Whether {@link #start} has set the covers (a one-pick run never does). */
+        boolean started;
         /** Current upper bound of each structure's score. */
         final double[] bound;
         final int[] order;
@@ -326,6 +328,7 @@ public final class MscSelector {
             else backend.logKernelSums(all, ref, bandwidth, cover);
             // A conditional run's starting covers (no pick applied yet) are the base of exact recomputes.
             if (applied == 0) base = cover.clone();
+            started = true;
             calls++;
             pairs += (long) all.count() * ref.count();
             int total = d.structureCount();
@@ -533,7 +536,18 @@ public final class MscSelector {
 
         MscResult result() {
             session.close();
-            return new MscResult(new Selection("msc", order), scores, mode, calls, pairs + session.pairsRequested());
+            return new MscResult(new Selection("msc", order), scores, mode, calls, pairs + session.pairsRequested(),
+                    started && base == null ? coverBounds() : null);
+        }
+
+        /**
+         * Per environment, a linear lower bound of its kernel sum against all picks: what
+         * {@link #value} knows, which only lags the true cover (default mode: its exponential).
+         */
+        double[] coverBounds() {
+            double[] b = new double[cover.length];
+            for (int e = 0; e < b.length; e++) b[e] = compat ? value(e) : Math.exp(value(e));
+            return b;
         }
     }
 }

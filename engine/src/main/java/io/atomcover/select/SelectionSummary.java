@@ -4,6 +4,7 @@ import io.atomcover.backend.KdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.metrics.EntropyResult;
 import io.atomcover.metrics.InformationMetrics;
+import io.atomcover.metrics.SelectionOverlap;
 import io.atomcover.util.ProgressListener;
 
 /**
@@ -26,8 +27,9 @@ public record SelectionSummary(double entropy, double diversity, double overlap,
     }
 
     /**
-     * From scratch: kernel sums of the selected rows among themselves, and of every dataset row
-     * against the selected rows (linear sums, dH = -log p, as the reference computes the overlap).
+     * Entropy and diversity from the kernel sums of the selected rows among themselves; the overlap
+     * from {@link SelectionOverlap}: linear sums of the dataset rows against the selected rows,
+     * dH = -log p, as the reference computes the overlap, for the rows not already shown covered.
      */
     public static SelectionSummary of(KdeBackend backend, Descriptors d, int[] selected, double bandwidth, double eps) {
         return of(backend, d, selected, bandwidth, eps, ProgressListener.NONE);
@@ -39,13 +41,25 @@ public record SelectionSummary(double entropy, double diversity, double overlap,
      */
     public static SelectionSummary of(KdeBackend backend, Descriptors d, int[] selected, double bandwidth, double eps,
                                       ProgressListener progress) {
+        return of(backend, d, selected, bandwidth, eps, null, progress);
+    }
+
+    /**
+     * {@link #of(KdeBackend, Descriptors, int[], double, double, ProgressListener)} with lower bounds of
+     * every dataset row's linear kernel sum against the selected rows (an MSC run's
+     * {@link MscResult#coverBounds} when the selection is all its picks; null: none), which spare the
+     * sums of rows they show covered.
+     */
+    public static SelectionSummary of(KdeBackend backend, Descriptors d, int[] selected, double bandwidth, double eps,
+                                      double[] coverBounds, ProgressListener progress) {
         Descriptors sel = d.select(selected);
         if (selected.length == 0 || sel.rows() == 0)
             return new SelectionSummary(Double.NaN, Double.NaN, 0.0, d.structureCount(), selected.length, d.rows(), sel.rows());
         InformationMetrics kde = new InformationMetrics(backend);
         long total = (long) sel.rows() + d.rows();
         EntropyResult h = kde.entropy(sel, bandwidth, progress.part(0, sel.rows(), total));
-        double overlap = InformationMetrics.overlap(kde.differentialEntropy(d, sel, bandwidth, progress.part(sel.rows(), d.rows(), total)), eps);
+        double overlap = new SelectionOverlap(backend).count(d, selected, bandwidth, eps, coverBounds,
+                progress.part(sel.rows(), d.rows(), total)).fraction();
         return new SelectionSummary(h.entropy(), h.diversity(), overlap, d.structureCount(), selected.length, d.rows(), sel.rows());
     }
 }
