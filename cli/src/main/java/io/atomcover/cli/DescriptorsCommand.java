@@ -1,5 +1,6 @@
 package io.atomcover.cli;
 
+import io.atomcover.ilpselect.fchl.Fchl19Inputs;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.ilpselect.fchl.Fchl19;
 import io.atomcover.structure.Dataset;
@@ -75,7 +76,7 @@ final class DescriptorsCommand extends BaseCommand {
         descriptor.validate();
         if (type == Type.QUESTS && pad != null) throw usage("--pad needs --type fchl19");
         if (pad != null && pad < 1) throw usage("--pad must be at least 1, got " + pad);
-        Fchl19Inputs.checkElements(elements, this);
+        ElementsOption.check(elements, this);
     }
 
     @Override

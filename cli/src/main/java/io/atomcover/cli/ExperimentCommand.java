@@ -1,5 +1,6 @@
 package io.atomcover.cli;
 
+import io.atomcover.ilpselect.fchl.Fchl19Inputs;
 import io.atomcover.ilpselect.api.ExperimentResult;
 import io.atomcover.ilpselect.api.IlpSelect;
 import io.atomcover.ilpselect.experiment.Digests;
@@ -160,7 +161,7 @@ final class ExperimentCommand extends BaseCommand {
     void validate() {
         krrArgs.validate(this);
         ilpArgs.validate(this);
-        Fchl19Inputs.checkElements(elements, this);
+        ElementsOption.check(elements, this);
         if (methods.isEmpty()) throw usage("--methods is empty");
         if (new HashSet<>(methods).size() != methods.size()) throw usage("--methods lists a method twice: " + methods);
         if (ilpN < 1) throw usage("--ilp-n must be at least 1, got " + ilpN);

@@ -1,5 +1,6 @@
 package io.atomcover.cli;
 
+import io.atomcover.ilpselect.fchl.Fchl19Inputs;
 import io.atomcover.ilpselect.api.IlpSelect;
 import io.atomcover.ilpselect.api.SelectSettings;
 import io.atomcover.ilpselect.api.Selected;
@@ -103,7 +104,7 @@ final class SelectCommand extends BaseCommand {
     void validate() {
         if (size < 1) throw usage("-n must be at least 1, got " + size);
         ilpArgs.validate(this);
-        Fchl19Inputs.checkElements(elements, this);
+        ElementsOption.check(elements, this);
     }
 
     @Override
