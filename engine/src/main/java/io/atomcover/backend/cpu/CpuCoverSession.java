@@ -85,9 +85,13 @@ final class CpuCoverSession implements CoverSession {
      * j at {@code pickedRows[k][j]}; picks t's rows are columns [pickRow[t], pickRow[t+1])): updates
      * asking few pairs evaluate them all from here, which costs less than walking the tree while
      * leaves hold only a few picked rows each.
+     *
+     * <p>This panel and the per-leaf ones grow with the picks (capacity doubling) instead of being
+     * sized for every row: a selection is usually a small share of the dataset, and at 10^6 rows a
+     * panel for all of them would cost 0.5 GB per copy.
      */
-    private final double[][] pickedRows;
-    private final double[] pickedRowNorms;
+    private double[][] pickedRows;
+    private double[] pickedRowNorms;
     /** Rows whose log cover is only a lower bound (log space: sum of some of their terms). */
     private final java.util.BitSet bounded = new java.util.BitSet();
     private int picks;
@@ -123,8 +127,8 @@ final class CpuCoverSession implements CoverSession {
         pickedAt = new int[index.leaves][];
         pickedCount = new int[index.leaves];
         pickRow = new long[total + 1];
-        pickedRows = new double[index.dim][d.rows()];
-        pickedRowNorms = new double[d.rows()];
+        pickedRows = new double[index.dim][0];
+        pickedRowNorms = new double[0];
         taken = new boolean[total];
     }
 
@@ -136,18 +140,20 @@ final class CpuCoverSession implements CoverSession {
         for (int e = off[s]; e < off[s + 1]; e++) {
             int p = position[e];
             int b = leafOf[p];
-            if (picked[b] == null) {
-                picked[b] = new double[dim][index.leafSize(b)];
-                pickedNorms[b] = new double[index.leafSize(b)];
-                pickedAt[b] = new int[index.leafSize(b)];
-            }
             int j = pickedCount[b]++;
+            if (pickedNorms[b] == null || pickedNorms[b].length == j) growLeafPanel(b, Math.min(index.leafSize(b), Math.max(4, 2 * j)));
             for (int k = 0; k < dim; k++) picked[b][k][j] = index.data[p * dim + k];
             pickedNorms[b][j] = index.norms[p];
             pickedAt[b][j] = picks;
             tree.pick(b, picks);
         }
         int col = (int) pickRow[picks];
+        int need = col + off[s + 1] - off[s];
+        if (need > pickedRowNorms.length) {
+            int cap = (int) Math.min(index.rows, Math.max(need, 2L * pickedRowNorms.length));
+            for (int k = 0; k < dim; k++) pickedRows[k] = java.util.Arrays.copyOf(pickedRows[k], cap);
+            pickedRowNorms = java.util.Arrays.copyOf(pickedRowNorms, cap);
+        }
         for (int e = off[s]; e < off[s + 1]; e++, col++) {
             int p = position[e];
             for (int k = 0; k < dim; k++) pickedRows[k][col] = index.data[p * dim + k];
@@ -155,6 +161,16 @@ final class CpuCoverSession implements CoverSession {
         }
         pickRow[picks + 1] = pickRow[picks] + (off[s + 1] - off[s]);
         picks++;
+    }
+
+    /** Gives leaf b's picked panel, norms and picks room for {@code cap} rows, keeping those it holds. */
+    private void growLeafPanel(int b, int cap) {
+        int dim = index.dim;
+        double[][] panel = new double[dim][];
+        for (int k = 0; k < dim; k++) panel[k] = picked[b] == null ? new double[cap] : java.util.Arrays.copyOf(picked[b][k], cap);
+        picked[b] = panel;
+        pickedNorms[b] = pickedNorms[b] == null ? new double[cap] : java.util.Arrays.copyOf(pickedNorms[b], cap);
+        pickedAt[b] = pickedAt[b] == null ? new int[cap] : java.util.Arrays.copyOf(pickedAt[b], cap);
     }
 
     /** First column of leaf b's picked panel that belongs to pick {@code from} or later. */
