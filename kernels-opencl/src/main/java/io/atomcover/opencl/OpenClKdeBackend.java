@@ -326,9 +326,10 @@ public final class OpenClKdeBackend implements KdeBackend {
             rRows = nr;
         } else {
             qRows = (int) Math.min(nq, Math.min(budget / 2 / perQ, qFit));
-            // Whole tiles, so that a streamed reference is summed in the tiles of a resident one.
+            // Whole tiles, so that a streamed reference is summed in the tiles of a resident one
+            // (below one tile only the rounding of the sums can differ).
             long rMax = Math.min(budget / 4 / perR, rFit);
-            rRows = (int) (nr <= rMax ? nr : rMax / tr * tr);
+            rRows = (int) (nr <= rMax ? nr : rMax >= tr ? rMax / tr * tr : rMax);
         }
         if (qRows < 1 || rRows < 1)
             throw new BackendUnavailableException("device memory budget of " + budget + " bytes (largest buffer "

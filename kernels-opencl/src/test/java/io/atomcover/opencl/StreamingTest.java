@@ -3,8 +3,10 @@ package io.atomcover.opencl;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.atomcover.backend.BackendUnavailableException;
 import io.atomcover.backend.RowBlock;
 import io.atomcover.backend.cpu.CpuKdeBackend;
 import io.atomcover.descriptor.Descriptors;
@@ -152,7 +154,7 @@ class StreamingTest {
     }
 
     @Test
-    void defaultLimitsKeepToTheDevicesLargestAllocation() {
+    void limitsKeepToTheDevicesLargestAllocationAndTheLaunchProperty() {
         int dev = OpenClTests.firstDevice();
         OpenClDevice device = OpenClPlatforms.devices().get(dev);
         StreamLimits limits = StreamLimits.of(device);
@@ -160,5 +162,18 @@ class StreamingTest {
                 limits + " vs " + device.maxAllocBytes());
         assertEquals(StreamLimits.DEFAULT_LAUNCH_PAIRS, limits.maxLaunchPairs());
         assertFalse(limits.maxBufferBytes() < 64);
+        String before = System.getProperty(StreamLimits.LAUNCH_PAIRS_PROPERTY);
+        try {
+            System.setProperty(StreamLimits.LAUNCH_PAIRS_PROPERTY, "100000");
+            try (OpenClKdeBackend b = OpenClTests.open()) {
+                assertEquals(100_000, b.limits().maxLaunchPairs());
+            }
+            System.setProperty(StreamLimits.LAUNCH_PAIRS_PROPERTY, "soon");
+            BackendUnavailableException e = assertThrows(BackendUnavailableException.class, OpenClTests::open);
+            assertTrue(e.getMessage().contains(StreamLimits.LAUNCH_PAIRS_PROPERTY + " must be a number of pairs"), e.getMessage());
+        } finally {
+            if (before == null) System.clearProperty(StreamLimits.LAUNCH_PAIRS_PROPERTY);
+            else System.setProperty(StreamLimits.LAUNCH_PAIRS_PROPERTY, before);
+        }
     }
 }
