@@ -23,8 +23,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What does a kernel sum cost on the OpenCL backend against the CPU backends, in the same run?
- * Query: the rows of the first 40 Si-train structures (2,466 rows); reference: all 13,233 rows
- * (3.26e7 pair evaluations per call; evaluations per second = 3.26e7 / score). {@code backend}:
+ * {@code shape}: {@code si40} (default), query the rows of the first 40 Si-train structures (2,466
+ * rows), reference all 13,233 rows (3.26e7 pair evaluations per call); {@code x8}, query every row
+ * of Si-train × 8 (105,864 rows, {@code si-train*8}), reference the first 1,024 Si-train rows
+ * (1.084e8 pair evaluations per call), the streaming case of 10^5 rows. Evaluations per second =
+ * pairs / score. {@code backend}:
  * {@code opencl} (device {@code device}, precision {@code precision}), {@code cpu} (pruned) or
  * {@code cpu-exact} (every pair, the like-for-like comparison with a device that evaluates every pair).
  * Fails in set-up with the reason when no OpenCL device can be opened.
@@ -46,6 +49,9 @@ public class OpenClKernelSumBenchmark {
     @Param({"double"})
     public String precision;
 
+    @Param({"si40"})
+    public String shape;
+
     private RowBlock query;
     private RowBlock ref;
     private double[] out;
@@ -56,8 +62,19 @@ public class OpenClKernelSumBenchmark {
         int threads = Runtime.getRuntime().availableProcessors();
         Descriptors tr = new QuestsDescriptor(32, 5.0).compute(BenchmarkData.read(BenchmarkData.SI_TRAIN).structures(),
                 threads, ProgressListener.NONE);
-        query = new RowBlock(tr.data(), tr.dim(), 0, tr.offsets()[40]);
-        ref = RowBlock.of(tr);
+        switch (shape) {
+            case "si40" -> {
+                query = new RowBlock(tr.data(), tr.dim(), 0, tr.offsets()[40]);
+                ref = RowBlock.of(tr);
+            }
+            case "x8" -> {
+                Descriptors x8 = new QuestsDescriptor(32, 5.0).compute(BenchmarkData.read(BenchmarkData.SI_TRAIN + "*8").structures(),
+                        threads, ProgressListener.NONE);
+                query = RowBlock.of(x8);
+                ref = new RowBlock(tr.data(), tr.dim(), 0, 1024);
+            }
+            default -> throw new IllegalArgumentException("shape must be si40 or x8, got '" + shape + "'");
+        }
         out = new double[query.count()];
         kde = BackendChoice.open(backend, device, precision, threads, true);
     }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import org.jocl.CLException;
+import org.jocl.Pointer;
 import org.jocl.cl_event;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
@@ -20,34 +21,47 @@ import org.jocl.cl_mem;
  * (cover += kernel sums against the last pick, per-structure minimum and score in the same pass)
  * and the arg-max on the device, and reads back only the chosen index and its score.
  *
- * <p>When the descriptors do not fit the memory budget, covers, norms, offsets and scores stay
- * resident and the environments stream through two device buffers in chunks of whole structures
- * every iteration (the next chunk uploads while the current one is updated); the picked
- * structure's rows are then uploaded by the host.
+ * <p>When the descriptors or the per-environment state do not fit one buffer
+ * ({@link StreamLimits#maxBufferBytes()}) or the memory budget, the environments go in blocks of
+ * whole structures, each with its own cover and norm buffers, and the picked structure's rows are
+ * uploaded by the host. The blocks' descriptors stay on the device when they all fit the budget;
+ * otherwise they stream through two device buffers every iteration (the next block uploads while
+ * the current one is updated). Either way each update launch covers structures whose rows times the
+ * pick's rows stay within {@link StreamLimits#maxLaunchPairs()} (at least one structure).
  */
 final class DeviceGreedyCover implements GreedyCover {
     private final Object lock;
     private final ClSession cl;
     private final long budget;
+    private final StreamLimits limits;
     private final IntUnaryOperator tileRows;
     private final int updateWg;
     private final int argmaxWg;
     private boolean streamedLastRun;
+    private int blocksLastRun;
 
-    DeviceGreedyCover(Object lock, ClSession cl, long budget, IntUnaryOperator tileRows) {
+    DeviceGreedyCover(Object lock, ClSession cl, long budget, StreamLimits limits, IntUnaryOperator tileRows) {
         this.lock = lock;
         this.cl = cl;
         this.budget = budget;
+        this.limits = limits;
         this.tileRows = tileRows;
         ClSession.Kernels k = cl.kernels(ClSession.DEFAULT_DIM);
         updateWg = cl.workGroup(k.mscUpdate(), 32);
         argmaxWg = cl.workGroup(k.mscArgmax(), 256);
     }
 
-    /** Whether the last run streamed the descriptors in chunks (they did not fit the budget). */
+    /** Whether the last run streamed the descriptors every iteration (they did not fit the budget). */
     boolean streamedLastRun() {
         synchronized (lock) {
             return streamedLastRun;
+        }
+    }
+
+    /** Blocks of environments of the last run (1: one resident set of buffers). */
+    int blocksLastRun() {
+        synchronized (lock) {
+            return blocksLastRun;
         }
     }
 
@@ -91,15 +105,18 @@ final class DeviceGreedyCover implements GreedyCover {
         final cl_kernel update;
         final cl_kernel argmax;
         final List<cl_mem> mems = new ArrayList<>();
-        cl_mem offBuf, entropyBuf, takenBuf, coverBuf, scoreBuf, normBuf, rangeBuf, pickIndexBuf, pickScoreBuf;
-        /** Resident: all rows column-major / row-major. Streamed: chunk buffers and the pick's rows. */
-        cl_mem qTAll, rowsAll;
-        cl_mem[] chunkBuf;
-        Staging[] chunkStage;
+        cl_mem offBuf, entropyBuf, takenBuf, scoreBuf, rangeBuf, pickIndexBuf, pickScoreBuf;
+        /** Resident: all rows column-major / row-major, all norms and covers. */
+        cl_mem qTAll, rowsAll, normBuf, coverBuf;
+        /** Blocks: structure ranges [blockStart[t], blockStart[t+1]), their covers and norms. */
+        int[] blockStart;
+        cl_mem[] blockCover, blockNorms;
+        /** Blocks: their descriptors (one buffer each when kept, else two that the blocks stream through). */
+        cl_mem[] blockRows;
+        Staging[] blockStage;
+        boolean streaming;
         cl_mem pickRows, pickNorms;
         Staging pickStage;
-        /** Streamed: structure ranges [chunkStart[i], chunkStart[i+1]). */
-        int[] chunkStart;
         double[] norms;
 
         Run(Descriptors d, double[] entropies, double[] initialCover, boolean logSpace, double c) {
@@ -124,17 +141,19 @@ final class DeviceGreedyCover implements GreedyCover {
                 if (d.rowsOf(s) == 0) throw new IllegalArgumentException("structure " + s + " has no environments");
                 maxRows = Math.max(maxRows, d.rowsOf(s));
             }
+            if ((long) total * 8 > limits.maxBufferBytes() || (total + 1L) * 4 > limits.maxBufferBytes())
+                throw new BackendUnavailableException("the MSC state of " + total + " structures does not fit one device buffer of "
+                        + limits.maxBufferBytes() + " bytes");
             long fixed = rows * rb + rows * 8 + (long) total * 17 + (total + 1L) * 4 + 64;
-            long alloc = cl.device.maxAllocBytes();
-            boolean resident = fixed + 2 * rows * rowBytes <= budget && rows * rowBytes <= alloc;
-            streamedLastRun = !resident;
+            long perRow = Math.max(rowBytes, 8);
+            boolean resident = fixed + 2 * rows * rowBytes <= budget && rows <= limits.rowsPerBuffer(perRow);
             try {
                 offBuf = mem((total + 1L) * 4);
                 entropyBuf = mem((long) total * 8);
                 takenBuf = mem(total);
-                coverBuf = mem(rows * 8);
+                if (resident) coverBuf = mem(rows * 8);
                 scoreBuf = mem((long) total * 8);
-                normBuf = mem(rows * rb);
+                if (resident) normBuf = mem(rows * rb);
                 rangeBuf = mem(8);
                 pickIndexBuf = mem(4);
                 pickScoreBuf = mem(8);
@@ -142,50 +161,79 @@ final class DeviceGreedyCover implements GreedyCover {
                 cl.writeDoubles(entropyBuf, entropies);
                 double[] cover = initialCover != null ? initialCover.clone() : new double[(int) rows];
                 if (initialCover == null && logSpace) Arrays.fill(cover, Double.NEGATIVE_INFINITY);
-                cl.writeDoubles(coverBuf, cover);
                 norms = Staging.norms(x, dim, 0, (int) rows);
-                Staging st = new Staging(rows * rb, single);
-                cl.write(normBuf, st.pointer(), st.putValues(norms, 0, (int) rows));
-                cl.writeInts(rangeBuf, new int[] {0, 0});
                 if (resident) {
+                    streamedLastRun = false;
+                    blocksLastRun = 1;
+                    cl.writeDoubles(coverBuf, cover);
+                    Staging st = new Staging(rows * rb, single);
+                    cl.write(normBuf, st.pointer(), st.putValues(norms, 0, (int) rows));
+                    cl.writeInts(rangeBuf, new int[] {0, 0});
                     Staging big = new Staging(rows * rowBytes, single);
                     qTAll = mem(rows * rowBytes);
                     cl.write(qTAll, big.pointer(), big.putTransposed(x, dim, 0, (int) rows));
                     rowsAll = mem(rows * rowBytes);
                     cl.write(rowsAll, big.pointer(), big.putRows(x, dim, 0, (int) rows));
                 } else {
-                    long pickBytes = maxRows * (rowBytes + rb);
-                    long chunkRows = (budget - fixed - pickBytes) / 2 / rowBytes;
-                    chunkRows = Math.min(chunkRows, alloc / rowBytes);
-                    if (chunkRows < maxRows)
-                        throw new BackendUnavailableException("device memory budget of " + budget + " bytes is too small for "
-                                + "the MSC state of " + rows + " environments plus two chunks of the largest structure");
-                    List<Integer> starts = new ArrayList<>();
-                    starts.add(0);
-                    int first = 0;
-                    for (int s = 0; s < total; s++) {
-                        if (off[s + 1] - off[first] > chunkRows) {
-                            starts.add(s);
-                            first = s;
-                        }
-                    }
-                    starts.add(total);
-                    chunkStart = starts.stream().mapToInt(Integer::intValue).toArray();
-                    int buffers = chunkStart.length - 1 > 1 ? 2 : 1;
-                    chunkBuf = new cl_mem[buffers];
-                    chunkStage = new Staging[buffers];
-                    for (int b = 0; b < buffers; b++) {
-                        chunkBuf[b] = mem(chunkRows * rowBytes);
-                        chunkStage[b] = new Staging(chunkRows * rowBytes, single);
-                    }
-                    pickRows = mem(maxRows * rowBytes);
-                    pickNorms = mem((long) maxRows * rb);
-                    pickStage = new Staging(maxRows * rowBytes, single);
+                    cl.writeInts(rangeBuf, new int[] {0, 0});
+                    blocks(cover, rows, fixed, maxRows);
                 }
             } catch (RuntimeException e) {
                 close();
                 throw e;
             }
+        }
+
+        /** Sets up the blocks of environments: their covers and norms, and their descriptors kept or streamed. */
+        private void blocks(double[] cover, long rows, long fixed, int maxRows) {
+            int rb = cl.realBytes;
+            long pickBytes = maxRows * (rowBytes + rb);
+            long cap = limits.rowsPerBuffer(Math.max(rowBytes, 8));
+            streaming = fixed + rows * rowBytes + pickBytes > budget;
+            if (streaming) cap = Math.min(cap, (budget - fixed - pickBytes) / 2 / rowBytes);
+            if (cap < maxRows)
+                throw new BackendUnavailableException("device memory budget of " + budget + " bytes (largest buffer "
+                        + limits.maxBufferBytes() + ") is too small for the MSC state of " + rows
+                        + " environments plus two blocks of the largest structure");
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            int first = 0;
+            for (int s = 0; s < total; s++) {
+                if (off[s + 1] - off[first] > cap) {
+                    starts.add(s);
+                    first = s;
+                }
+            }
+            starts.add(total);
+            blockStart = starts.stream().mapToInt(Integer::intValue).toArray();
+            int blocks = blockStart.length - 1;
+            streamedLastRun = streaming;
+            blocksLastRun = blocks;
+            blockCover = new cl_mem[blocks];
+            blockNorms = new cl_mem[blocks];
+            long largest = 0;
+            for (int t = 0; t < blocks; t++) largest = Math.max(largest, off[blockStart[t + 1]] - off[blockStart[t]]);
+            Staging normStage = new Staging(largest * rb, single);
+            for (int t = 0; t < blocks; t++) {
+                int r0 = off[blockStart[t]];
+                int n = off[blockStart[t + 1]] - r0;
+                blockCover[t] = mem((long) n * 8);
+                blockNorms[t] = mem((long) n * rb);
+                cl.write(blockCover[t], Pointer.to(cover).withByteOffset((long) r0 * 8), (long) n * 8);
+                cl.write(blockNorms[t], normStage.pointer(), normStage.putValues(norms, r0, n));
+            }
+            int buffers = streaming ? Math.min(2, blocks) : blocks;
+            blockRows = new cl_mem[buffers];
+            blockStage = new Staging[streaming ? buffers : 1];
+            for (int b = 0; b < blockStage.length; b++) blockStage[b] = new Staging(largest * rowBytes, single);
+            for (int b = 0; b < buffers; b++) {
+                int n = off[blockStart[b + 1]] - off[blockStart[b]];
+                blockRows[b] = mem((streaming ? largest : n) * rowBytes);
+                if (!streaming) cl.write(blockRows[b], blockStage[0].pointer(), blockStage[0].putTransposed(x, dim, off[blockStart[b]], n));
+            }
+            pickRows = mem(maxRows * rowBytes);
+            pickNorms = mem((long) maxRows * rb);
+            pickStage = new Staging(maxRows * rowBytes, single);
         }
 
         cl_mem mem(long bytes) {
@@ -218,7 +266,7 @@ final class DeviceGreedyCover implements GreedyCover {
             int[] index = new int[1];
             double[] score = new double[1];
             while (picks < size) {
-                updateAll();
+                updateAll(last < 0 ? 0 : d.rowsOf(last));
                 if (last >= 0) pairs += remaining * d.rowsOf(last);
                 cl.args(argmax, total, takenBuf, scoreBuf, offBuf, rangeBuf, pickIndexBuf, pickScoreBuf,
                         new ClSession.Local((long) argmaxWg * 8), new ClSession.Local((long) argmaxWg * 4));
@@ -232,7 +280,7 @@ final class DeviceGreedyCover implements GreedyCover {
                 picks++;
                 remaining -= d.rowsOf(s);
                 last = s;
-                if (chunkStart != null && picks < size) pointAt(s);
+                if (blockStart != null && picks < size) pointAt(s);
                 progress.progress(picks, size);
             }
             return new Result(order, scores, pairs);
@@ -240,7 +288,7 @@ final class DeviceGreedyCover implements GreedyCover {
 
         /** Makes structure s the reference of the next update (resident: the arg-max kernel does this itself). */
         void pointAt(int s) {
-            if (chunkStart == null) {
+            if (blockStart == null) {
                 cl.writeInts(rangeBuf, new int[] {off[s], d.rowsOf(s)});
                 return;
             }
@@ -250,32 +298,41 @@ final class DeviceGreedyCover implements GreedyCover {
             cl.writeInts(rangeBuf, new int[] {0, n});
         }
 
-        void updateAll() {
+        /** Adds the sums against the last pick ({@code pickCount} rows, 0 before the first) to every cover in play. */
+        void updateAll(int pickCount) {
             ClSession.Local tile = new ClSession.Local((long) tr * rowBytes);
             ClSession.Local red = new ClSession.Local((long) updateWg * 8);
-            if (chunkStart == null) {
-                cl.args(update, qTAll, d.rows(), 0, normBuf, offBuf, 0, rowsAll, normBuf, rangeBuf,
-                        new ClSession.Real(c), logSpace ? 1 : 0, takenBuf, entropyBuf, coverBuf, scoreBuf, tile, tr, red);
-                cl.run(update, total, updateWg);
+            if (blockStart == null) {
+                launches(0, total, pickCount, qTAll, (int) d.rows(), 0, normBuf, rowsAll, normBuf, coverBuf, tile, red);
                 return;
             }
-            int chunks = chunkStart.length - 1;
-            cl_event[] done = new cl_event[chunkBuf.length];
+            int blocks = blockStart.length - 1;
+            if (!streaming) {
+                for (int t = 0; t < blocks; t++) {
+                    int r0 = off[blockStart[t]];
+                    launches(blockStart[t], blockStart[t + 1], pickCount, blockRows[t], off[blockStart[t + 1]] - r0, r0,
+                            blockNorms[t], pickRows, pickNorms, blockCover[t], tile, red);
+                }
+                return;
+            }
+            cl_event[] done = new cl_event[blockRows.length];
             try {
-                for (int t = 0; t < chunks; t++) {
-                    int b = t % chunkBuf.length;
-                    int s0 = chunkStart[t];
-                    int s1 = chunkStart[t + 1];
+                for (int t = 0; t < blocks; t++) {
+                    int b = t % blockRows.length;
+                    int s0 = blockStart[t];
+                    int s1 = blockStart[t + 1];
                     int r0 = off[s0];
                     int n = off[s1] - r0;
                     ClSession.await(done[b]);
                     ClSession.releaseEvent(done[b]);
                     done[b] = null;
-                    cl_event up = cl.writeAsync(chunkBuf[b], chunkStage[b].pointer(), chunkStage[b].putTransposed(x, dim, r0, n));
-                    cl.args(update, chunkBuf[b], n, r0, normBuf, offBuf, s0, pickRows, pickNorms, rangeBuf,
-                            new ClSession.Real(c), logSpace ? 1 : 0, takenBuf, entropyBuf, coverBuf, scoreBuf, tile, tr, red);
-                    done[b] = cl.runAfter(update, s1 - s0, updateWg, up);
-                    ClSession.releaseEvent(up);
+                    cl_event up = cl.writeAsync(blockRows[b], blockStage[b].pointer(), blockStage[b].putTransposed(x, dim, r0, n));
+                    try {
+                        done[b] = launches(s0, s1, pickCount, blockRows[b], n, r0, blockNorms[t], pickRows, pickNorms,
+                                blockCover[t], tile, red, up);
+                    } finally {
+                        ClSession.releaseEvent(up);
+                    }
                 }
             } finally {
                 for (cl_event e : done) {
@@ -283,6 +340,36 @@ final class DeviceGreedyCover implements GreedyCover {
                     ClSession.releaseEvent(e);
                 }
             }
+        }
+
+        /**
+         * Enqueues msc_update over structures [s0, s1) whose environments are the block of {@code ldq}
+         * rows from {@code rowBase}, in launches of at most the pair cap (at least one structure each).
+         * The first launch waits for {@code waitFor}; with events to wait for, returns the last
+         * launch's event (the queue is in order), else null.
+         */
+        cl_event launches(int s0, int s1, int pickCount, cl_mem qT, int ldq, int rowBase, cl_mem qn, cl_mem ref,
+                          cl_mem rn, cl_mem cover, ClSession.Local tile, ClSession.Local red, cl_event... waitFor) {
+            long maxRows = pickCount == 0 ? Long.MAX_VALUE : Math.max(1, limits.maxLaunchPairs() / pickCount);
+            cl_event last = null;
+            boolean first = true;
+            for (int a = s0; a < s1; ) {
+                int b = a + 1;
+                while (b < s1 && off[b + 1] - off[a] <= maxRows) b++;
+                cl.args(update, qT, ldq, rowBase, qn, offBuf, a, ref, rn, rangeBuf,
+                        new ClSession.Real(c), logSpace ? 1 : 0, takenBuf, entropyBuf, cover, scoreBuf, tile, tr, red);
+                boolean end = b >= s1;
+                if (waitFor.length > 0 && (first || end)) {
+                    cl_event ev = cl.runAfter(update, b - a, updateWg, first ? waitFor : new cl_event[0]);
+                    if (end) last = ev;
+                    else ClSession.releaseEvent(ev);
+                } else {
+                    cl.run(update, b - a, updateWg);
+                }
+                first = false;
+                a = b;
+            }
+            return last;
         }
 
         @Override

@@ -27,12 +27,19 @@ import org.jocl.cl_mem;
  * {@link Precision#FLOAT} distances are {@code Σ(q_k-r_k)²} and the exponentials are taken in float;
  * the accumulators stay double.
  *
- * <h2>Memory</h2>
+ * <h2>Memory and launches</h2>
  * Work is sized to a byte budget: 3/4 of the device's memory, or less when
  * {@link BackendRequest#memoryLimitBytes()} or the system property {@value #MAX_BYTES_PROPERTY}
- * says so. When query and reference do not fit together, query rows go in chunks and the reference
- * streams through two device buffers: the next chunk uploads on a second queue while the kernel
- * works on the current one.
+ * says so, and to {@link StreamLimits}: no buffer beyond the device's largest allocation, no launch
+ * beyond a fixed number of pair evaluations. Device memory grows with the rows of a chunk, never
+ * with query × reference rows. When query and reference do not fit together, query rows go in
+ * chunks and the reference streams through two device buffers: the next chunk uploads on a second
+ * queue while the kernel works on the current one. Chunks and launches split the reference on
+ * tile boundaries, so the sums do not depend on how the work was cut.
+ *
+ * <h2>Tolerance</h2>
+ * The sums are exact (every pair, no pruning, no aggregation): they meet any bound on relative
+ * error that a caller asks of the CPU backend's bounded-error sums.
  *
  * <h2>Failures</h2>
  * An OpenCL error in a call ({@code CL_MEM_OBJECT_ALLOCATION_FAILURE}, {@code CL_OUT_OF_RESOURCES},
@@ -61,16 +68,19 @@ public final class OpenClKdeBackend implements KdeBackend {
 
     private final ClSession cl;
     private final long budget;
+    private final StreamLimits limits;
     private final int rowWg;
     private final int reduceWg;
     private DeviceGreedyCover greedy;
     private boolean closed;
     private int lastQueryChunks;
     private int lastRefChunks;
+    private long lastLaunches;
 
-    private OpenClKdeBackend(ClSession cl, long budget) {
+    private OpenClKdeBackend(ClSession cl, long budget, StreamLimits limits) {
         this.cl = cl;
         this.budget = budget;
+        this.limits = limits;
         ClSession.Kernels k = cl.kernels(ClSession.DEFAULT_DIM);
         rowWg = cl.workGroup(k.rowSums(), 64);
         reduceWg = cl.workGroup(k.entropyOverlap(), 64);
@@ -82,10 +92,15 @@ public final class OpenClKdeBackend implements KdeBackend {
      * @throws BackendUnavailableException when the context or the kernels cannot be made
      */
     static OpenClKdeBackend open(OpenClDevice device, BackendRequest request) {
+        return open(device, request, StreamLimits.of(device));
+    }
+
+    /** Opens a backend with the given stream limits (tests force blocks and launches with small ones). */
+    static OpenClKdeBackend open(OpenClDevice device, BackendRequest request, StreamLimits limits) {
         long budget = budget(device, request.memoryLimitBytes());
         ClSession cl = new ClSession(device, request.precision());
         try {
-            return new OpenClKdeBackend(cl, budget);
+            return new OpenClKdeBackend(cl, budget, limits);
         } catch (CLException e) {
             cl.close();
             throw new BackendUnavailableException("preparing the OpenCL kernels failed: " + e.getMessage(), e);
@@ -132,6 +147,16 @@ public final class OpenClKdeBackend implements KdeBackend {
         return new int[] {lastQueryChunks, lastRefChunks};
     }
 
+    /** row_sums launches of the last kernel-sum call. */
+    synchronized long lastLaunches() {
+        return lastLaunches;
+    }
+
+    /** The largest buffer and the pairs per launch this backend keeps to. */
+    StreamLimits limits() {
+        return limits;
+    }
+
     @Override
     public synchronized void kernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out) {
         onDevice("kernel sums", () -> sums(query, ref, bandwidth, out, false));
@@ -155,10 +180,11 @@ public final class OpenClKdeBackend implements KdeBackend {
             Arrays.fill(out, 0, nq, 0.0);
             return;
         }
-        double[] acc = new double[2 * nq];
+        double[][] acc = {new double[0]};
         accumulate(query, ref, 0, MODE_DISTANCE, (mem, first, rows) -> {
-            cl.readDoubles(mem, acc, 2 * rows);
-            for (int i = 0; i < rows; i++) out[first + i] = acc[2 * i + 1];
+            if (acc[0].length < 2 * rows) acc[0] = new double[2 * rows];
+            cl.readDoubles(mem, acc[0], 2 * rows);
+            for (int i = 0; i < rows; i++) out[first + i] = acc[0][2 * i + 1];
         });
     }
 
@@ -189,7 +215,7 @@ public final class OpenClKdeBackend implements KdeBackend {
     @Override
     public synchronized Optional<GreedyCover> greedyCover() {
         ensureOpen();
-        if (greedy == null) greedy = onDevice("greedy cover set-up", () -> new DeviceGreedyCover(this, cl, budget, tileRowsFn()));
+        if (greedy == null) greedy = onDevice("greedy cover set-up", () -> new DeviceGreedyCover(this, cl, budget, limits, tileRowsFn()));
         return Optional.of(greedy);
     }
 
@@ -212,12 +238,14 @@ public final class OpenClKdeBackend implements KdeBackend {
             Arrays.fill(out, 0, nq, log ? Double.NEGATIVE_INFINITY : 0.0);
             return;
         }
-        double[] acc = new double[2 * Math.min(nq, Integer.MAX_VALUE / 2)];
+        double[][] acc = {new double[0]};
         accumulate(query, ref, 1.0 / (2.0 * h * h), MODE_KERNEL, (mem, first, rows) -> {
-            cl.readDoubles(mem, acc, 2 * rows);
+            if (acc[0].length < 2 * rows) acc[0] = new double[2 * rows];
+            double[] a = acc[0];
+            cl.readDoubles(mem, a, 2 * rows);
             for (int i = 0; i < rows; i++) {
-                double m = acc[2 * i];
-                double s = acc[2 * i + 1];
+                double m = a[2 * i];
+                double s = a[2 * i + 1];
                 out[first + i] = log ? m + Math.log(s) : Math.exp(m) * s;
             }
         });
@@ -271,7 +299,13 @@ public final class OpenClKdeBackend implements KdeBackend {
 
     /**
      * Runs row_sums for every query row against every reference row within the memory budget and
-     * hands each query chunk's accumulators to {@code sink}.
+     * the stream limits, and hands each query chunk's accumulators to {@code sink}.
+     *
+     * <p>Query chunks hold {@code qRows} rows (transposed rows, norms, accumulators: about
+     * {@code d·r + r + 16} bytes a row) and the reference is resident or streams in chunks of
+     * {@code rRows} rows (a multiple of the tile), each buffer within the largest buffer; every
+     * chunk pair is cut into launches by {@link LaunchGrid}. Device memory is linear in the chunk
+     * sizes, never in N·M.
      */
     private void accumulate(RowBlock q, RowBlock r, double c, int mode, ChunkSink sink) {
         ensureOpen();
@@ -282,26 +316,31 @@ public final class OpenClKdeBackend implements KdeBackend {
         long rowBytes = (long) dim * rb;
         long perQ = rowBytes + rb + 16;
         long perR = rowBytes + rb;
-        long alloc = cl.device.maxAllocBytes();
+        int tr = tileRows(dim);
+        long qFit = limits.rowsPerBuffer(Math.max(rowBytes, 16));
+        long rFit = limits.rowsPerBuffer(rowBytes);
         int qRows;
         int rRows;
-        if (nq * perQ + nr * perR <= budget && nq * rowBytes <= alloc && nr * rowBytes <= alloc) {
+        if (nq * perQ + nr * perR <= budget && nq <= qFit && nr <= rFit) {
             qRows = nq;
             rRows = nr;
         } else {
-            qRows = (int) Math.min(nq, Math.min(budget / 2 / perQ, alloc / rowBytes));
-            rRows = (int) Math.min(nr, Math.min(budget / 4 / perR, alloc / rowBytes));
+            qRows = (int) Math.min(nq, Math.min(budget / 2 / perQ, qFit));
+            // Whole tiles, so that a streamed reference is summed in the tiles of a resident one
+            // (below one tile only the rounding of the sums can differ).
+            long rMax = Math.min(budget / 4 / perR, rFit);
+            rRows = (int) (nr <= rMax ? nr : rMax >= tr ? rMax / tr * tr : rMax);
         }
         if (qRows < 1 || rRows < 1)
-            throw new BackendUnavailableException("device memory budget of " + budget + " bytes is too small for rows of "
-                    + dim + " values");
-        int tr = tileRows(dim);
+            throw new BackendUnavailableException("device memory budget of " + budget + " bytes (largest buffer "
+                    + limits.maxBufferBytes() + ") is too small for rows of " + dim + " values");
         ClSession.Kernels kernels = cl.kernels(dim);
         cl_kernel initAcc = kernels.initAcc();
         cl_kernel rowSums = kernels.rowSums();
         int refChunks = (nr + rRows - 1) / rRows;
         lastQueryChunks = (nq + qRows - 1) / qRows;
         lastRefChunks = refChunks;
+        lastLaunches = 0;
         double[] qNorms = Staging.norms(q.data(), dim, q.first(), nq);
         double[] rNorms = Staging.norms(r.data(), dim, r.first(), nr);
         boolean single = cl.realBytes == 4;
@@ -330,31 +369,32 @@ public final class OpenClKdeBackend implements KdeBackend {
                 cl.write(ref[0], stageR[0].pointer(), stageR[0].putRows(r.data(), dim, r.first(), nr));
                 cl.write(rn[0], stageRn[0].pointer(), stageRn[0].putValues(rNorms, 0, nr));
             }
+            RowSums launch = new RowSums(rowSums, dim, c, mode, tr);
             for (int q0 = 0; q0 < nq; q0 += qRows) {
                 int qc = Math.min(qRows, nq - q0);
                 cl.write(qT, stageQ.pointer(), stageQ.putTransposed(q.data(), dim, q.first() + q0, qc));
                 cl.write(qn, stageQn.pointer(), stageQn.putValues(qNorms, q0, qc));
-                int groups = (qc + rowWg - 1) / rowWg;
                 cl.args(initAcc, acc, qc);
-                cl.run(initAcc, groups, rowWg);
+                cl.run(initAcc, (qc + rowWg - 1) / rowWg, rowWg);
                 if (refChunks == 1) {
-                    launchRowSums(rowSums, qT, qc, qn, ref[0], nr, rn[0], dim, c, mode, tr, acc);
-                    cl.run(rowSums, groups, rowWg);
+                    launch.all(qT, qc, qn, ref[0], nr, rn[0], acc);
                 } else {
                     for (int t = 0; t < refChunks; t++) {
                         int b = t & 1;
                         int r0 = t * rRows;
                         int rc = Math.min(rRows, nr - r0);
-                        // Buffer b (and its staging) is free once the kernel two chunks back is done.
+                        // Buffer b (and its staging) is free once the kernels two chunks back are done.
                         ClSession.await(kernelDone[b]);
                         ClSession.releaseEvent(kernelDone[b]);
                         kernelDone[b] = null;
                         cl_event up = cl.writeAsync(ref[b], stageR[b].pointer(), stageR[b].putRows(r.data(), dim, r.first() + r0, rc));
                         cl_event upN = cl.writeAsync(rn[b], stageRn[b].pointer(), stageRn[b].putValues(rNorms, r0, rc));
-                        launchRowSums(rowSums, qT, qc, qn, ref[b], rc, rn[b], dim, c, mode, tr, acc);
-                        kernelDone[b] = cl.runAfter(rowSums, groups, rowWg, up, upN);
-                        ClSession.releaseEvent(up);
-                        ClSession.releaseEvent(upN);
+                        try {
+                            kernelDone[b] = launch.all(qT, qc, qn, ref[b], rc, rn[b], acc, up, upN);
+                        } finally {
+                            ClSession.releaseEvent(up);
+                            ClSession.releaseEvent(upN);
+                        }
                     }
                 }
                 cl.finish();
@@ -371,10 +411,52 @@ public final class OpenClKdeBackend implements KdeBackend {
         }
     }
 
-    private void launchRowSums(cl_kernel rowSums, cl_mem qT, int qc, cl_mem qn, cl_mem ref, int nr, cl_mem rn, int dim,
-                               double c, int mode, int tr, cl_mem acc) {
-        cl.args(rowSums, qT, qc, qc, qn, ref, nr, rn, new ClSession.Real(c), mode,
-                new ClSession.Local((long) tr * dim * cl.realBytes), tr, acc);
+    /** The row_sums launches of one query chunk against one reference buffer, cut by {@link LaunchGrid}. */
+    private final class RowSums {
+        private final cl_kernel kernel;
+        private final int dim;
+        private final double c;
+        private final int mode;
+        private final int tr;
+
+        RowSums(cl_kernel kernel, int dim, double c, int mode, int tr) {
+            this.kernel = kernel;
+            this.dim = dim;
+            this.c = c;
+            this.mode = mode;
+            this.tr = tr;
+        }
+
+        /**
+         * Enqueues every launch of query rows [0, qc) against reference rows [0, nr); the first waits
+         * for {@code waitFor}. With events to wait for, returns the last launch's event (the queue is
+         * in order, so it completes after all of them), else null.
+         */
+        cl_event all(cl_mem qT, int qc, cl_mem qn, cl_mem ref, int nr, cl_mem rn, cl_mem acc, cl_event... waitFor) {
+            LaunchGrid grid = LaunchGrid.of(qc, nr, rowWg, tr, limits.maxLaunchPairs());
+            ClSession.Local tile = new ClSession.Local((long) tr * dim * cl.realBytes);
+            cl_event last = null;
+            boolean first = true;
+            for (int q0 = 0; q0 < qc; q0 += grid.queryRows()) {
+                int qs = Math.min(grid.queryRows(), qc - q0);
+                int groups = (qs + rowWg - 1) / rowWg;
+                for (int r0 = 0; r0 < nr; r0 += grid.refRows()) {
+                    int rs = Math.min(grid.refRows(), nr - r0);
+                    cl.args(kernel, qT, qc, q0, qs, qn, ref, r0, rs, rn, new ClSession.Real(c), mode, tile, tr, acc);
+                    boolean end = q0 + qs >= qc && r0 + rs >= nr;
+                    if (waitFor.length > 0 && (first || end)) {
+                        cl_event ev = cl.runAfter(kernel, groups, rowWg, first ? waitFor : new cl_event[0]);
+                        if (end) last = ev;
+                        else ClSession.releaseEvent(ev);
+                    } else {
+                        cl.run(kernel, groups, rowWg);
+                    }
+                    first = false;
+                    lastLaunches++;
+                }
+            }
+            return last;
+        }
     }
 
     /** Runs device work, turning an OpenCL error into a {@link io.atomcover.backend.BackendFailureException}. */

@@ -1,11 +1,14 @@
 /*
- * Device-resident greedy minimum set cover (see io.atomcover.kde.GreedyCover).
+ * Device-resident greedy minimum set cover (see io.atomcover.backend.GreedyCover).
  *
- * msc_update: one work-group per structure s of a chunk. If s is still in play, every environment
- * e of s gets the kernel sum against the rows of the structure picked last (ref rows
- * [range[0], range[0] + range[1]); none when range[1] == 0) added to its cover -- linear K_e, or
- * log K_e with log-add-exp -- and the work-group reduces min_e cover in the same pass into the
- * score: H_s - min log K_e (log space) or -log(min K_e) + H_s (linear; +inf when the min is 0).
+ * msc_update: one work-group per structure s of structures [s0, s0 + groups). The rows, norms and
+ * covers passed in are those of a block of environments starting at environment rowBase (the whole
+ * set when resident), so environment e is entry e - rowBase of qT (column-major), qn and cover.
+ * If s is still in play, every environment e of s gets the kernel sum against the rows of the
+ * structure picked last (ref rows [range[0], range[0] + range[1]); none when range[1] == 0) added
+ * to its cover -- linear K_e, or log K_e with log-add-exp -- and the work-group reduces min_e cover
+ * in the same pass into the score: H_s - min log K_e (log space) or -log(min K_e) + H_s (linear;
+ * +inf when the min is 0). The host cuts the structures into launches of bounded size.
  *
  * msc_argmax: one work-group over all structures: the highest score still in play, smaller index
  * on ties; marks it taken, points `range` at its rows and writes (index, score) for the host.
@@ -31,7 +34,7 @@ __kernel void msc_update(__global const REAL* qT, const int ldq, const int rowBa
         const int e = eb + lid;
         const bool active = e < e1;
         const int qi = e - rowBase;
-        const REAL qni = active ? qn[e] : (REAL)0;
+        const REAL qni = active ? qn[qi] : (REAL)0;
         REAL q[DIM];
         if (active) load_row(qT, (size_t)ldq, qi, q);
         double2 a = (double2)(-INFINITY, 0.0);
@@ -44,10 +47,10 @@ __kernel void msc_update(__global const REAL* qT, const int ldq, const int rowBa
             a = lse_tile(a, q, qni, tile, rn + first + j0, cnt, c);
         }
         if (active) {
-            double cv = cover[e];
+            double cv = cover[qi];
             if (count > 0) {
                 cv = logSpace ? log_add_exp(cv, a.x + log(a.y)) : cv + exp(a.x) * a.y;
-                cover[e] = cv;
+                cover[qi] = cv;
             }
             mn = fmin(mn, cv);
         }

@@ -14,6 +14,7 @@ import io.atomcover.util.ProgressListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * Shared plumbing of the OpenCL tests: opening a device, or skipping with the reason when this
@@ -62,6 +63,14 @@ final class OpenClTests {
 
     static OpenClKdeBackend open() {
         return open(Precision.DOUBLE, 0);
+    }
+
+    /** A double-precision backend on the first device with stream limits changed from the device's own. */
+    static OpenClKdeBackend open(long memoryLimit, UnaryOperator<StreamLimits> limits) {
+        int dev = firstDevice();
+        OpenClDevice device = OpenClPlatforms.devices().get(dev);
+        return OpenClKdeBackend.open(device, new BackendRequest(dev, 2, Precision.DOUBLE, memoryLimit),
+                limits.apply(StreamLimits.of(device)));
     }
 
     /** QUESTS descriptors (k = 32, rc = 5) of the bundled Si-train, computed once. */
