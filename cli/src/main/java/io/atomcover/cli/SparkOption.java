@@ -31,10 +31,10 @@ public final class SparkOption {
     KdeBackend open(BackendOptions backendOptions, CommonOptions common, PrintWriter err) {
         if (master == null) return backendOptions.open(common, err);
         if (master.isBlank()) throw new CliFailure("--spark needs a master URL, e.g. local[2] or spark://host:7077");
-        System.setProperty("spark.master", master);
         if (Backends.providers().stream().noneMatch(p -> PROVIDER.equals(p.name())))
             throw new CliFailure("--spark: the spark module is not on the class path; run through the atomcover launcher "
                     + "(it builds spark/target/atomcover-spark.jar and adds it with Spark when --spark is given)");
+        System.setProperty("spark.master", master);
         try {
             return Backends.open(PROVIDER, BackendRequest.cpu(common.threads), msg -> { });
         } catch (BackendUnavailableException e) {

@@ -67,7 +67,7 @@ class SparkParityTest {
 
     @Test
     void descriptorsPerPartitionAreTheSameMatrix() {
-        Dataset read = HadoopInputs.readStructures(EXAMPLES.resolve("Si-train.extxyz").toUri().toString(), new Configuration());
+        Dataset read = HadoopFiles.readStructures(EXAMPLES.resolve("Si-train.extxyz").toUri().toString(), new Configuration());
         Descriptors d = DistributedDescriptors.compute(spark, read.structures(), new QuestsDescriptor(), 5);
         assertArrayEquals(x.offsets(), d.offsets());
         assertArrayEquals(x.data(), d.data());
@@ -113,5 +113,44 @@ class SparkParityTest {
             assertEquals(a.summary().overlap(), b.summary().overlap());
             assertEquals(a.summary().entropy(), b.summary().entropy(), 1e-12 * Math.abs(a.summary().entropy()));
         }
+    }
+
+    /** The spark-submit entry point: a local file as a file: URI, a .npy written through Hadoop. */
+    @Test
+    void jobsGiveTheSameAnswers(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String test = EXAMPLES.resolve("Si-test.extxyz").toAbsolutePath().toUri().toString();
+        String trainFile = EXAMPLES.resolve("Si-train.extxyz").toString();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        var e = json.readTree(AtomcoverJob.run(spark, new String[] {"entropy", test, "--bandwidth", "0.015", "--partitions", "3"}));
+        EntropyResult a = one.entropy(y, H);
+        assertEquals(a.entropy(), e.get("entropy").asDouble(), 1e-12 * Math.abs(a.entropy()));
+        assertEquals(y.rows(), e.get("n_envs").asInt());
+
+        Path npy = dir.resolve("dH.npy");
+        var d = json.readTree(AtomcoverJob.run(spark, new String[] {"dh", test, trainFile, "-o", npy.toString(), "-e", "1"}));
+        DifferentialEntropies r = one.differentialEntropies(y, x, H);
+        assertEquals(r.overlap(1), d.get("overlap").asDouble());
+        double[] written = io.atomcover.io.Npy.read(npy).data();
+        for (int i = 0; i < y.rows(); i++)
+            assertEquals(r.values()[i], written[i], 1e-12 * Math.max(1, Math.abs(r.values()[i])));
+
+        var c = json.readTree(AtomcoverJob.run(spark, new String[] {"compress", trainFile, "-s", "12", "--chunks", "2"}));
+        Compression one12 = one.compress(x, CompressionOptions.builder().method(SelectionMethod.MSC).size(12).chunks(2)
+                .bandwidth(H).compatCheck(false).build());
+        int[] picked = new int[c.get("selected").size()];
+        for (int i = 0; i < picked.length; i++) picked[i] = c.get("selected").get(i).asInt();
+        assertArrayEquals(one12.selected().indices(), picked);
+    }
+
+    @Test
+    void jobArgumentsAreCheckedByName() {
+        var a = AtomcoverJob.JobArgs.parse(new String[] {"f.xyz", "--bandwidth", "0.02", "-c", "4.5", "--multicomponent"});
+        assertEquals("f.xyz", a.file(0));
+        assertEquals(0.02, a.number("-b", 1));
+        assertEquals(4.5, a.number("-c", 1));
+        assertTrue(a.flag("--multicomponent"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AtomcoverJob.JobArgs.parse(new String[] {"f.xyz", "--bandwith", "0.02"}));
     }
 }
