@@ -31,6 +31,8 @@ public final class SparkOption {
     KdeBackend open(BackendOptions backendOptions, CommonOptions common, PrintWriter err) {
         if (master == null) return backendOptions.open(common, err);
         if (master.isBlank()) throw new CliFailure("--spark needs a master URL, e.g. local[2] or spark://host:7077");
+        if (!Backends.AUTO.equals(backendOptions.backend))
+            throw new CliFailure("--spark and --backend " + backendOptions.backend + " cannot be combined: Spark's executors use the CPU backend");
         if (Backends.providers().stream().noneMatch(p -> PROVIDER.equals(p.name())))
             throw new CliFailure("--spark: the spark module is not on the class path; run through the atomcover launcher "
                     + "(it builds spark/target/atomcover-spark.jar and adds it with Spark when --spark is given)");

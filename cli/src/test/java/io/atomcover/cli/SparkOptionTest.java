@@ -40,4 +40,11 @@ class SparkOptionTest {
         assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().contains("--spark runs segmented compression: give --chunks N"), r::toString);
     }
+
+    @Test
+    void sparkAndAnotherBackendDoNotMix() {
+        Cli.Run r = Cli.run("entropy", Cli.example("Si-test.extxyz").toString(), "--backend", "cpu", "--spark", "local[2]");
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.err().contains("--spark and --backend cpu cannot be combined"), r::toString);
+    }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <p>Every block asks at least {@link #MIN_BLOCK_PAIRS} pairs, so that the CPU backend on the
  * executor takes the same indexed (pruned) path for a block as it takes for the whole call on one
- * machine; with that, a row's sum does not depend on which block it sits in.
+ * machine; with that, the terms a row's sum keeps do not depend on which block it sits in.
  */
 final class RowRanges {
     /** Smallest block, in query rows × reference rows. */

@@ -23,11 +23,11 @@ import org.apache.spark.broadcast.Broadcast;
  * the reference rows are broadcast, the query rows are cut into blocks ({@link RowRanges}), each task
  * computes its block's sums ({@link BlockSums}) and the driver places them. When the query rows lie
  * inside the reference array (entropy, MSC refreshes) only the ranges travel; otherwise each block
- * carries its rows. A row's sum comes out as on one machine: the CPU backend's sums are exact
- * fixed-point additions of a term set that depends only on the row and the reference. The one
- * exception is a self sum (entropy), which one machine evaluates symmetrically and the cluster row
- * by row; the two differ by dropped terms below 1e-17 of a row's largest, i.e. by at most
- * N·1e-17 relative (docs/spark.md).
+ * carries its rows. A row's sum comes out as on one machine up to rounding: the CPU backend keeps a
+ * set of terms that depends only on the row and the reference and adds them in exact fixed point,
+ * after summing up to 16 tiles of a task in double (so a sum may move by an ulp). A self sum
+ * (entropy), which one machine evaluates symmetrically and the cluster row by row, may also keep
+ * or drop different terms below 1e-17 of the row's largest: at most N·1e-17 relative (docs/spark.md).
  *
  * <p>Rounds of segmented MSC run their chunks as parallel tasks ({@link #chunkCovers}). Smaller
  * sums, cover and prefix sessions (the last round of segmented MSC, structure entropies, selection

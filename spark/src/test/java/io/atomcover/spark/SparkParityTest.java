@@ -47,7 +47,8 @@ class SparkParityTest {
     @BeforeAll
     static void start() {
         spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("atomcover-test")
-                .set("spark.ui.enabled", "false"));
+                .set("spark.ui.enabled", "false").set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.driver.host", "127.0.0.1"));
         cpu = new CpuKdeBackend(2);
         one = new Atomcover(cpu, 2, Phases.NONE);
         cluster = new Atomcover(new SparkKdeBackend(spark, false, 2, 0), 2, Phases.NONE);
