@@ -18,9 +18,9 @@
  * <p>{@link io.atomcover.backend.Backends#open} turns {@code auto}, {@code cpu} or a provider name
  * into a backend: the multi-threaded CPU backend of {@code io.atomcover.backend.cpu}, or a device
  * backend from a {@link io.atomcover.backend.KdeBackendProvider} found through
- * {@link java.util.ServiceLoader} (the OpenCL and Spark modules register one each), which under {@code auto} is wrapped in
- * {@link io.atomcover.backend.FallbackKdeBackend} so that the work moves to the CPU when the device
- * fails. {@link io.atomcover.backend.SignalChaining} refuses to load native drivers into a JVM that
+ * {@link java.util.ServiceLoader} (the OpenCL and Spark modules register one each), which under
+ * {@code auto} is wrapped in {@link io.atomcover.backend.FallbackKdeBackend} so that the work moves
+ * to the CPU when the device fails. {@link io.atomcover.backend.SignalChaining} refuses to load native drivers into a JVM that
  * would lose its signal handlers to them; {@link io.atomcover.backend.ChildJvm} starts the helper
  * JVMs that probe devices. See docs/opencl.md. This package refers to the CPU backend only where
  * {@link io.atomcover.backend.Backends} opens it.

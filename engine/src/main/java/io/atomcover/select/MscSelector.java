@@ -164,8 +164,8 @@ public final class MscSelector {
      * {@code chunks·size}, each chunk is compressed to {@code size} (a shorter chunk keeps all it
      * has), the survivors are concatenated in chunk order and the step repeats until they fit in one
      * chunk, which plain MSC then orders. The chunks of a round are independent: a backend with
-     * {@link KdeBackend#chunkCovers} runs them side by side, each as {@link #coverChunk} does. With {@code S ≤ chunks·size} this is plain MSC. Progress is
-     * reported for the final stage.
+     * {@link KdeBackend#chunkCovers} runs them side by side, each as {@link #coverChunk} does. With
+     * {@code S ≤ chunks·size} this is plain MSC. Progress is reported for the final stage.
      *
      * @param chunks chunk length in units of {@code size}, at least 2 (so every round shrinks the set)
      */
