@@ -140,6 +140,9 @@ final class CompressCommand extends BaseCommand {
     BackendOptions backendOptions;
 
     @Mixin
+    SparkOption spark;
+
+    @Mixin
     CommonOptions common;
 
     SelectionMethod method;
@@ -171,6 +174,7 @@ final class CompressCommand extends BaseCommand {
             throw usage((reference != null ? "--reference" : "--chunks") + " applies to msc, not " + method.id());
         if (reference != null && chunks != null) throw usage("--reference and --chunks cannot be combined");
         if (chunks != null && chunks < 2) throw usage("--chunks must be at least 2, got " + chunks);
+        if (spark.given() && chunks == null) throw usage("--spark runs segmented compression: give --chunks N");
         if (chunks != null && (full || optimal))
             throw usage("--chunks selections are not nested across sizes: it cannot be combined with --full or --optimal");
         if (!method.nested() && (full || optimal || curve != null || plot != null))
@@ -236,7 +240,7 @@ final class CompressCommand extends BaseCommand {
                 .seed(seed).reference(ref).chunks(chunks == null ? 0 : chunks);
         if (wanted != null) options.size(wanted);
         Compression r;
-        try (KdeBackend backend = backendOptions.open(common, err())) {
+        try (KdeBackend backend = spark.open(backendOptions, common, err())) {
             r = new Atomcover(backend, common.threads, Progress.phases(common.showProgress())).compress(ds, d, options.build());
         }
         CompressReport report = new CompressReport(this, ds, d, r);

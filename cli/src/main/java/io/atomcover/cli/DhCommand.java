@@ -49,6 +49,9 @@ final class DhCommand extends BaseCommand {
     BackendOptions backendOptions;
 
     @Mixin
+    SparkOption spark;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -58,9 +61,9 @@ final class DhCommand extends BaseCommand {
 
     /** Loads both inputs and computes dH of every TEST environment against REF. */
     static DifferentialEntropies compute(Path test, Path ref, double h, DescriptorOptions descriptor,
-                                         BackendOptions backendOptions, CommonOptions common, PrintWriter err) {
+                                         BackendOptions backendOptions, SparkOption spark, CommonOptions common, PrintWriter err) {
         Inputs.Pair pair = Inputs.loadPair(test, ref, descriptor, common);
-        try (KdeBackend backend = backendOptions.open(common, err)) {
+        try (KdeBackend backend = spark.open(backendOptions, common, err)) {
             return new Atomcover(backend, common.threads, Progress.phases(common.showProgress()))
                     .differentialEntropies(pair.first().descriptors(), pair.second().descriptors(), h);
         }
@@ -82,7 +85,7 @@ final class DhCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        DifferentialEntropies r = compute(test, ref, bandwidth.h, descriptor, backendOptions, common, err());
+        DifferentialEntropies r = compute(test, ref, bandwidth.h, descriptor, backendOptions, spark, common, err());
         Npy.write(output, r.values(), new long[] {r.values().length});
         double seconds = secondsSince(t0);
         out().println(Text.format("%s against %s: %d values, mean %s and max %s over finite values, %d infinite, %.3f s -> %s",

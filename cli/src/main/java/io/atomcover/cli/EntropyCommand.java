@@ -50,6 +50,9 @@ final class EntropyCommand extends BaseCommand {
     BackendOptions backendOptions;
 
     @Mixin
+    SparkOption spark;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -78,7 +81,7 @@ final class EntropyCommand extends BaseCommand {
         Inputs.Loaded in = Inputs.load(file, descriptor, common);
         double h = bandwidth.rule == null ? bandwidth.fixed() : Bandwidth.gaussian(Inputs.volumePerAtom(in.dataset()));
         EntropyResult r;
-        try (KdeBackend backend = backendOptions.open(common, err())) {
+        try (KdeBackend backend = spark.open(backendOptions, common, err())) {
             r = new Atomcover(backend, common.threads, Progress.phases(common.showProgress())).entropy(in.descriptors(), h);
         }
         double seconds = secondsSince(t0);

@@ -51,6 +51,9 @@ final class OverlapCommand extends BaseCommand {
     BackendOptions backendOptions;
 
     @Mixin
+    SparkOption spark;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -75,7 +78,7 @@ final class OverlapCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        DifferentialEntropies r = DhCommand.compute(test, ref, bandwidth.h, descriptor, backendOptions, common, err());
+        DifferentialEntropies r = DhCommand.compute(test, ref, bandwidth.h, descriptor, backendOptions, spark, common, err());
         double overlap = r.overlap(eps);
         double seconds = secondsSince(t0);
 

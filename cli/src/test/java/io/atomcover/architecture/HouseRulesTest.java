@@ -63,6 +63,21 @@ class HouseRulesTest {
                 .check(classes);
     }
 
+    /**
+     * Spark lives in the spark module alone: the engine and the command line neither compile against
+     * Spark (nor its Scala and Hadoop) nor name the module's classes; the command line reaches it as
+     * the "spark" backend provider, found through ServiceLoader. (The module's own rules are in its
+     * SparkHouseRulesTest: it depends on the engine only, and Spark's executors are its only threads
+     * besides util.Parallel.)
+     */
+    @Test
+    void sparkStaysOutOfTheEngineAndTheCommandLine() {
+        noClasses().that().resideInAnyPackage(ENGINE).or().resideInAPackage("io.atomcover.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.atomcover.spark..", "org.apache.spark..", "scala..", "org.apache.hadoop..")
+                .check(classes);
+    }
+
     @Test
     void ilpselectKnowsNothingOfTheCommandLineOrOpenCl() {
         noClasses().that().resideInAPackage("io.atomcover.ilpselect..")

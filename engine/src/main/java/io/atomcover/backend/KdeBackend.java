@@ -83,6 +83,14 @@ public interface KdeBackend extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Where the rounds of segmented MSC can run their chunks side by side (a cluster backend), when
+     * this backend can. Empty (the default): MSC covers the chunks one after another here.
+     */
+    default Optional<ChunkCovers> chunkCovers() {
+        return Optional.empty();
+    }
+
     @Override
     default void close() {
     }

@@ -7,7 +7,8 @@
  * and log-space kernel sums, distance sums, the
  * {@link io.atomcover.backend.CoverSession} of greedy selection, the
  * {@link io.atomcover.backend.PrefixSession} of selection curves and, where a device can run it, the
- * whole {@link io.atomcover.backend.GreedyCover} loop; rows travel as
+ * whole {@link io.atomcover.backend.GreedyCover} loop, and, where a cluster can run them side by
+ * side, the {@link io.atomcover.backend.ChunkCovers} of a segmented-MSC round; rows travel as
  * {@link io.atomcover.backend.RowBlock}s. The default sessions,
  * {@link io.atomcover.backend.PlainCoverSession} and {@link io.atomcover.backend.PlainPrefixSession},
  * run on any backend through its kernel sums alone. Outside the backends, pair arithmetic on rows
@@ -17,9 +18,9 @@
  * <p>{@link io.atomcover.backend.Backends#open} turns {@code auto}, {@code cpu} or a provider name
  * into a backend: the multi-threaded CPU backend of {@code io.atomcover.backend.cpu}, or a device
  * backend from a {@link io.atomcover.backend.KdeBackendProvider} found through
- * {@link java.util.ServiceLoader} (the OpenCL module is one), which under {@code auto} is wrapped in
- * {@link io.atomcover.backend.FallbackKdeBackend} so that the work moves to the CPU when the device
- * fails. {@link io.atomcover.backend.SignalChaining} refuses to load native drivers into a JVM that
+ * {@link java.util.ServiceLoader} (the OpenCL and Spark modules register one each), which under
+ * {@code auto} is wrapped in {@link io.atomcover.backend.FallbackKdeBackend} so that the work moves
+ * to the CPU when the device fails. {@link io.atomcover.backend.SignalChaining} refuses to load native drivers into a JVM that
  * would lose its signal handlers to them; {@link io.atomcover.backend.ChildJvm} starts the helper
  * JVMs that probe devices. See docs/opencl.md. This package refers to the CPU backend only where
  * {@link io.atomcover.backend.Backends} opens it.

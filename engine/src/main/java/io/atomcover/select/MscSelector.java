@@ -1,5 +1,6 @@
 package io.atomcover.select;
 
+import io.atomcover.backend.ChunkCovers;
 import io.atomcover.backend.CoverSession;
 import io.atomcover.backend.GreedyCover;
 import io.atomcover.backend.GreedyCoverAbandoned;
@@ -10,7 +11,9 @@ import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.util.LogSpace;
 import io.atomcover.util.ProgressListener;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Greedy minimum-set-cover compression with a lazy scheduler
@@ -160,8 +163,9 @@ public final class MscSelector {
      * Segmented MSC for very large inputs: the structures (in index order) are cut into chunks of
      * {@code chunks·size}, each chunk is compressed to {@code size} (a shorter chunk keeps all it
      * has), the survivors are concatenated in chunk order and the step repeats until they fit in one
-     * chunk, which plain MSC then orders. With {@code S ≤ chunks·size} this is plain MSC. Progress is
-     * reported for the final stage.
+     * chunk, which plain MSC then orders. The chunks of a round are independent: a backend with
+     * {@link KdeBackend#chunkCovers} runs them side by side, each as {@link #coverChunk} does. With
+     * {@code S ≤ chunks·size} this is plain MSC. Progress is reported for the final stage.
      *
      * @param chunks chunk length in units of {@code size}, at least 2 (so every round shrinks the set)
      */
@@ -171,25 +175,35 @@ public final class MscSelector {
         int total = d.structureCount();
         long chunkLength = (long) chunks * size;
         if (size == 0 || total <= chunkLength) return select(d, entropies, size);
-        MscSelector stage = new MscSelector(backend, bandwidth, mode, ProgressListener.NONE);
         int[] alive = new int[total];
         for (int s = 0; s < total; s++) alive[s] = s;
         long calls = 0;
         long pairs = 0;
         while (alive.length > chunkLength) {
+            List<int[]> parts = new ArrayList<>();
             int[] next = new int[alive.length];
             int n = 0;
+            // A part no longer than size survives whole, in its place; the others are covered.
+            List<Integer> at = new ArrayList<>();
             for (int from = 0; from < alive.length; from += (int) chunkLength) {
                 int[] part = Arrays.copyOfRange(alive, from, (int) Math.min(alive.length, from + chunkLength));
                 if (part.length <= size) {
                     System.arraycopy(part, 0, next, n, part.length);
                     n += part.length;
-                    continue;
+                } else {
+                    at.add(n);
+                    n += size;
+                    parts.add(part);
                 }
-                MscResult r = stage.select(d.select(part), pick(entropies, part), size);
-                calls += r.backendCalls();
-                pairs += r.pairs();
-                for (int i : r.selection().indices()) next[n++] = part[i];
+            }
+            List<ChunkCovers.Picks> picks = backend.chunkCovers()
+                    .map(c -> c.coverEach(d, entropies, parts, size, bandwidth, mode == Mode.DEFAULT))
+                    .orElseGet(() -> coverEachHere(d, entropies, parts, size));
+            for (int i = 0; i < parts.size(); i++) {
+                ChunkCovers.Picks p = picks.get(i);
+                System.arraycopy(p.structures(), 0, next, at.get(i), size);
+                calls += p.backendCalls();
+                pairs += p.pairs();
             }
             alive = Arrays.copyOf(next, n);
         }
@@ -198,6 +212,27 @@ public final class MscSelector {
         int[] global = new int[local.length];
         for (int i = 0; i < local.length; i++) global[i] = alive[local[i]];
         return new MscResult(new Selection("msc", global), last.scores(), mode, calls + last.backendCalls(), pairs + last.pairs());
+    }
+
+    /**
+     * One chunk of a segmented round: the greedy cover of the structures {@code part} of {@code d}
+     * (a fresh run on those structures alone) to {@code size} picks, given as structure indices of
+     * {@code d}. The one definition that this machine and the tasks of a cluster run.
+     */
+    public static ChunkCovers.Picks coverChunk(KdeBackend backend, double bandwidth, Mode mode, Descriptors d,
+                                              double[] entropies, int[] part, int size) {
+        MscResult r = new MscSelector(backend, bandwidth, mode, ProgressListener.NONE)
+                .select(d.select(part), pick(entropies, part), size);
+        int[] local = r.selection().indices();
+        int[] global = new int[local.length];
+        for (int i = 0; i < local.length; i++) global[i] = part[local[i]];
+        return new ChunkCovers.Picks(global, r.backendCalls(), r.pairs());
+    }
+
+    private List<ChunkCovers.Picks> coverEachHere(Descriptors d, double[] entropies, List<int[]> parts, int size) {
+        List<ChunkCovers.Picks> out = new ArrayList<>(parts.size());
+        for (int[] part : parts) out.add(coverChunk(backend, bandwidth, mode, d, entropies, part, size));
+        return out;
     }
 
     /**

@@ -315,6 +315,63 @@ class MscSelectorTest {
         }
     }
 
+    /**
+     * A backend that runs a round's chunks itself (as a cluster does) is handed exactly the parts
+     * longer than size, in chunk order, and the selection is the one of the chunks covered here.
+     */
+    @Test
+    void segmentedRoundsHandTheirChunksToABackendThatRunsThem() {
+        Descriptors d = SelectFixtures.clustered(12, 4, 9);
+        for (MscSelector.Mode mode : MscSelector.Mode.values()) {
+            List<int[]> handed = new ArrayList<>();
+            io.atomcover.backend.KdeBackend side = new io.atomcover.backend.KdeBackend() {
+                @Override
+                public String name() {
+                    return "chunks-aside";
+                }
+
+                @Override
+                public void kernelSums(RowBlock q, RowBlock r, double h, double[] out) {
+                    BACKEND.kernelSums(q, r, h, out);
+                }
+
+                @Override
+                public void logKernelSums(RowBlock q, RowBlock r, double h, double[] out) {
+                    BACKEND.logKernelSums(q, r, h, out);
+                }
+
+                @Override
+                public io.atomcover.backend.CoverSession coverSession(Descriptors dd, double h, boolean logSpace) {
+                    return BACKEND.coverSession(dd, h, logSpace);
+                }
+
+                @Override
+                public java.util.Optional<io.atomcover.backend.ChunkCovers> chunkCovers() {
+                    return java.util.Optional.of((dd, e, parts, size, h, logSpace) -> {
+                        assertEquals(mode == MscSelector.Mode.DEFAULT, logSpace);
+                        List<io.atomcover.backend.ChunkCovers.Picks> out = new ArrayList<>();
+                        for (int[] part : parts) {
+                            handed.add(part.clone());
+                            out.add(MscSelector.coverChunk(BACKEND, h, mode, dd, e, part, size));
+                        }
+                        return out;
+                    });
+                }
+            };
+            MscSelector here = msc(mode);
+            double[] entropies = here.structureEntropies(d);
+            int[] expect = here.selectSegmented(d, entropies, 2, 2).indices();
+            int[] got = new MscSelector(side, H, mode).selectSegmented(d, entropies, 2, 2).indices();
+            assertArrayEquals(expect, got, mode.name());
+            // round 1: {0-3}, {4-7}, {8-11}; round 2: the first four survivors (the last two stay as they are)
+            assertEquals(4, handed.size(), mode.name());
+            assertArrayEquals(new int[] {0, 1, 2, 3}, handed.get(0));
+            assertArrayEquals(new int[] {4, 5, 6, 7}, handed.get(1));
+            assertArrayEquals(new int[] {8, 9, 10, 11}, handed.get(2));
+            assertEquals(4, handed.get(3).length);
+        }
+    }
+
     /** Plain MSC to 2 of the given structures, as original indices. */
     private static int[] part(MscSelector sel, Descriptors d, double[] entropies, int[] structures) {
         double[] h = new double[structures.length];
