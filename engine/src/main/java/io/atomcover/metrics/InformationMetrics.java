@@ -39,14 +39,24 @@ public final class InformationMetrics {
 
     /** {@link #entropy(Descriptors, double)}, reporting progress in rows of x. */
     public EntropyResult entropy(Descriptors x, double h, ProgressListener progress) {
-        return entropyOf(RowBlock.of(x), h, backend, progress.part(0, x.rows(), x.rows()));
+        return entropy(x, h, 0.0, progress);
     }
 
-    private static EntropyResult entropyOf(RowBlock rows, double h, KdeBackend b, ProgressListener progress) {
+    /**
+     * {@link #entropy(Descriptors, double, ProgressListener)} from kernel sums within {@code tolerance}
+     * relative ({@link io.atomcover.backend.Tolerance}): H and D are then within
+     * {@link io.atomcover.backend.Tolerance#logBound} of the exact values.
+     */
+    public EntropyResult entropy(Descriptors x, double h, double tolerance, ProgressListener progress) {
+        return entropyOf(RowBlock.of(x), h, tolerance, backend, progress.part(0, x.rows(), x.rows()));
+    }
+
+    private static EntropyResult entropyOf(RowBlock rows, double h, double tolerance, KdeBackend b, ProgressListener progress) {
         int n = rows.count();
         if (n == 0) throw new IllegalArgumentException("entropy of an empty set is undefined");
         double[] p = new double[n];
-        b.kernelSums(rows, rows, h, p, progress);
+        if (tolerance == 0.0) b.kernelSums(rows, rows, h, p, progress);
+        else b.kernelSums(rows, rows, h, tolerance, p, progress);
         return fromSums(p);
     }
 
@@ -74,8 +84,19 @@ public final class InformationMetrics {
 
     /** {@link #differentialEntropy(Descriptors, Descriptors, double)}, reporting progress in rows of y. */
     public double[] differentialEntropy(Descriptors y, Descriptors x, double h, ProgressListener progress) {
+        return differentialEntropy(y, x, h, 0.0, progress);
+    }
+
+    /**
+     * {@link #differentialEntropy(Descriptors, Descriptors, double, ProgressListener)} from kernel sums
+     * within {@code tolerance} relative: each finite value within
+     * {@link io.atomcover.backend.Tolerance#logBound} of the exact one.
+     */
+    public double[] differentialEntropy(Descriptors y, Descriptors x, double h, double tolerance, ProgressListener progress) {
         double[] p = new double[y.rows()];
-        backend.kernelSums(RowBlock.of(y), RowBlock.of(x), h, p, progress.part(0, y.rows(), y.rows()));
+        ProgressListener part = progress.part(0, y.rows(), y.rows());
+        if (tolerance == 0.0) backend.kernelSums(RowBlock.of(y), RowBlock.of(x), h, p, part);
+        else backend.kernelSums(RowBlock.of(y), RowBlock.of(x), h, tolerance, p, part);
         for (int i = 0; i < p.length; i++) p[i] = -Math.log(p[i]);
         return p;
     }
@@ -124,7 +145,7 @@ public final class InformationMetrics {
         AtomicLong done = new AtomicLong();
         Parallel.run(Math.max(1, threads), s, t -> {
             int st = bySize[t];
-            out[st] = x.rowsOf(st) == 0 ? Double.NaN : entropyOf(RowBlock.ofStructure(x, st), h, backend, ProgressListener.NONE).entropy();
+            out[st] = x.rowsOf(st) == 0 ? Double.NaN : entropyOf(RowBlock.ofStructure(x, st), h, 0.0, backend, ProgressListener.NONE).entropy();
             progress.progress(done.incrementAndGet(), s);
         });
         return out;
