@@ -2,9 +2,12 @@ package io.atomcover.metrics;
 
 import io.atomcover.backend.KdeBackend;
 import io.atomcover.backend.RowBlock;
+import io.atomcover.backend.Tolerance;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.util.Parallel;
 import io.atomcover.util.ProgressListener;
+import io.atomcover.util.SeededDraw;
+import org.apache.commons.math3.distribution.TDistribution;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,6 +61,46 @@ public final class InformationMetrics {
         if (tolerance == 0.0) b.kernelSums(rows, rows, h, p, progress);
         else b.kernelSums(rows, rows, h, tolerance, p, progress);
         return fromSums(p);
+    }
+
+    /** Nominal coverage of the interval of {@link #sampledEntropy}. */
+    public static final double SAMPLE_CONFIDENCE = 0.95;
+
+    /**
+     * The entropy of x estimated from {@code n} of its rows drawn uniformly without replacement
+     * ({@link SeededDraw}, {@code seed}), each summed against all rows of x within {@code tolerance};
+     * see {@link SampledEntropy} for the estimate and its interval. Progress in sampled rows.
+     *
+     * @throws IllegalArgumentException when n is not in 2..rows (or 1 for a single row)
+     */
+    public SampledEntropy sampledEntropy(Descriptors x, double h, int n, long seed, double tolerance,
+                                         ProgressListener progress) {
+        int total = x.rows();
+        if (n < Math.min(2, total) || n > total)
+            throw new IllegalArgumentException("sample size must be between " + Math.min(2, total) + " and " + total + ", got " + n);
+        int dim = x.dim();
+        int[] rows = SeededDraw.withoutReplacement(seed, total, n);
+        double[] query = new double[n * dim];
+        for (int i = 0; i < n; i++) System.arraycopy(x.data(), rows[i] * dim, query, i * dim, dim);
+        double[] p = new double[n];
+        RowBlock q = new RowBlock(query, dim, 0, n);
+        ProgressListener part = progress.part(0, n, n);
+        if (tolerance == 0.0) backend.kernelSums(q, RowBlock.of(x), h, p, part);
+        else backend.kernelSums(q, RowBlock.of(x), h, tolerance, p, part);
+        double logN = Math.log(total);
+        double mean = 0;
+        for (double v : p) mean += logN - Math.log(v);
+        mean /= n;
+        double ss = 0;
+        for (double v : p) {
+            double d = logN - Math.log(v) - mean;
+            ss += d * d;
+        }
+        double bound = Tolerance.logBound(tolerance);
+        double se = n < 2 ? 0.0 : Math.sqrt(ss / (n - 1) / n * (1.0 - (double) n / total));
+        double half = se == 0.0 ? 0.0
+                : new TDistribution(n - 1).inverseCumulativeProbability(0.5 + SAMPLE_CONFIDENCE / 2) * se;
+        return new SampledEntropy(mean, se, mean - half - bound, mean + half + bound, SAMPLE_CONFIDENCE, bound, n, total, seed);
     }
 
     /** H and D from self-inclusive kernel sums. */
