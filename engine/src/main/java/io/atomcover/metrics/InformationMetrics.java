@@ -79,14 +79,17 @@ public final class InformationMetrics {
         if (n < Math.min(2, total) || n > total)
             throw new IllegalArgumentException("sample size must be between " + Math.min(2, total) + " and " + total + ", got " + n);
         int dim = x.dim();
-        int[] rows = SeededDraw.withoutReplacement(seed, total, n);
-        double[] query = new double[n * dim];
-        for (int i = 0; i < n; i++) System.arraycopy(x.data(), rows[i] * dim, query, i * dim, dim);
+        // The drawn rows first, then the others: the queries are a range of the reference, which
+        // tells the backend that each holds its own self term (no nearest-neighbour search).
+        int[] drawn = SeededDraw.withoutReplacement(seed, total, total);
+        double[] rows = new double[total * dim];
+        for (int i = 0; i < total; i++) System.arraycopy(x.data(), drawn[i] * dim, rows, i * dim, dim);
         double[] p = new double[n];
-        RowBlock q = new RowBlock(query, dim, 0, n);
+        RowBlock q = new RowBlock(rows, dim, 0, n);
+        RowBlock all = new RowBlock(rows, dim, 0, total);
         ProgressListener part = progress.part(0, n, n);
-        if (tolerance == 0.0) backend.kernelSums(q, RowBlock.of(x), h, p, part);
-        else backend.kernelSums(q, RowBlock.of(x), h, tolerance, p, part);
+        if (tolerance == 0.0) backend.kernelSums(q, all, h, p, part);
+        else backend.kernelSums(q, all, h, tolerance, p, part);
         double logN = Math.log(total);
         double mean = 0;
         for (double v : p) mean += logN - Math.log(v);
