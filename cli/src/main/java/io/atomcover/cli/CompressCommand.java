@@ -137,6 +137,9 @@ final class CompressCommand extends BaseCommand {
     DescriptorOptions descriptor;
 
     @Mixin
+    ToleranceOption tolerance;
+
+    @Mixin
     BackendOptions backendOptions;
 
     @Mixin
@@ -181,6 +184,7 @@ final class CompressCommand extends BaseCommand {
             throw usage(method.id() + " selections are not nested (a prefix is not the selection of that size): "
                     + "--full, --optimal, --curve and --plot need msc, fps, mean_fps or random");
         coverage.validate();
+        tolerance.validate();
     }
 
     @Override
@@ -237,7 +241,7 @@ final class CompressCommand extends BaseCommand {
 
         CompressionOptions.Builder options = CompressionOptions.builder().method(method).full(full).optimal(optimal)
                 .curve(curve != null || plot != null).compatCheck(compatCheck).bandwidth(bandwidth.h).eps(coverage.eps)
-                .seed(seed).reference(ref).chunks(chunks == null ? 0 : chunks);
+                .seed(seed).reference(ref).chunks(chunks == null ? 0 : chunks).tolerance(tolerance.rel);
         if (wanted != null) options.size(wanted);
         Compression r;
         try (KdeBackend backend = spark.open(backendOptions, common, err())) {

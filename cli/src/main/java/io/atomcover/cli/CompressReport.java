@@ -42,6 +42,7 @@ final class CompressReport {
         Json.putFinite(o, "entropy", s.entropy());
         Json.putFinite(o, "diversity", s.diversity());
         Json.putFinite(o, "overlap", s.overlap());
+        c.tolerance.putJson(o, "entropy_bound");
         o.put("original_size", s.originalSize());
         o.put("compressed_size", s.compressedSize());
         o.put("original_envs", s.originalEnvs());
@@ -167,6 +168,7 @@ final class CompressReport {
                 c.optimal ? ", the size with the largest entropy x diversity" : ""));
         Text.line(o, "entropy", Text.precise(s.entropy()) + " nats");
         Text.line(o, "diversity", Text.precise(s.diversity()) + " nats");
+        c.tolerance.printLine(o, "entropy");
         Text.line(o, "overlap", Text.precise(s.overlap()) + Text.format(" (of the dataset's environments, dH < %s)",
                 Double.toString(c.coverage.eps)));
         ForceTails tails = r.forces();

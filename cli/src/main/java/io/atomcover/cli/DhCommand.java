@@ -46,6 +46,9 @@ final class DhCommand extends BaseCommand {
     DescriptorOptions descriptor;
 
     @Mixin
+    ToleranceOption tolerance;
+
+    @Mixin
     BackendOptions backendOptions;
 
     @Mixin
@@ -60,12 +63,12 @@ final class DhCommand extends BaseCommand {
     }
 
     /** Loads both inputs and computes dH of every TEST environment against REF. */
-    static DifferentialEntropies compute(Path test, Path ref, double h, DescriptorOptions descriptor,
+    static DifferentialEntropies compute(Path test, Path ref, double h, double tolerance, DescriptorOptions descriptor,
                                          BackendOptions backendOptions, SparkOption spark, CommonOptions common, PrintWriter err) {
         Inputs.Pair pair = Inputs.loadPair(test, ref, descriptor, common);
         try (KdeBackend backend = spark.open(backendOptions, common, err)) {
             return new Atomcover(backend, common.threads, Progress.phases(common.showProgress()))
-                    .differentialEntropies(pair.first().descriptors(), pair.second().descriptors(), h);
+                    .differentialEntropies(pair.first().descriptors(), pair.second().descriptors(), h, tolerance);
         }
     }
 
@@ -73,6 +76,7 @@ final class DhCommand extends BaseCommand {
     void validate() {
         descriptor.validate();
         bandwidth.validate();
+        tolerance.validate();
     }
 
     @Override
@@ -85,10 +89,11 @@ final class DhCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        DifferentialEntropies r = compute(test, ref, bandwidth.h, descriptor, backendOptions, spark, common, err());
+        DifferentialEntropies r = compute(test, ref, bandwidth.h, tolerance.rel, descriptor, backendOptions, spark, common, err());
         Npy.write(output, r.values(), new long[] {r.values().length});
         double seconds = secondsSince(t0);
         out().println(Text.format("%s against %s: %d values, mean %s and max %s over finite values, %d infinite, %.3f s -> %s",
                 test, ref, r.values().length, Text.precise(r.finiteMean()), Text.precise(r.finiteMax()), r.infinite(), seconds, output));
+        tolerance.printLine(out(), "dH");
     }
 }

@@ -5,6 +5,7 @@ import io.atomcover.api.Atomcover;
 import io.atomcover.metrics.Bandwidth;
 import io.atomcover.backend.KdeBackend;
 import io.atomcover.metrics.EntropyResult;
+import io.atomcover.metrics.SampledEntropy;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -29,7 +30,9 @@ import picocli.CommandLine.Parameters;
         footer = {
                 "  atomcover entropy examples/mlearn-si/Si-train.extxyz",
                 "  atomcover entropy Si-train.extxyz --bandwidth-rule gaussian --json si.json",
-                "  atomcover entropy descriptors.npy -b 0.02"})
+                "  atomcover entropy descriptors.npy -b 0.02",
+                "  atomcover entropy big.extxyz --tolerance 1e-6",
+                "  atomcover entropy big.extxyz --sample 20000 --seed 3"})
 final class EntropyCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE",
             description = "Structures (.extxyz or .xyz), or a descriptor matrix (.npy, environments x values) such as "
@@ -45,6 +48,20 @@ final class EntropyCommand extends BaseCommand {
     @Option(names = "--json", paramLabel = "OUT.json",
             description = "Also write a JSON report (entropy, diversity, n_envs, n_structs, bandwidth, seconds, ...); '-' prints it on stdout instead of the summary.")
     Path json;
+
+    @Mixin
+    ToleranceOption tolerance;
+
+    @Option(names = "--sample", paramLabel = "N",
+            description = "Estimate H from N environments drawn uniformly without replacement (each summed against all "
+                    + "environments): the sample mean of -log(p_i / N_total) with a 95% Student-t interval, using the "
+                    + "finite-population correction sqrt(1 - N/N_total) and widened by the --tolerance bound. "
+                    + "D is not estimated. N from 2 to the number of environments.")
+    Integer sample;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed of the --sample draw. Default: ${DEFAULT-VALUE}.")
+    long seed;
 
     @Mixin
     BackendOptions backendOptions;
@@ -63,6 +80,8 @@ final class EntropyCommand extends BaseCommand {
     @Override
     void validate() {
         descriptor.validate();
+        tolerance.validate();
+        if (sample != null && sample < 2) throw usage("--sample must be at least 2, got " + sample);
         if (bandwidth.value != null && !BandwidthOptions.valid(bandwidth.value))
             throw usage("--bandwidth must be a positive number, got " + bandwidth.value);
         if (bandwidth.rule != null && Inputs.isNpy(file))
@@ -80,15 +99,35 @@ final class EntropyCommand extends BaseCommand {
         long t0 = System.nanoTime();
         Inputs.Loaded in = Inputs.load(file, descriptor, common);
         double h = bandwidth.rule == null ? bandwidth.fixed() : Bandwidth.gaussian(Inputs.volumePerAtom(in.dataset()));
-        EntropyResult r;
+        int envs = in.descriptors().rows();
+        if (sample != null && sample > envs)
+            throw new CliFailure("--sample " + sample + " is more than the " + envs + " environments of " + file);
+        EntropyResult r = null;
+        SampledEntropy s = null;
         try (KdeBackend backend = spark.open(backendOptions, common, err())) {
-            r = new Atomcover(backend, common.threads, Progress.phases(common.showProgress())).entropy(in.descriptors(), h);
+            Atomcover api = new Atomcover(backend, common.threads, Progress.phases(common.showProgress()));
+            if (sample == null) r = api.entropy(in.descriptors(), h, tolerance.rel);
+            else s = api.sampledEntropy(in.descriptors(), h, sample, seed, tolerance.rel);
         }
         double seconds = secondsSince(t0);
 
         ObjectNode report = Json.object();
-        report.put("entropy", r.entropy());
-        report.put("diversity", r.diversity());
+        if (s == null) {
+            report.put("entropy", r.entropy());
+            report.put("diversity", r.diversity());
+        } else {
+            report.put("entropy", s.estimate());
+            report.putNull("diversity");
+            ObjectNode o = report.putObject("sample");
+            o.put("n", s.samples());
+            o.put("seed", s.seed());
+            o.put("standard_error", s.standardError());
+            o.put("ci_low", s.low());
+            o.put("ci_high", s.high());
+            o.put("confidence", s.confidence());
+            o.put("interval", "student-t, finite-population correction, widened by entropy_bound");
+        }
+        tolerance.putJson(report, "entropy_bound");
         report.put("n_envs", in.descriptors().rows());
         if (in.fromNpy()) report.putNull("n_structs");
         else report.put("n_structs", in.structureCount());
@@ -110,8 +149,16 @@ final class EntropyCommand extends BaseCommand {
         o.println(file + ": " + (in.fromNpy() ? "descriptor matrix, " : in.structureCount() + " structures, ")
                 + in.descriptors().rows() + " environments, descriptor dim " + in.descriptors().dim());
         Text.line(o, "bandwidth", Double.toString(h) + (bandwidth.rule == null ? "" : " (" + bandwidth.rule + " rule)"));
-        Text.line(o, "entropy", Text.precise(r.entropy()) + " nats");
-        Text.line(o, "diversity", Text.precise(r.diversity()) + " nats");
+        if (s == null) {
+            Text.line(o, "entropy", Text.precise(r.entropy()) + " nats");
+            Text.line(o, "diversity", Text.precise(r.diversity()) + " nats");
+        } else {
+            Text.line(o, "entropy", Text.precise(s.estimate()) + Text.format(" nats, estimated from %d of %d environments (seed %d)",
+                    s.samples(), s.population(), s.seed()));
+            Text.line(o, "95% interval", Text.format("[%s, %s] nats (standard error %.3g, finite-population corrected)",
+                    Text.precise(s.low()), Text.precise(s.high()), s.standardError()));
+        }
+        tolerance.printLine(o, "entropy");
         Text.line(o, "time", Text.seconds(seconds));
     }
 }

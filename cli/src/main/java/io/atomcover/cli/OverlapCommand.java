@@ -48,6 +48,9 @@ final class OverlapCommand extends BaseCommand {
     Path json;
 
     @Mixin
+    ToleranceOption tolerance;
+
+    @Mixin
     BackendOptions backendOptions;
 
     @Mixin
@@ -65,6 +68,7 @@ final class OverlapCommand extends BaseCommand {
     void validate() {
         descriptor.validate();
         bandwidth.validate();
+        tolerance.validate();
         if (Double.isNaN(eps)) throw usage("--eps must be a number");
     }
 
@@ -78,7 +82,7 @@ final class OverlapCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        DifferentialEntropies r = DhCommand.compute(test, ref, bandwidth.h, descriptor, backendOptions, spark, common, err());
+        DifferentialEntropies r = DhCommand.compute(test, ref, bandwidth.h, tolerance.rel, descriptor, backendOptions, spark, common, err());
         double overlap = r.overlap(eps);
         double seconds = secondsSince(t0);
 
@@ -89,6 +93,12 @@ final class OverlapCommand extends BaseCommand {
         Json.putFinite(report, "dH_mean", r.finiteMean());
         Json.putFinite(report, "dH_max", r.finiteMax());
         report.put("n_infinite", r.infinite());
+        tolerance.putJson(report, "dH_bound");
+        if (tolerance.rel > 0) {
+            // Values within the bound of eps may fall on either side of it.
+            report.put("overlap_low", r.overlap(eps - tolerance.bound()));
+            report.put("overlap_high", r.overlap(eps + tolerance.bound()));
+        }
         report.put("seconds", seconds);
         report.put("eps", eps);
         report.put("bandwidth", bandwidth.h);
@@ -108,6 +118,10 @@ final class OverlapCommand extends BaseCommand {
         Text.line(o, "dH mean", Text.precise(r.finiteMean()) + " (finite values)");
         Text.line(o, "dH max", Text.precise(r.finiteMax()) + " (finite values)");
         Text.line(o, "dH infinite", Long.toString(r.infinite()));
+        tolerance.printLine(o, "dH");
+        if (tolerance.rel > 0)
+            Text.line(o, "overlap range", "[" + Text.precise(r.overlap(eps - tolerance.bound())) + ", "
+                    + Text.precise(r.overlap(eps + tolerance.bound())) + "] (dH within the bound of eps may fall either side)");
         Text.line(o, "bandwidth", Double.toString(bandwidth.h));
         Text.line(o, "time", Text.seconds(seconds));
     }

@@ -7,6 +7,7 @@ import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.metrics.EntropyResult;
 import io.atomcover.metrics.InformationMetrics;
+import io.atomcover.metrics.SampledEntropy;
 import io.atomcover.select.ForceTails;
 import io.atomcover.select.MscResult;
 import io.atomcover.select.MscSelector;
@@ -84,15 +85,43 @@ public final class Atomcover implements AutoCloseable {
 
     /** Entropy and diversity of the environments at bandwidth h (phase "entropy"). */
     public EntropyResult entropy(Descriptors x, double h) {
+        return entropy(x, h, 0.0);
+    }
+
+    /**
+     * {@link #entropy(Descriptors, double)} from kernel sums within {@code tolerance} relative
+     * ({@link io.atomcover.backend.Tolerance}): both values within
+     * {@link io.atomcover.backend.Tolerance#logBound} of the exact ones.
+     */
+    public EntropyResult entropy(Descriptors x, double h, double tolerance) {
         try (Phase p = phases.start("entropy", " environments")) {
-            return new InformationMetrics(backend).entropy(x, h, p);
+            return new InformationMetrics(backend).entropy(x, h, tolerance, p);
+        }
+    }
+
+    /**
+     * The entropy estimated from {@code n} environments drawn with {@code seed}, each summed against
+     * all of x within {@code tolerance}, with a 95 % interval (phase "entropy sample").
+     */
+    public SampledEntropy sampledEntropy(Descriptors x, double h, int n, long seed, double tolerance) {
+        try (Phase p = phases.start("entropy sample", " environments")) {
+            return new InformationMetrics(backend).sampledEntropy(x, h, n, seed, tolerance, p);
         }
     }
 
     /** dH of every environment of {@code y} against {@code reference} at bandwidth h (phase "dH"). */
     public DifferentialEntropies differentialEntropies(Descriptors y, Descriptors reference, double h) {
+        return differentialEntropies(y, reference, h, 0.0);
+    }
+
+    /**
+     * {@link #differentialEntropies(Descriptors, Descriptors, double)} from kernel sums within
+     * {@code tolerance} relative: each finite dH within {@link io.atomcover.backend.Tolerance#logBound}
+     * of its exact value.
+     */
+    public DifferentialEntropies differentialEntropies(Descriptors y, Descriptors reference, double h, double tolerance) {
         try (Phase p = phases.start("dH", " environments")) {
-            return new DifferentialEntropies(new InformationMetrics(backend).differentialEntropy(y, reference, h, p),
+            return new DifferentialEntropies(new InformationMetrics(backend).differentialEntropy(y, reference, h, tolerance, p),
                     reference.rows());
         }
     }
@@ -171,7 +200,7 @@ public final class Atomcover implements AutoCloseable {
         try (Phase p = phases.start("metrics", " environments")) {
             // The greedy cover's bounds are against all its picks: usable when they are the selection.
             double[] bounds = n == ordering.size() ? coverBounds : null;
-            summary = SelectionSummary.of(backend, d, selected.indices(), h, options.eps(), bounds, p);
+            summary = SelectionSummary.of(backend, d, selected.indices(), h, options.eps(), bounds, options.tolerance(), p);
         }
         double metricsSeconds = secondsSince(t);
         // Read at the end: under auto a device that failed in mid-run has handed the work to the CPU.

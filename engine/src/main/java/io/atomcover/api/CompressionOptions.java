@@ -23,10 +23,13 @@ import io.atomcover.select.SelectionMethod;
  * @param seed        seed of the seeded methods
  * @param reference   msc only: environments that count as covered already (conditional compression), or null
  * @param chunks      msc only: segmented compression with chunks of {@code chunks} × size (≥ 2), or 0
+ * @param tolerance   relative error allowed in the kernel sums of the selection's entropy and diversity
+ *                    ({@link io.atomcover.backend.Tolerance}; 0: exact). The selection, its curve and
+ *                    its overlap (a threshold count) are always computed exactly.
  */
 public record CompressionOptions(SelectionMethod method, Double size, boolean full, boolean optimal, boolean curve,
                                  boolean compatCheck, double bandwidth, double eps, long seed, Descriptors reference,
-                                 int chunks) {
+                                 int chunks, double tolerance) {
     /**
      * @throws IllegalArgumentException for a combination that has no meaning (the rules of
      *                                  {@code atomcover compress})
@@ -40,6 +43,7 @@ public record CompressionOptions(SelectionMethod method, Double size, boolean fu
         if (reference != null && chunks != 0) throw new IllegalArgumentException("a reference and chunks cannot be combined");
         if (chunks != 0 && (chunks < 2 || full || optimal))
             throw new IllegalArgumentException("chunks must be at least 2 and cannot be combined with full or optimal");
+        io.atomcover.backend.Tolerance.check(tolerance);
         if (!method.nested() && (full || optimal || curve))
             throw new IllegalArgumentException(method.id() + " selections are not nested: no full ordering or curve");
     }
@@ -62,6 +66,7 @@ public record CompressionOptions(SelectionMethod method, Double size, boolean fu
         private long seed;
         private Descriptors reference;
         private int chunks;
+        private double tolerance;
 
         private Builder() {
         }
@@ -122,8 +127,15 @@ public record CompressionOptions(SelectionMethod method, Double size, boolean fu
             return this;
         }
 
+        /** Relative error allowed in the kernel sums of the selection's entropy and diversity (0: exact). */
+        public Builder tolerance(double v) {
+            tolerance = v;
+            return this;
+        }
+
         public CompressionOptions build() {
-            return new CompressionOptions(method, size, full, optimal, curve, compatCheck, bandwidth, eps, seed, reference, chunks);
+            return new CompressionOptions(method, size, full, optimal, curve, compatCheck, bandwidth, eps, seed, reference, chunks,
+                    tolerance);
         }
     }
 }

@@ -66,6 +66,12 @@ public final class FallbackKdeBackend implements KdeBackend {
     }
 
     @Override
+    public void kernelSums(RowBlock query, RowBlock ref, double bandwidth, double tolerance, double[] out,
+                           ProgressListener progress) {
+        call(b -> b.kernelSums(query, ref, bandwidth, tolerance, out, progress));
+    }
+
+    @Override
     public void logKernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out) {
         call(b -> b.logKernelSums(query, ref, bandwidth, out));
     }

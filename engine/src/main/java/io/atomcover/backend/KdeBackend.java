@@ -35,6 +35,20 @@ public interface KdeBackend extends AutoCloseable {
     }
 
     /**
+     * {@link #kernelSums(RowBlock, RowBlock, double, double[], ProgressListener)} where each sum may be
+     * off by up to {@code tolerance} relative ({@link Tolerance}; 0: exact), which lets a backend
+     * aggregate far pairs instead of visiting them. The default computes the exact sums, which are
+     * within any tolerance.
+     *
+     * @throws IllegalArgumentException when the tolerance is out of {@link Tolerance}'s range
+     */
+    default void kernelSums(RowBlock query, RowBlock ref, double bandwidth, double tolerance, double[] out,
+                            ProgressListener progress) {
+        Tolerance.check(tolerance);
+        kernelSums(query, ref, bandwidth, out, progress);
+    }
+
+    /**
      * Log-space sums: {@code out[i] = log Σ_j k(q_i, r_j)}, computed max-shifted so the result stays
      * finite however far q_i is from every r_j; {@code -∞} only when {@code ref} is empty.
      */

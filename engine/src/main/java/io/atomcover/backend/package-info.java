@@ -11,7 +11,9 @@
  * side, the {@link io.atomcover.backend.ChunkCovers} of a segmented-MSC round; rows travel as
  * {@link io.atomcover.backend.RowBlock}s. The default sessions,
  * {@link io.atomcover.backend.PlainCoverSession} and {@link io.atomcover.backend.PlainPrefixSession},
- * run on any backend through its kernel sums alone. Outside the backends, pair arithmetic on rows
+ * run on any backend through its kernel sums alone. A {@link io.atomcover.backend.Tolerance} lets a
+ * backend return kernel sums within a relative error (the CPU backend aggregates far pairs; an exact
+ * backend ignores it), and states what that bound means for log sums. Outside the backends, pair arithmetic on rows
  * (squared distances one by one, to one row or by blocks, Gaussian sums) comes from the one shared
  * helper, {@link io.atomcover.backend.PairDistances}, which the selectors and ILPSelect call.
  *

@@ -2,9 +2,12 @@ package io.atomcover.metrics;
 
 import io.atomcover.backend.KdeBackend;
 import io.atomcover.backend.RowBlock;
+import io.atomcover.backend.Tolerance;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.util.Parallel;
 import io.atomcover.util.ProgressListener;
+import io.atomcover.util.SeededDraw;
+import org.apache.commons.math3.distribution.TDistribution;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,15 +42,68 @@ public final class InformationMetrics {
 
     /** {@link #entropy(Descriptors, double)}, reporting progress in rows of x. */
     public EntropyResult entropy(Descriptors x, double h, ProgressListener progress) {
-        return entropyOf(RowBlock.of(x), h, backend, progress.part(0, x.rows(), x.rows()));
+        return entropy(x, h, 0.0, progress);
     }
 
-    private static EntropyResult entropyOf(RowBlock rows, double h, KdeBackend b, ProgressListener progress) {
+    /**
+     * {@link #entropy(Descriptors, double, ProgressListener)} from kernel sums within {@code tolerance}
+     * relative ({@link io.atomcover.backend.Tolerance}): H and D are then within
+     * {@link io.atomcover.backend.Tolerance#logBound} of the exact values.
+     */
+    public EntropyResult entropy(Descriptors x, double h, double tolerance, ProgressListener progress) {
+        return entropyOf(RowBlock.of(x), h, tolerance, backend, progress.part(0, x.rows(), x.rows()));
+    }
+
+    private static EntropyResult entropyOf(RowBlock rows, double h, double tolerance, KdeBackend b, ProgressListener progress) {
         int n = rows.count();
         if (n == 0) throw new IllegalArgumentException("entropy of an empty set is undefined");
         double[] p = new double[n];
-        b.kernelSums(rows, rows, h, p, progress);
+        if (tolerance == 0.0) b.kernelSums(rows, rows, h, p, progress);
+        else b.kernelSums(rows, rows, h, tolerance, p, progress);
         return fromSums(p);
+    }
+
+    /** Nominal coverage of the interval of {@link #sampledEntropy}. */
+    public static final double SAMPLE_CONFIDENCE = 0.95;
+
+    /**
+     * The entropy of x estimated from {@code n} of its rows drawn uniformly without replacement
+     * ({@link SeededDraw}, {@code seed}), each summed against all rows of x within {@code tolerance};
+     * see {@link SampledEntropy} for the estimate and its interval. Progress in sampled rows.
+     *
+     * @throws IllegalArgumentException when n is not in 2..rows (or 1 for a single row)
+     */
+    public SampledEntropy sampledEntropy(Descriptors x, double h, int n, long seed, double tolerance,
+                                         ProgressListener progress) {
+        int total = x.rows();
+        if (n < Math.min(2, total) || n > total)
+            throw new IllegalArgumentException("sample size must be between " + Math.min(2, total) + " and " + total + ", got " + n);
+        int dim = x.dim();
+        // The drawn rows first, then the others: the queries are a range of the reference, which
+        // tells the backend that each holds its own self term (no nearest-neighbour search).
+        int[] drawn = SeededDraw.withoutReplacement(seed, total, total);
+        double[] rows = new double[total * dim];
+        for (int i = 0; i < total; i++) System.arraycopy(x.data(), drawn[i] * dim, rows, i * dim, dim);
+        double[] p = new double[n];
+        RowBlock q = new RowBlock(rows, dim, 0, n);
+        RowBlock all = new RowBlock(rows, dim, 0, total);
+        ProgressListener part = progress.part(0, n, n);
+        if (tolerance == 0.0) backend.kernelSums(q, all, h, p, part);
+        else backend.kernelSums(q, all, h, tolerance, p, part);
+        double logN = Math.log(total);
+        double mean = 0;
+        for (double v : p) mean += logN - Math.log(v);
+        mean /= n;
+        double ss = 0;
+        for (double v : p) {
+            double d = logN - Math.log(v) - mean;
+            ss += d * d;
+        }
+        double bound = Tolerance.logBound(tolerance);
+        double se = n < 2 ? 0.0 : Math.sqrt(ss / (n - 1) / n * (1.0 - (double) n / total));
+        double half = se == 0.0 ? 0.0
+                : new TDistribution(n - 1).inverseCumulativeProbability(0.5 + SAMPLE_CONFIDENCE / 2) * se;
+        return new SampledEntropy(mean, se, mean - half - bound, mean + half + bound, SAMPLE_CONFIDENCE, bound, n, total, seed);
     }
 
     /** H and D from self-inclusive kernel sums. */
@@ -74,8 +130,19 @@ public final class InformationMetrics {
 
     /** {@link #differentialEntropy(Descriptors, Descriptors, double)}, reporting progress in rows of y. */
     public double[] differentialEntropy(Descriptors y, Descriptors x, double h, ProgressListener progress) {
+        return differentialEntropy(y, x, h, 0.0, progress);
+    }
+
+    /**
+     * {@link #differentialEntropy(Descriptors, Descriptors, double, ProgressListener)} from kernel sums
+     * within {@code tolerance} relative: each finite value within
+     * {@link io.atomcover.backend.Tolerance#logBound} of the exact one.
+     */
+    public double[] differentialEntropy(Descriptors y, Descriptors x, double h, double tolerance, ProgressListener progress) {
         double[] p = new double[y.rows()];
-        backend.kernelSums(RowBlock.of(y), RowBlock.of(x), h, p, progress.part(0, y.rows(), y.rows()));
+        ProgressListener part = progress.part(0, y.rows(), y.rows());
+        if (tolerance == 0.0) backend.kernelSums(RowBlock.of(y), RowBlock.of(x), h, p, part);
+        else backend.kernelSums(RowBlock.of(y), RowBlock.of(x), h, tolerance, p, part);
         for (int i = 0; i < p.length; i++) p[i] = -Math.log(p[i]);
         return p;
     }
@@ -124,7 +191,7 @@ public final class InformationMetrics {
         AtomicLong done = new AtomicLong();
         Parallel.run(Math.max(1, threads), s, t -> {
             int st = bySize[t];
-            out[st] = x.rowsOf(st) == 0 ? Double.NaN : entropyOf(RowBlock.ofStructure(x, st), h, backend, ProgressListener.NONE).entropy();
+            out[st] = x.rowsOf(st) == 0 ? Double.NaN : entropyOf(RowBlock.ofStructure(x, st), h, 0.0, backend, ProgressListener.NONE).entropy();
             progress.progress(done.incrementAndGet(), s);
         });
         return out;

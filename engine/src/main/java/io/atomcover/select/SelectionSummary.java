@@ -52,12 +52,22 @@ public record SelectionSummary(double entropy, double diversity, double overlap,
      */
     public static SelectionSummary of(KdeBackend backend, Descriptors d, int[] selected, double bandwidth, double eps,
                                       double[] coverBounds, ProgressListener progress) {
+        return of(backend, d, selected, bandwidth, eps, coverBounds, 0.0, progress);
+    }
+
+    /**
+     * {@link #of(KdeBackend, Descriptors, int[], double, double, double[], ProgressListener)} with the
+     * entropy and diversity from kernel sums within {@code tolerance} relative (each then within
+     * {@link io.atomcover.backend.Tolerance#logBound} of its exact value); the overlap stays exact.
+     */
+    public static SelectionSummary of(KdeBackend backend, Descriptors d, int[] selected, double bandwidth, double eps,
+                                      double[] coverBounds, double tolerance, ProgressListener progress) {
         Descriptors sel = d.select(selected);
         if (selected.length == 0 || sel.rows() == 0)
             return new SelectionSummary(Double.NaN, Double.NaN, 0.0, d.structureCount(), selected.length, d.rows(), sel.rows());
         InformationMetrics kde = new InformationMetrics(backend);
         long total = (long) sel.rows() + d.rows();
-        EntropyResult h = kde.entropy(sel, bandwidth, progress.part(0, sel.rows(), total));
+        EntropyResult h = kde.entropy(sel, bandwidth, tolerance, progress.part(0, sel.rows(), total));
         double overlap = new SelectionOverlap(backend).count(d, selected, bandwidth, eps, coverBounds,
                 progress.part(sel.rows(), d.rows(), total)).fraction();
         return new SelectionSummary(h.entropy(), h.diversity(), overlap, d.structureCount(), selected.length, d.rows(), sel.rows());

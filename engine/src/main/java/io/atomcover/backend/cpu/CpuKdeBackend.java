@@ -4,6 +4,7 @@ import io.atomcover.backend.CoverSession;
 import io.atomcover.backend.KdeBackend;
 import io.atomcover.backend.PrefixSession;
 import io.atomcover.backend.RowBlock;
+import io.atomcover.backend.Tolerance;
 import io.atomcover.util.Parallel;
 import io.atomcover.util.ProgressListener;
 import java.util.ArrayList;
@@ -52,6 +53,33 @@ import java.util.function.IntConsumer;
  * clamped at {@value TileKernel#CLAMP} (e^-60 ≈ 8.8e-27, so each clamped term is off by less than that, a
  * change below N·1e-26 of S_i), which keeps the fast exp in its normal range.
  *
+ * <h2>Bounded error ({@code kernelSums} with a tolerance REL &gt; 0)</h2>
+ * Every returned sum is within REL relative of the sum over the same computed distances with
+ * {@link Math#exp} (the brute-force reference). The tolerance is spent in three parts; for a row
+ * with N reference terms, S_i ≥ 1 (shifted) and u = REL - {@value #ROUNDING_SHARE}:
+ * <ul>
+ *   <li>rounding, {@value #ROUNDING_SHARE}: the fast exp (below 1e-15 relative per term), the clamp
+ *   (N·e^-60), partial sums of at most {@value #CHUNK}·{@value #LEAF} terms in double (about 1.2e-13
+ *   relative, the same again in the reference) and the fixed-point accumulators;</li>
+ *   <li>dropped terms, {@value #DROP_SHARE}·u: the band uses T = ln(N / (DROP_SHARE·u)) instead of
+ *   ln 1e17, so the at most N dropped terms, each below e^-T, change S_i by at most DROP_SHARE·u;</li>
+ *   <li>aggregated terms, the other (1 - DROP_SHARE)·u: for a row p and a reference leaf b, the
+ *   exact distances lie in [L, U] with L the pruning bound and U = |x_p - centre_b| + radius_b, so
+ *   every term lies in [lo, hi] = [e^{-cU²-m}, e^{-cL²-m}] (widened for the rounding of the bounds,
+ *   of the dot-product distances and of exp). When {@code (hi - lo)/2 ≤ (1-DROP_SHARE)·u·S_low/N},
+ *   the leaf's nb terms are added as nb·(hi + lo)/2 without their distances. S_low ≤ S_i is a lower
+ *   bound from the same upper bounds over the leaves within the band, plus the row's largest term 1;
+ *   on symmetric sums, where the aggregate goes to the column rows too, the allowance uses the
+ *   smaller of the row's S_low and the least S_low of leaf b. Each of at most N terms is then off by
+ *   at most its allowance, so S_i moves by at most (1-DROP_SHARE)·u. The diagonal tiles of symmetric
+ *   sums are always evaluated.</li>
+ * </ul>
+ * Every decision depends on the row and the leaf alone, so the sums stay bit-identical for any
+ * thread count. The allowance is a fraction REL/N of the row's sum per term, so only far terms are
+ * aggregated: on dense data the near field is still evaluated pair by pair (figures in
+ * docs/benchmarks.md, "Bounded-error kernel sums"). Cover and prefix sessions and log sums are always
+ * exact, so selections do not depend on a tolerance.
+ *
  * <p>With {@code pruning = false} every pair is evaluated with {@link Math#exp} and no clamp — the
  * brute-force reference the tests compare against. Its per-pair distances are bit-identical to the
  * pruned path's (same kernel).
@@ -69,6 +97,10 @@ public final class CpuKdeBackend implements KdeBackend {
     private static final int CHUNK = 16;
     /** Terms below e^-DROP_LOG of their row's largest term may be dropped (see class comment). */
     static final double DROP_LOG = Math.log(1e17);
+    /** Share of a tolerance kept for rounding: fast exp, clamp, partial sums (see class comment). */
+    static final double ROUNDING_SHARE = 1e-12;
+    /** Share of the rest of a tolerance spent on dropped terms; aggregation gets the remainder. */
+    static final double DROP_SHARE = 0.2;
     /** Pruning problems with fewer pairs than this evaluate every pair (no index). */
     static final long INDEX_PAIRS = 1L << 14;
     /** Problems with fewer pairs than this run on the calling thread. */
@@ -138,24 +170,51 @@ public final class CpuKdeBackend implements KdeBackend {
                 : KdeBackend.super.prefixSession(d, order, bandwidth, overlap, eps);
     }
 
+    /** Query-reference pairs added as part of an aggregate (bounded-error sums) instead of evaluated. */
+    public long pairsAggregated() {
+        return counters.aggregated();
+    }
+
+    /**
+     * Drop threshold T (terms below e^-T of the row's largest are dropped) such that at most
+     * {@code terms} dropped terms change a sum S ≥ 1 by at most {@code budget}: T = ln(terms / budget).
+     */
+    static double dropLog(long terms, double budget) {
+        double t = Math.log(terms / budget);
+        // Above -CLAMP the clamped terms of evaluated tiles would no longer be negligible next to the dropped ones.
+        if (!(t < -TileKernel.CLAMP)) throw new IllegalArgumentException("tolerance too small for " + terms + " terms");
+        return Math.max(t, 0.0);
+    }
+
     public void resetCounters() {
         counters.reset();
     }
 
     @Override
     public void kernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out) {
-        compute(query, ref, bandwidth, out, false, ProgressListener.NONE);
+        compute(query, ref, bandwidth, 0.0, out, false, ProgressListener.NONE);
     }
 
     /** Reports tiles (query leaf against reference leaf) summed; the search for candidate tiles before them is not counted. */
     @Override
     public void kernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out, ProgressListener progress) {
-        compute(query, ref, bandwidth, out, false, progress);
+        compute(query, ref, bandwidth, 0.0, out, false, progress);
+    }
+
+    /**
+     * Bounded-error sums (see the class comment, "Bounded error"); tolerance 0 is
+     * {@link #kernelSums(RowBlock, RowBlock, double, double[], ProgressListener)}. Without pruning
+     * every pair is evaluated exactly whatever the tolerance.
+     */
+    @Override
+    public void kernelSums(RowBlock query, RowBlock ref, double bandwidth, double tolerance, double[] out,
+                           ProgressListener progress) {
+        compute(query, ref, bandwidth, Tolerance.check(tolerance), out, false, progress);
     }
 
     @Override
     public void logKernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out) {
-        compute(query, ref, bandwidth, out, true, ProgressListener.NONE);
+        compute(query, ref, bandwidth, 0.0, out, true, ProgressListener.NONE);
     }
 
     @Override
@@ -165,7 +224,7 @@ public final class CpuKdeBackend implements KdeBackend {
 
     // ------------------------------------------------------------------------------------------
 
-    private void compute(RowBlock query, RowBlock ref, double h, double[] out, boolean log, ProgressListener progress) {
+    private void compute(RowBlock query, RowBlock ref, double h, double tol, double[] out, boolean log, ProgressListener progress) {
         if (query.dim() != ref.dim())
             throw new IllegalArgumentException("dimension mismatch: " + query.dim() + " vs " + ref.dim());
         if (!(h > 0) || Double.isInfinite(h)) throw new IllegalArgumentException("bandwidth must be positive: " + h);
@@ -175,7 +234,7 @@ public final class CpuKdeBackend implements KdeBackend {
         if (nq > 0 && ref.count() == 0) Arrays.fill(out, 0, nq, log ? Double.NEGATIVE_INFINITY : 0.0);
         if (nq > 0 && ref.count() > 0) {
             counters.addRequested((long) nq * ref.count());
-            new Run(query, ref, h).execute(out, log, progress);
+            new Run(query, ref, h, pruning ? tol : 0.0).execute(out, log, progress);
         }
         progress.progress(1, 1);
     }
@@ -184,6 +243,15 @@ public final class CpuKdeBackend implements KdeBackend {
     private final class Run {
         final double c;
         final double band2Extra;
+        /** Bounded-error mode: tolerance &gt; 0 on an indexed problem. */
+        final boolean tolerant;
+        /** Per-term allowance of aggregation, as a fraction of the row's lower bound of S_i (δ_agg / N). */
+        final double aggShare;
+        /** Lower bounds of S_i per query position, and per reference leaf their minimum (symmetric runs). */
+        double[] sLow;
+        double[] sLowLeafMin;
+        /** Largest squared norm per reference leaf (rounding margin of the aggregation bounds). */
+        double[] leafMaxNorm;
         final RowIndex q;
         final RowIndex r;
         final boolean contained;
@@ -197,12 +265,15 @@ public final class CpuKdeBackend implements KdeBackend {
         ExactSums sums;
         Object[] locks;
 
-        Run(RowBlock query, RowBlock ref, double h) {
+        Run(RowBlock query, RowBlock ref, double h, double tol) {
             c = 1.0 / (2.0 * h * h);
-            band2Extra = 2.0 * h * h * DROP_LOG;
             // Small problems skip the index: building it (a principal-axis decomposition and a k-d
             // split) costs more than evaluating every pair.
             indexed = pruning && (long) query.count() * ref.count() >= INDEX_PAIRS;
+            tolerant = indexed && tol > 0;
+            double usable = tol - ROUNDING_SHARE;
+            band2Extra = 2.0 * h * h * (tolerant ? dropLog(ref.count(), DROP_SHARE * usable) : DROP_LOG);
+            aggShare = tolerant ? (1 - DROP_SHARE) * usable / ref.count() : 0.0;
             if (indexed) {
                 Projection proj = Projection.principal(ref, AXES);
                 r = RowIndex.tree(ref, proj, LEAF);
@@ -235,6 +306,7 @@ public final class CpuKdeBackend implements KdeBackend {
                 forEach(q.leaves, a -> cand[a] = nearestThenBand(a));
                 for (int p = 0; p < q.rows; p++) shift[p] = -minD2[p] * c;
             }
+            if (tolerant) lowerSums(cand);
             sums = new ExactSums(q.rows);
             locks = new Object[q.leaves];
             for (int i = 0; i < locks.length; i++) locks[i] = new Object();
@@ -335,9 +407,75 @@ public final class CpuKdeBackend implements KdeBackend {
             }
         }
 
+        /**
+         * Bounded-error mode: a lower bound of every query row's S_i, from the upper bounds of its
+         * distances to the leaves within the band ({@code |x - centre| + radius}, with the rounding
+         * margins of {@link #termRange}), and their minimum per leaf.
+         */
+        void lowerSums(int[][] cand) {
+            leafMaxNorm = new double[r.leaves];
+            for (int b = 0; b < r.leaves; b++)
+                for (double v : r.leafNorms[b]) leafMaxNorm[b] = Math.max(leafMaxNorm[b], v);
+            sLow = new double[q.rows];
+            forEach(q.leaves, a -> {
+                // Symmetric runs list only leaves b ≥ a; the bound is better with all of them.
+                int[] near = symmetric ? within(a, Math.sqrt(band2Extra), 0) : cand[a];
+                double[] lu = new double[2];
+                double[] range = new double[2];
+                for (int p = q.leafStart[a]; p < q.leafStart[a + 1]; p++) {
+                    double sum = 0;
+                    double max = 0;
+                    for (int b : near) {
+                        q.rowBounds(p, r, b, lu);
+                        termRange(p, b, lu[0], lu[1], range);
+                        sum += r.leafSize(b) * range[0];
+                        max = Math.max(max, range[0]);
+                    }
+                    // The largest term is 1 and lies in one of these leaves, counted there at ≤ max.
+                    sLow[p] = 1.0 + Math.max(sum - max, 0.0) * (1 - 1e-9);
+                }
+            });
+            if (symmetric) {
+                sLowLeafMin = new double[r.leaves];
+                for (int b = 0; b < r.leaves; b++) {
+                    double m = Double.POSITIVE_INFINITY;
+                    for (int p = r.leafStart[b]; p < r.leafStart[b + 1]; p++) m = Math.min(m, sLow[p]);
+                    sLowLeafMin[b] = m;
+                }
+            }
+        }
+
+        /**
+         * Bounds [out[0], out[1]] of every shifted term e^{-c·d²_pj - m_p} of query position p against
+         * reference leaf b, given bounds lower ≤ |x_p - y_j| ≤ upper of the exact distances: widened by
+         * 1e-9·(1 + upper) for the rounding of the bounds themselves, by (dim+4)·2^-52·(|x|² + max|y|²)
+         * in d² for the rounding of the dot-product form of the evaluated distances, and by 2^-50
+         * relative for {@link Math#exp}.
+         */
+        void termRange(int p, int b, double lower, double upper, double[] out) {
+            double s = 1e-9 * (1 + upper);
+            double eta = (q.dim + 4) * 0x1p-52 * (q.norms[p] + leafMaxNorm[b]);
+            double l = Math.max(lower - s, 0.0);
+            double u = upper + s;
+            out[0] = Math.exp(-(u * u + eta) * c - shift[p]) * (1 - 0x1p-50);
+            out[1] = Math.exp(-Math.max(l * l - eta, 0.0) * c - shift[p]) * (1 + 0x1p-50);
+        }
+
+        /**
+         * Bounded-error mode: the midpoint of the term range of position p against leaf b when adding
+         * it for every pair keeps each term within its allowance (aggShare times the lower bound of
+         * S of its row, and of its column's leaf when column sums take it too); -1 otherwise.
+         */
+        double aggregate(int p, int b, double lower, double upper, boolean cols, double[] range) {
+            termRange(p, b, lower, upper, range);
+            double allow = aggShare * (cols ? Math.min(sLow[p], sLowLeafMin[b]) : sLow[p]);
+            return range[1] - range[0] <= 2 * allow ? 0.5 * (range[0] + range[1]) : -1;
+        }
+
         /** Shifted sums of query leaf a against cand[from..to), added to the exact accumulators. */
         void sumTask(int a, int[] cand, int from, int to) {
             TileKernel tile = new TileKernel(4, LEAF);
+            double[] bounds = tolerant ? new double[4] : null;
             int[] kept = new int[LEAF];
             int p0 = q.leafStart[a];
             int na = q.leafSize(a);
@@ -347,7 +485,7 @@ public final class CpuKdeBackend implements KdeBackend {
                 int b = cand[t];
                 boolean cols = symmetric && b != a;
                 if (cols) Arrays.fill(col, 0.0);
-                sumTile(a, b, tile, kept, rowAcc, cols ? col : null);
+                sumTile(a, b, tile, kept, rowAcc, cols ? col : null, bounds);
                 if (cols) {
                     int pb = r.leafStart[b];
                     int nb = r.leafSize(b);
@@ -361,8 +499,11 @@ public final class CpuKdeBackend implements KdeBackend {
             }
         }
 
-        /** Adds the terms of query leaf a against reference leaf b to rowAcc (and col); rows: scratch of one leaf edge. */
-        void sumTile(int a, int b, TileKernel tile, int[] rows, double[] rowAcc, double[] col) {
+        /**
+         * Adds the terms of query leaf a against reference leaf b to rowAcc (and col); rows: scratch of
+         * one leaf edge; bounds: scratch of 4 in bounded-error mode (else null).
+         */
+        void sumTile(int a, int b, TileKernel tile, int[] rows, double[] rowAcc, double[] col, double[] bounds) {
             int p0 = q.leafStart[a];
             int p1 = q.leafStart[a + 1];
             int nb = r.leafSize(b);
@@ -371,8 +512,12 @@ public final class CpuKdeBackend implements KdeBackend {
             int d = q.dim;
             // Rows of leaf a that can have a term within the band in leaf b (all rows when brute force).
             int n = 0;
-            for (int p = p0; p < p1; p++)
-                if (!indexed || q.rowLowerBound(p, r, b) <= bandLimit(p)) rows[n++] = p;
+            if (tolerant) {
+                n = aggregateRows(a, b, rows, rowAcc, col, bounds);
+            } else {
+                for (int p = p0; p < p1; p++)
+                    if (!indexed || q.rowLowerBound(p, r, b) <= bandLimit(p)) rows[n++] = p;
+            }
             counters.addEvaluated((long) n * nb);
             double[][] dot = tile.dots;
             int t = 0;
@@ -389,6 +534,35 @@ public final class CpuKdeBackend implements KdeBackend {
                 TileKernel.dots1(q.data, i * d, d, pl, nb, dot[0]);
                 rowAcc[i - p0] += terms(dot[0], nr, nb, q.norms[i], shift[i], tile, col);
             }
+        }
+
+        /**
+         * Bounded-error mode: for each row of query leaf a against reference leaf b, drops it (band),
+         * adds its aggregate to rowAcc and col (see {@link #aggregate}) or lists it in rows for
+         * evaluation; returns how many were listed. The diagonal tile of a symmetric run is always
+         * evaluated, so every row's self term is exact.
+         */
+        int aggregateRows(int a, int b, int[] rows, double[] rowAcc, double[] col, double[] bounds) {
+            int p0 = q.leafStart[a];
+            int nb = r.leafSize(b);
+            boolean mayAggregate = !(symmetric && a == b);
+            int n = 0;
+            long added = 0;
+            double[] range = new double[2];
+            for (int p = p0; p < q.leafStart[a + 1]; p++) {
+                q.rowBounds(p, r, b, bounds);
+                if (bounds[0] > bandLimit(p)) continue;
+                double mid = mayAggregate ? aggregate(p, b, bounds[0], bounds[1], col != null, range) : -1;
+                if (mid < 0) {
+                    rows[n++] = p;
+                    continue;
+                }
+                rowAcc[p - p0] += nb * mid;
+                if (col != null) for (int j = 0; j < nb; j++) col[j] += mid;
+                added += nb;
+            }
+            counters.addAggregated(added);
+            return n;
         }
 
         /**

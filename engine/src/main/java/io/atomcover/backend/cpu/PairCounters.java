@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class PairCounters {
     private final LongAdder requested = new LongAdder();
     private final LongAdder evaluated = new LongAdder();
+    private final LongAdder aggregated = new LongAdder();
 
     /** Counts query × reference pairs asked for. */
     void addRequested(long pairs) {
@@ -18,6 +19,15 @@ final class PairCounters {
     /** Counts pairs whose distance was computed. */
     void addEvaluated(long pairs) {
         evaluated.add(pairs);
+    }
+
+    /** Counts pairs added as part of an aggregate, without their distance. */
+    void addAggregated(long pairs) {
+        aggregated.add(pairs);
+    }
+
+    long aggregated() {
+        return aggregated.sum();
     }
 
     long requested() {
@@ -31,5 +41,6 @@ final class PairCounters {
     void reset() {
         evaluated.reset();
         requested.reset();
+        aggregated.reset();
     }
 }

@@ -240,6 +240,31 @@ final class RowIndex {
     }
 
     /**
+     * Bounds of |x_p - y| over y in leaf b of {@code other}: out[0] the lower bound of
+     * {@link #rowLowerBound} (the same arithmetic), out[1] the upper bound |x_p - centre| + radius.
+     */
+    void rowBounds(int p, RowIndex other, int b, double[] out) {
+        double s = 0;
+        int po = p * axes;
+        int bo = b * axes;
+        for (int k = 0; k < axes; k++) {
+            double u = projectedAt[po + k];
+            double g = Math.max(other.boxLo[bo + k] - u, u - other.boxHi[bo + k]);
+            if (g > 0) s += g * g;
+        }
+        double c = 0;
+        int xo = p * dim;
+        int cb = b * dim;
+        for (int k = 0; k < dim; k++) {
+            double d = data[xo + k] - other.center[cb + k];
+            c = Math.fma(d, d, c);
+        }
+        double centre = Math.sqrt(c);
+        out[0] = Math.max(Math.sqrt(s), centre - other.radius[b]);
+        out[1] = centre + other.radius[b];
+    }
+
+    /**
      * A lower bound of |x - y| over x in leaf a of this index and y in leaf b of {@code other} (both
      * built with the same projection): the larger of the projected box gap and the ball gap.
      */
