@@ -4,6 +4,7 @@ import io.atomcover.backend.RowBlock;
 import io.atomcover.util.ProgressListener;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * The CPU answer to {@link io.atomcover.backend.KdeBackend#covered}: whether each query row's linear
@@ -72,7 +73,7 @@ final class CoveredRows {
         byte[] answer = new byte[q.rows];
         AtomicLong done = new AtomicLong();
         progress.progress(0, q.leaves);
-        java.util.function.IntConsumer leaf = a -> {
+        IntConsumer leaf = a -> {
             decideLeaf(q, r, a, c, limit, above, below, answer);
             progress.progress(done.incrementAndGet(), q.leaves);
         };
