@@ -154,12 +154,19 @@ class CompressCommandTest {
         int n = r.get("size").asInt();
         assertEquals(bestSize, n, "the size with the largest entropy x diversity");
         assertEquals(n, r.get("optimal").get("size").asInt());
-        // The curve row at the chosen size against the direct summary of that prefix.
+        // The report's summary is the curve row at the chosen size, and a direct run of that size
+        // (no curve: a fresh summary of the same picks) agrees with it.
         String[] row = rows.get(n).split(",");
         assertEquals(r.get("compressed_envs").asInt(), Integer.parseInt(row[1]));
-        assertRelative(r.get("entropy").asDouble(), Double.parseDouble(row[2]), 1e-12, "entropy");
-        assertRelative(r.get("diversity").asDouble(), Double.parseDouble(row[3]), 1e-12, "diversity");
-        assertRelative(r.get("overlap").asDouble(), Double.parseDouble(row[4]), 1e-12, "overlap");
+        Path directOpt = tmp.resolve("direct-opt.json");
+        ok("compress", test.toString(), "-s", Integer.toString(n), "-o", directOpt.toString());
+        JsonNode fresh = readJson(directOpt);
+        assertArrayEquals(ints(fresh.get("selected")), ints(r.get("selected")));
+        assertEquals(fresh.get("compressed_envs").asInt(), Integer.parseInt(row[1]));
+        for (String[] metric : new String[][] {{"entropy", row[2]}, {"diversity", row[3]}, {"overlap", row[4]}}) {
+            assertRelative(fresh.get(metric[0]).asDouble(), Double.parseDouble(metric[1]), 1e-12, metric[0] + " of the curve");
+            assertRelative(fresh.get(metric[0]).asDouble(), r.get(metric[0]).asDouble(), 1e-12, metric[0] + " of the report");
+        }
         assertEquals(25, r.get("curve").get("entropy").size());
 
         int[] ordering = ints(r.get("ordering"));
@@ -173,11 +180,18 @@ class CompressCommandTest {
         assertArrayEquals(ordering, ints(f.get("ordering")));
         assertArrayEquals(Arrays.copyOf(ordering, 10), ints(f.get("selected")));
         Path direct = tmp.resolve("direct.json");
-        ok("compress", test.toString(), "-s", "10", "-o", direct.toString());
+        ok("compress", test.toString(), "-s", "10", "-o", direct.toString(), "--compat-check");
         JsonNode d = readJson(direct);
         assertArrayEquals(ints(f.get("selected")), ints(d.get("selected")));
         assertEquals(f.get("entropy").asDouble(), d.get("entropy").asDouble(), 0.0);
         assertTrue(d.get("compat_deviations").asInt() >= 0 && d.get("compat_deviations").asInt() <= 10);
+        assertTrue(d.get("seconds").has("compat_check"));
+        // The compat check is opt-in: without it the field is there and null, and no time is reported for it.
+        assertTrue(f.get("compat_deviations").isNull());
+        assertFalse(f.get("seconds").has("compat_check"));
+        Path plain = tmp.resolve("plain.json");
+        ok("compress", test.toString(), "-s", "10", "-o", plain.toString());
+        assertTrue(readJson(plain).get("compat_deviations").isNull());
     }
 
     @Test

@@ -39,7 +39,7 @@ class ProgressPhasesTest {
 
     @Test
     void compressShowsItsMetricsAndStructureEntropies() {
-        String bars = stderrOf("compress", SI, "-s", "5", "--progress", "--threads", "2");
+        String bars = stderrOf("compress", SI, "-s", "5", "--compat-check", "--progress", "--threads", "2");
         assertTrue(hasBar(bars, "metrics", "environments"), bars);
         assertTrue(hasBar(bars, "structure entropies", "structures"), bars);
         assertTrue(hasBar(bars, "msc", "picks"), bars);

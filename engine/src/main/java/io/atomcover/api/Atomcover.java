@@ -198,9 +198,15 @@ public final class Atomcover implements AutoCloseable {
         t = System.nanoTime();
         SelectionSummary summary;
         try (Phase p = phases.start("metrics", " environments")) {
-            // The greedy cover's bounds are against all its picks: usable when they are the selection.
-            double[] bounds = n == ordering.size() ? coverBounds : null;
-            summary = SelectionSummary.of(backend, d, selected.indices(), h, options.eps(), bounds, options.tolerance(), p);
+            if (curve != null) {
+                // The curve has measured every prefix, the selection's included.
+                summary = SelectionSummary.ofPrefix(curve, n, total, d.rows());
+                p.progress(d.rows(), d.rows());
+            } else {
+                // The greedy cover's bounds are against all its picks: usable when they are the selection.
+                double[] bounds = n == ordering.size() ? coverBounds : null;
+                summary = SelectionSummary.of(backend, d, selected.indices(), h, options.eps(), bounds, options.tolerance(), p);
+            }
         }
         double metricsSeconds = secondsSince(t);
         // Read at the end: under auto a device that failed in mid-run has handed the work to the CPU.

@@ -6,8 +6,8 @@ import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.select.SelectionMethod;
 
 /**
- * What {@link Atomcover#compress} does. Make one with {@link #builder()}; the defaults are msc with
- * the compat check, bandwidth {@value Bandwidth#DEFAULT}, overlap threshold
+ * What {@link Atomcover#compress} does. Make one with {@link #builder()}; the defaults are msc
+ * without the compat check, bandwidth {@value Bandwidth#DEFAULT}, overlap threshold
  * {@value InformationMetrics#DEFAULT_OVERLAP_EPS}, seed 0.
  *
  * @param method      the selection method
@@ -18,6 +18,7 @@ import io.atomcover.select.SelectionMethod;
  * @param optimal     order every structure and keep the prefix with the largest entropy × diversity
  * @param curve       also compute the selection curve of the ordering (always done with {@code optimal})
  * @param compatCheck msc with default scoring: also run compat scoring and count the picks that differ
+ *                    (a second selection of the same size, so off by default)
  * @param bandwidth   kernel bandwidth h
  * @param eps         dH threshold of the overlap
  * @param seed        seed of the seeded methods
@@ -60,7 +61,7 @@ public record CompressionOptions(SelectionMethod method, Double size, boolean fu
         private boolean full;
         private boolean optimal;
         private boolean curve;
-        private boolean compatCheck = true;
+        private boolean compatCheck;
         private double bandwidth = Bandwidth.DEFAULT;
         private double eps = InformationMetrics.DEFAULT_OVERLAP_EPS;
         private long seed;

@@ -72,6 +72,11 @@ public final class FallbackKdeBackend implements KdeBackend {
     }
 
     @Override
+    public void covered(RowBlock query, RowBlock ref, double bandwidth, double eps, boolean[] out, ProgressListener progress) {
+        call(b -> b.covered(query, ref, bandwidth, eps, out, progress));
+    }
+
+    @Override
     public void logKernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out) {
         call(b -> b.logKernelSums(query, ref, bandwidth, out));
     }

@@ -55,6 +55,20 @@ public interface KdeBackend extends AutoCloseable {
     void logKernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out);
 
     /**
+     * Whether each query row is covered by the reference rows: {@code out[i] = -log K_i < eps}, with
+     * K_i the linear sum of {@link #kernelSums} (so a row whose terms all underflow is not covered
+     * for any finite eps). The overlap of a dataset with a selection is this test. The default
+     * computes every sum; a backend may end a row's sum once it shows the answer, provided every
+     * answer is the default's.
+     */
+    default void covered(RowBlock query, RowBlock ref, double bandwidth, double eps, boolean[] out,
+                         ProgressListener progress) {
+        double[] p = new double[query.count()];
+        kernelSums(query, ref, bandwidth, p, progress);
+        for (int i = 0; i < p.length; i++) out[i] = -Math.log(p[i]) < eps;
+    }
+
+    /**
      * Distance sums: {@code out[i] = Σ_j |q_i - r_j|} (Euclidean, formed as
      * {@code sqrt(max(|q|² + |r|² - 2q·r, 0))}). Structure-level farthest-point sampling takes mean
      * distances between structures from these. The default is a plain single-threaded CPU loop.

@@ -4,7 +4,7 @@
  * choice of backend.
  *
  * <p>{@link io.atomcover.backend.KdeBackend} does the pair work of metrics and selections: linear
- * and log-space kernel sums, distance sums, the
+ * and log-space kernel sums, distance sums, the coverage test of overlaps ({@code covered}), the
  * {@link io.atomcover.backend.CoverSession} of greedy selection, the
  * {@link io.atomcover.backend.PrefixSession} of selection curves and, where a device can run it, the
  * whole {@link io.atomcover.backend.GreedyCover} loop, and, where a cluster can run them side by

@@ -15,8 +15,9 @@ import io.atomcover.util.ProgressListener;
  * the threshold decides it without a sum. Two bounds are at hand: a selected row's own term makes
  * its K_e at least 1, and a greedy cover ({@code MscResult#coverBounds}) ends with a lower bound of
  * every row's K_e against its picks. A bound decides only when it passes the threshold by
- * {@link #MARGIN} relative (far more than the rounding of any of them); every other row is summed
- * against the selected rows with {@link KdeBackend#kernelSums}, as the full pass sums it.
+ * {@link #MARGIN} relative (far more than the rounding of any of them); every other row is tested
+ * against the selected rows with {@link KdeBackend#covered}, which answers as the full pass does
+ * and may stop a row's sum once it passes the threshold.
  */
 public final class SelectionOverlap {
     /** How far (relative) a lower bound must pass the threshold to decide a row without its sum. */
@@ -33,7 +34,7 @@ public final class SelectionOverlap {
      *
      * @param covered dataset rows with dH &lt; eps
      * @param rows    dataset rows
-     * @param summed  rows whose kernel sum was computed (the others were decided by a bound)
+     * @param summed  rows tested against the selected rows (the others were decided by a bound)
      */
     public record Count(int covered, int rows, int summed) {
         /** covered / rows; NaN without rows. */
@@ -73,10 +74,10 @@ public final class SelectionOverlap {
             double[] query = new double[rest * dim];
             for (int e = 0, i = 0; e < n; e++)
                 if (!decided[e]) System.arraycopy(d.data(), e * dim, query, i++ * dim, dim);
-            double[] p = new double[rest];
-            backend.kernelSums(new RowBlock(query, dim, 0, rest), RowBlock.of(d.select(selected)), bandwidth, p,
+            boolean[] hit = new boolean[rest];
+            backend.covered(new RowBlock(query, dim, 0, rest), RowBlock.of(d.select(selected)), bandwidth, eps, hit,
                     progress.part(n - rest, rest, n));
-            for (double v : p) if (-Math.log(v) < eps) covered++;
+            for (boolean v : hit) if (v) covered++;
         }
         progress.progress(n, n);
         return new Count(covered, n, rest);

@@ -6,8 +6,8 @@
  * entropy, overlap and structure entropies through an {@link io.atomcover.backend.KdeBackend}
  * (entropy and dH also from kernel sums within a tolerance), and an entropy estimated from a sample
  * of the rows ({@link io.atomcover.metrics.SampledEntropy});
- * {@link io.atomcover.metrics.SelectionOverlap} counts a selection's overlap, summing only the rows
- * that no known lower bound already shows covered; and
+ * {@link io.atomcover.metrics.SelectionOverlap} counts a selection's overlap, testing only the rows
+ * that no known lower bound already shows covered, with the backend's early-stopping coverage test; and
  * {@link io.atomcover.metrics.Bandwidth} holds the bandwidth choices. The definitions are in
  * docs/methods.md, "Kernel density estimates".
  */

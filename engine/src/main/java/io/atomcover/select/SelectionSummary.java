@@ -21,6 +21,23 @@ import io.atomcover.util.ProgressListener;
 public record SelectionSummary(double entropy, double diversity, double overlap, int originalSize, int compressedSize,
                                int originalEnvs, int compressedEnvs) {
 
+    /**
+     * The summary of the first {@code n} picks of an ordering from its selection curve, which has
+     * measured every prefix already (with the overlap): entropy, diversity and overlap are the curve's
+     * entry n − 1, equal to a fresh summary of that prefix up to rounding.
+     *
+     * @param structures structures in the dataset
+     * @param rows       environments in the dataset
+     * @throws IllegalArgumentException when the curve has no overlap or fewer than n entries
+     */
+    public static SelectionSummary ofPrefix(SelectionCurve curve, int n, int structures, int rows) {
+        if (curve.overlap() == null) throw new IllegalArgumentException("the curve has no overlap");
+        if (n < 1 || n > curve.entropy().length)
+            throw new IllegalArgumentException("prefix " + n + " of a curve of " + curve.entropy().length);
+        return new SelectionSummary(curve.entropy()[n - 1], curve.diversity()[n - 1], curve.overlap()[n - 1], structures, n,
+                rows, curve.environments()[n - 1]);
+    }
+
     /** Summary with the default overlap threshold {@value InformationMetrics#DEFAULT_OVERLAP_EPS}. */
     public static SelectionSummary of(KdeBackend backend, Descriptors d, int[] selected, double bandwidth) {
         return of(backend, d, selected, bandwidth, InformationMetrics.DEFAULT_OVERLAP_EPS);

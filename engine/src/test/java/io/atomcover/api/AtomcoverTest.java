@@ -13,6 +13,7 @@ import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.ExtXyzReader;
 import io.atomcover.metrics.EntropyResult;
 import io.atomcover.metrics.Golden;
+import io.atomcover.select.MscSelector;
 import io.atomcover.select.RandomSelector;
 import io.atomcover.select.SelectionMethod;
 import io.atomcover.structure.Dataset;
@@ -97,7 +98,7 @@ class AtomcoverTest {
     @Test
     void mscReproducesTheGoldenSelectionAndSummary() {
         for (SelectionMethod m : new SelectionMethod[] {SelectionMethod.MSC, SelectionMethod.MSC_COMPAT}) {
-            Compression c = atomcover.compress(train, x, CompressionOptions.builder().method(m).size(0.1).build());
+            Compression c = atomcover.compress(train, x, CompressionOptions.builder().method(m).size(0.1).compatCheck(true).build());
             JsonNode g = golden.get("msc").get("21");
             assertArrayEquals(ints(g.get("selected")), c.selected().indices(), m.id());
             assertSummary(g.get("summary"), c);
@@ -143,6 +144,24 @@ class AtomcoverTest {
         }
         assertEquals(bestSize, n);
         assertEquals(best, c.optimalValue(), 1e-9 * best);
+        // The summary (read from the curve) against the chosen prefix from scratch.
+        double[] chosen = bruteEntropy(small.select(c.selected().indices()));
+        assertEquals(chosen[0], c.summary().entropy(), 1e-10 * Math.abs(chosen[0]));
+        assertEquals(chosen[1], c.summary().diversity(), 1e-10 * Math.abs(chosen[1]));
+        assertEquals(bruteOverlap(small, small.select(c.selected().indices()), 1e-5), c.summary().overlap());
+        assertEquals(n, c.summary().compressedSize());
+        assertEquals(small.select(c.selected().indices()).rows(), c.summary().compressedEnvs());
+    }
+
+    @Test
+    void compatCheckIsOptIn() {
+        Compression plain = atomcover.compress(small, CompressionOptions.builder().size(5).build());
+        assertNull(plain.compatDeviations());
+        assertEquals(0.0, plain.seconds().compatCheck());
+        Compression checked = atomcover.compress(small, CompressionOptions.builder().size(5).compatCheck(true).build());
+        assertEquals(MscSelector.differingPositions(checked.selected().indices(),
+                new MscSelector(backend, 0.015, MscSelector.Mode.COMPAT).select(small, 5).indices()),
+                (int) checked.compatDeviations());
     }
 
     @Test

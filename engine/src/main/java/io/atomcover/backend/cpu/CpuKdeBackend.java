@@ -212,6 +212,17 @@ public final class CpuKdeBackend implements KdeBackend {
         compute(query, ref, bandwidth, Tolerance.check(tolerance), out, false, progress);
     }
 
+    /** With pruning: rows leave their sums as soon as these show the answer ({@link CoveredRows}). */
+    @Override
+    public void covered(RowBlock query, RowBlock ref, double bandwidth, double eps, boolean[] out, ProgressListener progress) {
+        if (query.dim() != ref.dim())
+            throw new IllegalArgumentException("dimension mismatch: " + query.dim() + " vs " + ref.dim());
+        if (!(bandwidth > 0) || Double.isInfinite(bandwidth)) throw new IllegalArgumentException("bandwidth must be positive: " + bandwidth);
+        if (out.length < query.count()) throw new IllegalArgumentException("output shorter than the query");
+        if (!pruning || !new CoveredRows(this).compute(query, ref, bandwidth, eps, out, progress))
+            KdeBackend.super.covered(query, ref, bandwidth, eps, out, progress);
+    }
+
     @Override
     public void logKernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out) {
         compute(query, ref, bandwidth, 0.0, out, true, ProgressListener.NONE);

@@ -1,7 +1,9 @@
 /**
  * The multi-threaded CPU backend, {@link io.atomcover.backend.cpu.CpuKdeBackend}, with exact pruning
  * of negligible terms, and its cover and prefix sessions
- * ({@link io.atomcover.backend.cpu.CpuCoverSession}, {@link io.atomcover.backend.cpu.CpuPrefixSession}).
+ * ({@link io.atomcover.backend.cpu.CpuCoverSession}, {@link io.atomcover.backend.cpu.CpuPrefixSession}),
+ * and its coverage test, {@link io.atomcover.backend.cpu.CoveredRows}, whose row sums stop once they
+ * show the answer.
  * Each cuts the rows into the leaves of a {@link io.atomcover.backend.cpu.RowIndex} (a k-d split of
  * principal-axis projections) whose bounds skip the pairs that cannot matter, and evaluates the pairs
  * it keeps tile by tile with the one {@link io.atomcover.backend.cpu.TileKernel}: dot products against
