@@ -54,7 +54,7 @@ final class EntropyCommand extends BaseCommand {
 
     @Option(names = "--sample", paramLabel = "N",
             description = "Estimate H from N environments drawn uniformly without replacement (each summed against all "
-                    + "environments): the sample mean of -log(p_i / N_total) with a 95% Student-t interval, using the "
+                    + "environments): the sample mean of -log(p_i / N_total) with a 95%% Student-t interval, using the "
                     + "finite-population correction sqrt(1 - N/N_total) and widened by the --tolerance bound. "
                     + "D is not estimated. N from 2 to the number of environments.")
     Integer sample;
