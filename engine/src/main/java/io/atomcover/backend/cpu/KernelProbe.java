@@ -1,0 +1,83 @@
+package io.atomcover.backend.cpu;
+
+import io.atomcover.backend.RowBlock;
+
+/**
+ * The raw rate of the CPU backend's tile kernel, for benchmarks: every pair of a query block against
+ * a reference block evaluated with exactly the arithmetic of the pruned kernel sums (dot products of
+ * four query rows at a time against a strip of transposed reference columns, then the fast-exp terms),
+ * with no index, no pruning and no threads. One probe belongs to one thread.
+ *
+ * <p>{@code strip} is the widest run of reference columns per pass: the reference is cut into leaves of
+ * {@value CpuKdeBackend#LEAF} rows, and runs of consecutive leaves up to that width are copied into
+ * one {@link Strip}, as the backend does with up to {@link CpuKdeBackend#STRIP} columns; up to 64, one
+ * leaf per pass, read in place.
+ */
+public final class KernelProbe {
+    private final RowIndex q;
+    private final RowIndex r;
+    private final double c;
+    private final Strip strip;
+    private final TileKernel tile;
+
+    /**
+     * @param query     rows whose sums are taken
+     * @param reference rows summed over
+     * @param bandwidth Gaussian bandwidth h
+     * @param strip     widest run of reference columns per pass, ≥ 1
+     */
+    public KernelProbe(RowBlock query, RowBlock reference, double bandwidth, int strip) {
+        if (query.dim() != reference.dim()) throw new IllegalArgumentException("dimension mismatch: " + query.dim() + " vs " + reference.dim());
+        if (!(bandwidth > 0) || Double.isInfinite(bandwidth)) throw new IllegalArgumentException("bandwidth must be positive: " + bandwidth);
+        if (strip < 1) throw new IllegalArgumentException("strip must be ≥ 1: " + strip);
+        q = RowIndex.flat(query, CpuKdeBackend.LEAF);
+        r = RowIndex.flat(reference, CpuKdeBackend.LEAF);
+        c = 1.0 / (2.0 * bandwidth * bandwidth);
+        this.strip = new Strip(reference.dim(), Math.max(strip, CpuKdeBackend.LEAF));
+        tile = new TileKernel(4, Math.max(strip, CpuKdeBackend.LEAF));
+    }
+
+    /** Pairs one {@link #run} evaluates. */
+    public long pairs() {
+        return (long) q.rows * r.rows;
+    }
+
+    /**
+     * Evaluates every pair once and returns Σ_ij e^{max(-d²_ij/(2h²), CLAMP)} (the fast terms with
+     * shift 0 and the lower clamp of the pruned sums, e^-60).
+     */
+    public double run() {
+        double[][] dot = tile.dots;
+        double[] x = q.data;
+        int d = q.dim;
+        double total = 0;
+        for (int b0 = 0; b0 < r.leaves; ) {
+            int b1 = b0;
+            while (b1 + 1 < r.leaves && r.leafStart[b1 + 2] - r.leafStart[b0] <= strip.capacity()) b1++;
+            double[][] pl;
+            double[] nr;
+            int nb;
+            if (b1 == b0) {
+                pl = r.panel[b0];
+                nr = r.leafNorms[b0];
+                nb = r.leafSize(b0);
+            } else {
+                strip.load(r, b0, b1);
+                pl = strip.panel;
+                nr = strip.norms;
+                nb = strip.width;
+            }
+            int i = 0;
+            for (; i + 4 <= q.rows; i += 4) {
+                TileKernel.dots4(x, i * d, (i + 1) * d, (i + 2) * d, (i + 3) * d, d, pl, nb, dot[0], dot[1], dot[2], dot[3]);
+                for (int k = 0; k < 4; k++) total += TileKernel.fastTerms(dot[k], nr, nb, q.norms[i + k], c, 0.0, tile.p, tile.k, null);
+            }
+            for (; i < q.rows; i++) {
+                TileKernel.dots1(x, i * d, d, pl, nb, dot[0]);
+                total += TileKernel.fastTerms(dot[0], nr, nb, q.norms[i], c, 0.0, tile.p, tile.k, null);
+            }
+            b0 = b1 + 1;
+        }
+        return total;
+    }
+}
