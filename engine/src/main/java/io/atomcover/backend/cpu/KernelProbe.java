@@ -8,10 +8,10 @@ import io.atomcover.backend.RowBlock;
  * four query rows at a time against a strip of transposed reference columns, then the fast-exp terms),
  * with no index, no pruning and no threads. One probe belongs to one thread.
  *
- * <p>{@code strip} is the widest run of reference columns per pass: the reference is cut into leaves of
- * {@value CpuKdeBackend#LEAF} rows, and runs of consecutive leaves up to that width are copied into
- * one {@link Strip}, as the backend does with up to {@link CpuKdeBackend#STRIP} columns; up to 64, one
- * leaf per pass, read in place.
+ * <p>The work has the backend's shape: both blocks are cut into leaves of {@value CpuKdeBackend#LEAF}
+ * rows, and each query leaf goes against runs of consecutive reference leaves of up to {@code strip}
+ * columns, each run copied into one {@link Strip} as the backend does with up to
+ * {@link CpuKdeBackend#STRIP} columns; with {@code strip} ≤ 64, one leaf per pass, read in place.
  */
 public final class KernelProbe {
     private final RowIndex q;
@@ -47,36 +47,38 @@ public final class KernelProbe {
      * shift 0 and the lower clamp of the pruned sums, e^-60).
      */
     public double run() {
+        double total = 0;
+        for (int a = 0; a < q.leaves; a++) {
+            for (int b0 = 0; b0 < r.leaves; ) {
+                int b1 = b0;
+                while (b1 + 1 < r.leaves && r.leafStart[b1 + 2] - r.leafStart[b0] <= strip.capacity()) b1++;
+                if (b1 == b0) {
+                    total += tile(a, r.panel[b0], r.leafNorms[b0], r.leafSize(b0));
+                } else {
+                    strip.load(r, b0, b1);
+                    total += tile(a, strip.panel, strip.norms, strip.width);
+                }
+                b0 = b1 + 1;
+            }
+        }
+        return total;
+    }
+
+    /** Σ of the terms of query leaf a against nb panel columns. */
+    private double tile(int a, double[][] pl, double[] nr, int nb) {
         double[][] dot = tile.dots;
         double[] x = q.data;
         int d = q.dim;
+        int p1 = q.leafStart[a + 1];
         double total = 0;
-        for (int b0 = 0; b0 < r.leaves; ) {
-            int b1 = b0;
-            while (b1 + 1 < r.leaves && r.leafStart[b1 + 2] - r.leafStart[b0] <= strip.capacity()) b1++;
-            double[][] pl;
-            double[] nr;
-            int nb;
-            if (b1 == b0) {
-                pl = r.panel[b0];
-                nr = r.leafNorms[b0];
-                nb = r.leafSize(b0);
-            } else {
-                strip.load(r, b0, b1);
-                pl = strip.panel;
-                nr = strip.norms;
-                nb = strip.width;
-            }
-            int i = 0;
-            for (; i + 4 <= q.rows; i += 4) {
-                TileKernel.dots4(x, i * d, (i + 1) * d, (i + 2) * d, (i + 3) * d, d, pl, nb, dot[0], dot[1], dot[2], dot[3]);
-                for (int k = 0; k < 4; k++) total += TileKernel.fastTerms(dot[k], nr, nb, q.norms[i + k], c, 0.0, tile.p, tile.k, null);
-            }
-            for (; i < q.rows; i++) {
-                TileKernel.dots1(x, i * d, d, pl, nb, dot[0]);
-                total += TileKernel.fastTerms(dot[0], nr, nb, q.norms[i], c, 0.0, tile.p, tile.k, null);
-            }
-            b0 = b1 + 1;
+        int i = q.leafStart[a];
+        for (; i + 4 <= p1; i += 4) {
+            TileKernel.dots4(x, i * d, (i + 1) * d, (i + 2) * d, (i + 3) * d, d, pl, nb, dot[0], dot[1], dot[2], dot[3]);
+            for (int k = 0; k < 4; k++) total += TileKernel.fastTerms(dot[k], nr, nb, q.norms[i + k], c, 0.0, tile.p, tile.k, null);
+        }
+        for (; i < p1; i++) {
+            TileKernel.dots1(x, i * d, d, pl, nb, dot[0]);
+            total += TileKernel.fastTerms(dot[0], nr, nb, q.norms[i], c, 0.0, tile.p, tile.k, null);
         }
         return total;
     }

@@ -28,6 +28,44 @@ final class TileKernel {
     /** Lowest exponent of {@link #maskedTerms}, whose sums are not shifted: terms further out are e^-708 ≈ 3e-308 instead. */
     static final double UNSHIFTED_CLAMP = FastExp.MIN_NORMAL_ARG;
 
+    static {
+        train();
+    }
+
+    /**
+     * Runs every loop of the kernel on wide synthetic strips before any real use. C2 compiles these
+     * loops from their profile, and when the first calls see only short loops (64-column leaves) the
+     * compiled loops run about half as fast on every width, long strips included (measured with
+     * {@link KernelProbe}: a JVM whose first kernel calls were 64 columns wide stayed at the slow rate
+     * for 256-column strips; one whose first calls were 256 wide ran 64-column leaves at the fast rate).
+     */
+    private static void train() {
+        // Long in the column loops that matter, short elsewhere: C2 compiles a method after some
+        // hundreds of calls, and these cost a few milliseconds in all.
+        int width = 256;
+        int dim = 7;
+        double[][] pl = new double[dim][width];
+        double[] x = new double[4 * dim];
+        double[] nr = new double[width];
+        for (int k = 0; k < dim; k++)
+            for (int j = 0; j < width; j++) pl[k][j] = ((j * 31 + k * 7) % 97) * 1e-3;
+        for (int i = 0; i < x.length; i++) x[i] = (i % 89) * 1e-3;
+        TileKernel tile = new TileKernel(4, width);
+        double[][] dot = tile.dots;
+        double[] col = new double[width];
+        double[] rm = new double[width];
+        double sink = 0;
+        for (int it = 0; it < 700; it++) {
+            dots4(x, 0, dim, 2 * dim, 3 * dim, dim, pl, 0, width, dot[0], dot[1], dot[2], dot[3]);
+            dots1(x, 0, dim, pl, 0, width, dot[0]);
+            sink += minDist(dot[0], nr, 0, width, 1.0);
+            sink += fastTerms(dot[1], nr, 0, width, 1.0, 10.0, 0.0, tile.p, tile.k, (it & 1) == 0 ? null : col);
+            sink += maskedTerms(dot[2], nr, width, 1.0, 10.0, tile.p, tile.k, rm, col, 0);
+            sink += exactTerms(dot[3], nr, width, 1.0, 10.0, 0.0, (it & 1) == 0 ? null : col);
+        }
+        if (Double.isNaN(sink)) throw new AssertionError();
+    }
+
     /** Dot products of the tile's query rows with the panel columns: {@code dots[r][j]}. */
     final double[][] dots;
     /** Per column: the fast exp's polynomial part and its power of two. */
