@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * thread evaluates all pairs of a block of {@value #BLOCK} Si-train rows (QUESTS, d = 63) against
  * themselves with the arithmetic of the pruned kernel sums ({@link KernelProbe}); the score is pair
  * evaluations per second, summed over the threads (all processors by default, {@code -t N} to
- * change). {@code -p strip=64} passes one leaf of 64 columns at a time, as the backend did before it
- * passed runs of consecutive leaves as one strip ({@code strip=256}): both in one run compare the two.
+ * change). {@code strip=64} passes one 64-row leaf per kernel call, the tile of the sessions;
+ * {@code strip=256} passes strips of four leaves, as the backend's kernel sums do.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

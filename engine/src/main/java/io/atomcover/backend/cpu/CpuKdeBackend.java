@@ -44,12 +44,12 @@ import java.util.function.IntConsumer;
  * {@code d² > d²_min,i + 2h²T} (for h = 0.015 and a self term, d > 0.1327). Whole tiles are skipped
  * when a lower bound on the distance between their leaves exceeds that radius (plus a 1e-9 relative
  * margin for rounding) — the bounds come from orthonormal principal-axis projections and bounding
- * balls, so they never exceed a true distance; then, inside a kept tile, query rows whose own bound
- * to the reference leaf (projected point-to-box, point-to-ball) exceeds their own radius
- * {@code sqrt(d²_min,i + 2h²T)} are skipped as well. On self sums (entropy) only tiles with
+ * balls, so they never exceed a true distance; then, inside a kept strip of leaves, query rows whose
+ * own bound to every leaf of the strip (projected point-to-box, point-to-ball) exceeds their own
+ * radius {@code sqrt(d²_min,i + 2h²T)} are skipped as well. On self sums (entropy) only tiles with
  * reference leaf ≥ query leaf are evaluated, each adding its row sums to the query rows and its
  * column sums to the reference rows (the kernel is symmetric and the band is the same for every
- * row). Measured: Si-train evaluates 36.8% of its N² pairs (54% lie inside the band), QM7 6.1%.
+ * row). Measured: Si-train evaluates 38.0% of its N² pairs (54% lie inside the band).
  * Inside evaluated tiles the shifted exponent is
  * clamped at {@value TileKernel#CLAMP} (e^-60 ≈ 8.8e-27, so each clamped term is off by less than that, a
  * change below N·1e-26 of S_i), which keeps the fast exp in its normal range.

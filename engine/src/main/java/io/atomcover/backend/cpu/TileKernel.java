@@ -4,17 +4,20 @@ import java.util.Arrays;
 
 /**
  * The per-tile arithmetic of every CPU kernel sum, and the buffers one thread works in. A tile is
- * up to four query rows against a leaf panel (reference rows transposed: component k of column j at
- * {@code panel[k][j]}); {@link #dots4}/{@link #dots1} give the dot products, and the term methods
+ * up to four query rows against a panel of reference rows transposed (component k of column j at
+ * {@code panel[k][j]}): one leaf, or a {@link Strip} of consecutive leaves side by side.
+ * {@link #dots4}/{@link #dots1} give the dot products, and the term methods
  * turn them into squared distances {@code max(|x|² + |y|² - 2x·y, 0)} and kernel terms with the fast
  * exp of {@link FastExp}.
  *
  * <p>The per-pair arithmetic (dot product as an FMA chain over k = 0..dim-1 starting from 0, then the
  * clamped squared distance) is the same in every method and does not depend on the position of the
- * pair in a tile, so the backend and its sessions see bit-identical distances.
+ * pair in a tile, so the backend and its sessions see bit-identical distances. The terms of one row
+ * against one panel are summed in a fixed order within the call, so a row's sum depends on how its
+ * columns are cut into panels; every caller cuts them the same way whatever the thread count.
  *
  * <p>The term methods split the fast exp in two loops: the exponent, range reduction and polynomial in
- * one loop of pure floating-point arithmetic ({@link #expParts}, compiled to AVX2 vector FMAs by C2),
+ * one loop of pure floating-point arithmetic ({@link #expParts}, compiled to vector FMAs by C2),
  * then the exact 2^k scaling and the sums in a short scalar loop, because the bit manipulation of
  * {@link FastExp#pow2} does not vectorise on JDK 17.
  */
@@ -33,15 +36,16 @@ final class TileKernel {
     }
 
     /**
-     * Runs every loop of the kernel on wide synthetic strips before any real use. C2 compiles these
-     * loops from their profile, and when the first calls see only short loops (64-column leaves) the
-     * compiled loops run about half as fast on every width, long strips included (measured with
-     * {@link KernelProbe}: a JVM whose first kernel calls were 64 columns wide stayed at the slow rate
-     * for 256-column strips; one whose first calls were 256 wide ran 64-column leaves at the fast rate).
+     * Runs every loop of the kernel on wide synthetic panels before any real use. C2 compiles these
+     * loops from their profile: compiled while the calls see 64-column leaves, they run at about half
+     * the rate on every width, long strips included; compiled while the calls see 256 columns, they
+     * run fast on every width, 64-column leaves included (figures in docs/benchmarks.md,
+     * "Micro-kernels"). The sessions' leaves and the backend's strips then share the fast form.
      */
     private static void train() {
-        // Long in the column loops that matter, short elsewhere: C2 compiles a method after some
-        // hundreds of calls, and these cost a few milliseconds in all.
+        // Long in the column loops, whose profile matters, and short in the component loops: C2
+        // compiles a method after some hundreds of calls, and these cost tens of milliseconds once
+        // per JVM.
         int width = 256;
         int dim = 7;
         double[][] pl = new double[dim][width];
