@@ -19,7 +19,8 @@ import java.util.function.IntConsumer;
  * Both row sets are cut into leaves of at most {@value #LEAF} rows ({@link RowIndex}); a task is one
  * query leaf against a run of reference leaves, so a small query set against a large reference still
  * spreads over every thread. Runs of consecutive candidate leaves are copied side by side into one
- * {@link Strip} of up to {@value #STRIP} columns and evaluated in one pass. Within a tile, distances
+ * {@link Strip} of up to {@value #STRIP} columns and evaluated in one pass (a lone leaf is read in
+ * place). Within a tile, distances
  * come as {@code |x|² + |y|² - 2x·y}: the dot products of four query rows against the transposed
  * strip (one FMA stream per component, compiled to vector FMAs by C2), then the exponent and
  * polynomial part of exp in one vector loop and the exact 2^k scaling plus the sums in a short scalar
@@ -368,8 +369,12 @@ public final class CpuKdeBackend implements KdeBackend {
                 boolean cols = symmetric && b1 != a;
                 int j0 = r.leafStart[b0];
                 if (cols) Arrays.fill(col, 0, r.leafStart[b1 + 1] - j0, 0.0);
-                strip.load(r, b0, b1);
-                sumStrip(a, b0, b1, strip, tile, kept, rowAcc, cols ? col : null);
+                if (b0 == b1) {
+                    sumStrip(a, b0, b1, r.panel[b0], r.leafNorms[b0], r.leafSize(b0), tile, kept, rowAcc, cols ? col : null);
+                } else {
+                    strip.load(r, b0, b1);
+                    sumStrip(a, b0, b1, strip.panel, strip.norms, strip.width, tile, kept, rowAcc, cols ? col : null);
+                }
                 if (!cols) continue;
                 for (int b = b0; b <= b1; b++) {
                     if (b == a) continue;
@@ -386,17 +391,14 @@ public final class CpuKdeBackend implements KdeBackend {
         }
 
         /**
-         * Adds the terms of query leaf a against reference leaves b0..b1 (consecutive, loaded in
-         * strip) to rowAcc (and col, indexed like the strip's columns); rows: scratch of one leaf
-         * edge. A row is evaluated against the whole strip when it can have a term within the
+         * Adds the terms of query leaf a against reference leaves b0..b1 (consecutive, their nb
+         * columns side by side in pl and nr: one leaf's panel, or a strip) to rowAcc (and col,
+         * indexed like those columns); rows: scratch of one leaf edge. A row is evaluated against the whole strip when it can have a term within the
          * band in any of its leaves: the extra pairs only add terms that the pruning may drop.
          */
-        void sumStrip(int a, int b0, int b1, Strip strip, TileKernel tile, int[] rows, double[] rowAcc, double[] col) {
+        void sumStrip(int a, int b0, int b1, double[][] pl, double[] nr, int nb, TileKernel tile, int[] rows, double[] rowAcc, double[] col) {
             int p0 = q.leafStart[a];
             int p1 = q.leafStart[a + 1];
-            int nb = strip.width;
-            double[][] pl = strip.panel;
-            double[] nr = strip.norms;
             int d = q.dim;
             int n = 0;
             for (int p = p0; p < p1; p++)
