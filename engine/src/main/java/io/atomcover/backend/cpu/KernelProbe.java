@@ -10,8 +10,9 @@ import io.atomcover.backend.RowBlock;
  *
  * <p>The work has the backend's shape: both blocks are cut into leaves of {@value CpuKdeBackend#LEAF}
  * rows, and each query leaf goes against runs of consecutive reference leaves of up to {@code strip}
- * columns, each run copied into one {@link Strip} as the backend does with up to
- * {@link CpuKdeBackend#STRIP} columns; with {@code strip} ≤ 64, one leaf per pass, read in place.
+ * columns, each run of several leaves copied into one {@link Strip} and a lone leaf read in place, as
+ * the backend does with up to {@link CpuKdeBackend#STRIP} columns; with {@code strip} ≤ 64 every pass
+ * is one leaf read in place.
  */
 public final class KernelProbe {
     private final RowIndex q;
