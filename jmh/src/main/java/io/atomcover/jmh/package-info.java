@@ -1,7 +1,9 @@
 /**
  * The one benchmark harness: JMH benchmarks of the engine, one class per question — descriptors
  * ({@link io.atomcover.jmh.DescriptorBenchmark}), kernel sums ({@link io.atomcover.jmh.KernelSumBenchmark},
- * {@link io.atomcover.jmh.OpenClKernelSumBenchmark}), entropy ({@link io.atomcover.jmh.EntropyBenchmark}; within a tolerance and sampled, {@link io.atomcover.jmh.BoundedEntropyBenchmark}),
+ * {@link io.atomcover.jmh.OpenClKernelSumBenchmark}), the raw rate of the CPU tile kernel
+ * ({@link io.atomcover.jmh.TileKernelBenchmark}), entropy ({@link io.atomcover.jmh.EntropyBenchmark};
+ * within a tolerance and sampled, {@link io.atomcover.jmh.BoundedEntropyBenchmark}),
  * MSC selection ({@link io.atomcover.jmh.MscBenchmark}), the whole of {@code compress} through the engine
  * facade ({@link io.atomcover.jmh.CompressBenchmark}) and selection curves
  * ({@link io.atomcover.jmh.SelectionCurveBenchmark}) — on the bundled sets, QM7, any file, or any of

@@ -19,11 +19,14 @@ import java.util.function.IntConsumer;
  * <h2>Shape of the work</h2>
  * Both row sets are cut into leaves of at most {@value #LEAF} rows ({@link RowIndex}); a task is one
  * query leaf against a run of reference leaves, so a small query set against a large reference still
- * spreads over every thread. Within a tile, distances come as {@code |x|² + |y|² - 2x·y}: the dot
- * products of four query rows against a transposed reference panel (one FMA stream per component,
- * compiled to AVX2 by C2), then the exponent and polynomial part of exp in one vector loop and the
- * exact 2^k scaling plus the sums in a short scalar loop ({@link TileKernel}). Memory is linear in the
- * row counts: no matrix larger than a tile is ever formed.
+ * spreads over every thread. Runs of consecutive candidate leaves are copied side by side into one
+ * {@link Strip} of up to {@value #STRIP} columns and evaluated in one pass (a lone leaf is read in
+ * place). Within a tile, distances
+ * come as {@code |x|² + |y|² - 2x·y}: the dot products of four query rows against the transposed
+ * strip (one FMA stream per component, compiled to vector FMAs by C2), then the exponent and
+ * polynomial part of exp in one vector loop and the exact 2^k scaling plus the sums in a short scalar
+ * loop ({@link TileKernel}). Memory is linear in the row counts: no matrix larger than a strip is ever
+ * formed.
  *
  * <h2>Shifted sums and determinism</h2>
  * Every row sum is computed as {@code p_i = e^{m_i} · S_i}, {@code S_i = Σ_j e^{z_ij - m_i}},
@@ -43,12 +46,12 @@ import java.util.function.IntConsumer;
  * {@code d² > d²_min,i + 2h²T} (for h = 0.015 and a self term, d > 0.1327). Whole tiles are skipped
  * when a lower bound on the distance between their leaves exceeds that radius (plus a 1e-9 relative
  * margin for rounding) — the bounds come from orthonormal principal-axis projections and bounding
- * balls, so they never exceed a true distance; then, inside a kept tile, query rows whose own bound
- * to the reference leaf (projected point-to-box, point-to-ball) exceeds their own radius
- * {@code sqrt(d²_min,i + 2h²T)} are skipped as well. On self sums (entropy) only tiles with
+ * balls, so they never exceed a true distance; then, inside a kept strip of leaves, query rows whose
+ * own bound to every leaf of the strip (projected point-to-box, point-to-ball) exceeds their own
+ * radius {@code sqrt(d²_min,i + 2h²T)} are skipped as well. On self sums (entropy) only tiles with
  * reference leaf ≥ query leaf are evaluated, each adding its row sums to the query rows and its
  * column sums to the reference rows (the kernel is symmetric and the band is the same for every
- * row). Measured: Si-train evaluates 36.8% of its N² pairs (54% lie inside the band), QM7 6.1%.
+ * row). Measured: Si-train evaluates 38.0% of its N² pairs (54% lie inside the band).
  * Inside evaluated tiles the shifted exponent is
  * clamped at {@value TileKernel#CLAMP} (e^-60 ≈ 8.8e-27, so each clamped term is off by less than that, a
  * change below N·1e-26 of S_i), which keeps the fast exp in its normal range.
@@ -95,6 +98,12 @@ public final class CpuKdeBackend implements KdeBackend {
     static final int AXES = 10;
     /** Reference leaves per task. */
     private static final int CHUNK = 16;
+    /**
+     * Widest {@link Strip} of reference columns evaluated in one pass of the tile kernel: runs of
+     * consecutive candidate leaves up to this width (a 129 KB panel at d = 63, inside L2) keep the
+     * kernel's vector loops long.
+     */
+    static final int STRIP = 256;
     /** Terms below e^-DROP_LOG of their row's largest term may be dropped (see class comment). */
     static final double DROP_LOG = Math.log(1e17);
     /** Share of a tolerance kept for rounding: fast exp, clamp, partial sums (see class comment). */
@@ -403,9 +412,9 @@ public final class CpuKdeBackend implements KdeBackend {
             double[] nr = r.leafNorms[b];
             counters.addEvaluated((long) (p1 - p0) * nb);
             double[][] dot = tile.dots;
+            int d = q.dim;
             int p = p0;
             for (; p + 4 <= p1; p += 4) {
-                int d = q.dim;
                 TileKernel.dots4(q.data, p * d, (p + 1) * d, (p + 2) * d, (p + 3) * d, d, pl, nb, dot[0], dot[1], dot[2], dot[3]);
                 minD2[p] = Math.min(minD2[p], TileKernel.minDist(dot[0], nr, nb, q.norms[p]));
                 minD2[p + 1] = Math.min(minD2[p + 1], TileKernel.minDist(dot[1], nr, nb, q.norms[p + 1]));
@@ -413,7 +422,7 @@ public final class CpuKdeBackend implements KdeBackend {
                 minD2[p + 3] = Math.min(minD2[p + 3], TileKernel.minDist(dot[3], nr, nb, q.norms[p + 3]));
             }
             for (; p < p1; p++) {
-                TileKernel.dots1(q.data, p * q.dim, q.dim, pl, nb, dot[0]);
+                TileKernel.dots1(q.data, p * d, d, pl, nb, dot[0]);
                 minD2[p] = Math.min(minD2[p], TileKernel.minDist(dot[0], nr, nb, q.norms[p]));
             }
         }
@@ -483,25 +492,46 @@ public final class CpuKdeBackend implements KdeBackend {
             return range[1] - range[0] <= 2 * allow ? 0.5 * (range[0] + range[1]) : -1;
         }
 
-        /** Shifted sums of query leaf a against cand[from..to), added to the exact accumulators. */
+        /**
+         * Shifted sums of query leaf a against cand[from..to), added to the exact accumulators. Runs
+         * of consecutive candidate leaves go through the kernel as one strip of up to {@value #STRIP}
+         * columns.
+         */
         void sumTask(int a, int[] cand, int from, int to) {
-            TileKernel tile = new TileKernel(4, LEAF);
+            TileKernel tile = new TileKernel(4, STRIP);
+            Strip strip = new Strip(r.dim, STRIP);
             double[] bounds = tolerant ? new double[4] : null;
             int[] kept = new int[LEAF];
             int p0 = q.leafStart[a];
             int na = q.leafSize(a);
             double[] rowAcc = new double[na];
-            double[] col = new double[LEAF];
-            for (int t = from; t < to; t++) {
-                int b = cand[t];
-                boolean cols = symmetric && b != a;
-                if (cols) Arrays.fill(col, 0.0);
-                sumTile(a, b, tile, kept, rowAcc, cols ? col : null, bounds);
-                if (cols) {
+            double[] col = new double[STRIP];
+            for (int t = from; t < to; ) {
+                int b0 = cand[t];
+                int b1 = b0;
+                t++;
+                // Bounded-error mode decides per leaf, so it takes the leaves one at a time.
+                while (!tolerant && t < to && cand[t] == b1 + 1 && r.leafStart[b1 + 2] - r.leafStart[b0] <= STRIP) {
+                    b1++;
+                    t++;
+                }
+                // On self sums the diagonal tile (b == a) adds row sums only: it holds both orders of its pairs.
+                boolean cols = symmetric && b1 != a;
+                int j0 = r.leafStart[b0];
+                if (cols) Arrays.fill(col, 0, r.leafStart[b1 + 1] - j0, 0.0);
+                if (b0 == b1) {
+                    sumStrip(a, b0, b1, r.panel[b0], r.leafNorms[b0], r.leafSize(b0), tile, kept, rowAcc, cols ? col : null, bounds);
+                } else {
+                    strip.load(r, b0, b1);
+                    sumStrip(a, b0, b1, strip.panel, strip.norms, strip.width, tile, kept, rowAcc, cols ? col : null, bounds);
+                }
+                if (!cols) continue;
+                for (int b = b0; b <= b1; b++) {
+                    if (b == a) continue;
                     int pb = r.leafStart[b];
                     int nb = r.leafSize(b);
                     synchronized (locks[b]) {
-                        for (int j = 0; j < nb; j++) sums.add(pb + j, col[j]);
+                        for (int j = 0; j < nb; j++) sums.add(pb + j, col[pb - j0 + j]);
                     }
                 }
             }
@@ -511,23 +541,23 @@ public final class CpuKdeBackend implements KdeBackend {
         }
 
         /**
-         * Adds the terms of query leaf a against reference leaf b to rowAcc (and col); rows: scratch of
-         * one leaf edge; bounds: scratch of 4 in bounded-error mode (else null).
+         * Adds the terms of query leaf a against reference leaves b0..b1 (consecutive, their nb
+         * columns side by side in pl and nr: one leaf's panel, or a strip) to rowAcc (and col,
+         * indexed like those columns); rows: scratch of one leaf edge; bounds: scratch of 4 in bounded-error mode (else null, and then
+         * b0 == b1). A row is evaluated against the whole strip when it can have a term within the band in
+         * any of its leaves: the extra pairs only add terms that the pruning may drop.
          */
-        void sumTile(int a, int b, TileKernel tile, int[] rows, double[] rowAcc, double[] col, double[] bounds) {
+        void sumStrip(int a, int b0, int b1, double[][] pl, double[] nr, int nb, TileKernel tile, int[] rows, double[] rowAcc, double[] col,
+                      double[] bounds) {
             int p0 = q.leafStart[a];
             int p1 = q.leafStart[a + 1];
-            int nb = r.leafSize(b);
-            double[][] pl = r.panel[b];
-            double[] nr = r.leafNorms[b];
             int d = q.dim;
-            // Rows of leaf a that can have a term within the band in leaf b (all rows when brute force).
             int n = 0;
             if (tolerant) {
-                n = aggregateRows(a, b, rows, rowAcc, col, bounds);
+                n = aggregateRows(a, b0, rows, rowAcc, col, bounds);
             } else {
                 for (int p = p0; p < p1; p++)
-                    if (!indexed || q.rowLowerBound(p, r, b) <= bandLimit(p)) rows[n++] = p;
+                    if (inBand(p, b0, b1)) rows[n++] = p;
             }
             counters.addEvaluated((long) n * nb);
             double[][] dot = tile.dots;
@@ -545,6 +575,15 @@ public final class CpuKdeBackend implements KdeBackend {
                 TileKernel.dots1(q.data, i * d, d, pl, nb, dot[0]);
                 rowAcc[i - p0] += terms(dot[0], nr, nb, q.norms[i], shift[i], tile, col);
             }
+        }
+
+        /** Whether query position p can have a term within the band in one of the reference leaves b0..b1 (always when brute force). */
+        boolean inBand(int p, int b0, int b1) {
+            if (!indexed) return true;
+            double limit = bandLimit(p);
+            for (int b = b0; b <= b1; b++)
+                if (q.rowLowerBound(p, r, b) <= limit) return true;
+            return false;
         }
 
         /**

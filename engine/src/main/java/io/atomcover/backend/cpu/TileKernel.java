@@ -4,17 +4,20 @@ import java.util.Arrays;
 
 /**
  * The per-tile arithmetic of every CPU kernel sum, and the buffers one thread works in. A tile is
- * up to four query rows against a leaf panel (reference rows transposed: component k of column j at
- * {@code panel[k][j]}); {@link #dots4}/{@link #dots1} give the dot products, and the term methods
+ * up to four query rows against a panel of reference rows transposed (component k of column j at
+ * {@code panel[k][j]}): one leaf, or a {@link Strip} of consecutive leaves side by side.
+ * {@link #dots4}/{@link #dots1} give the dot products, and the term methods
  * turn them into squared distances {@code max(|x|² + |y|² - 2x·y, 0)} and kernel terms with the fast
  * exp of {@link FastExp}.
  *
  * <p>The per-pair arithmetic (dot product as an FMA chain over k = 0..dim-1 starting from 0, then the
  * clamped squared distance) is the same in every method and does not depend on the position of the
- * pair in a tile, so the backend and its sessions see bit-identical distances.
+ * pair in a tile, so the backend and its sessions see bit-identical distances. The terms of one row
+ * against one panel are summed in a fixed order within the call, so a row's sum depends on how its
+ * columns are cut into panels; every caller cuts them the same way whatever the thread count.
  *
  * <p>The term methods split the fast exp in two loops: the exponent, range reduction and polynomial in
- * one loop of pure floating-point arithmetic ({@link #expParts}, compiled to AVX2 vector FMAs by C2),
+ * one loop of pure floating-point arithmetic ({@link #expParts}, compiled to vector FMAs by C2),
  * then the exact 2^k scaling and the sums in a short scalar loop, because the bit manipulation of
  * {@link FastExp#pow2} does not vectorise on JDK 17.
  */
@@ -27,6 +30,45 @@ final class TileKernel {
     static final double CLAMP = -60.0;
     /** Lowest exponent of {@link #maskedTerms}, whose sums are not shifted: terms further out are e^-708 ≈ 3e-308 instead. */
     static final double UNSHIFTED_CLAMP = FastExp.MIN_NORMAL_ARG;
+
+    static {
+        train();
+    }
+
+    /**
+     * Runs every loop of the kernel on wide synthetic panels before any real use. C2 compiles these
+     * loops from their profile: compiled while the calls see 64-column leaves, they run at about half
+     * the rate on every width, long strips included; compiled while the calls see 256 columns, they
+     * run fast on every width, 64-column leaves included (figures in docs/benchmarks.md,
+     * "Micro-kernels"). The sessions' leaves and the backend's strips then share the fast form.
+     */
+    private static void train() {
+        // Long in the column loops, whose profile matters, and short in the component loops: C2
+        // compiles a method after some hundreds of calls, and these cost 0.06-0.13 s once per JVM
+        // on the loaded 2-core machine.
+        int width = 256;
+        int dim = 7;
+        double[][] pl = new double[dim][width];
+        double[] x = new double[4 * dim];
+        double[] nr = new double[width];
+        for (int k = 0; k < dim; k++)
+            for (int j = 0; j < width; j++) pl[k][j] = ((j * 31 + k * 7) % 97) * 1e-3;
+        for (int i = 0; i < x.length; i++) x[i] = (i % 89) * 1e-3;
+        TileKernel tile = new TileKernel(4, width);
+        double[][] dot = tile.dots;
+        double[] col = new double[width];
+        double[] rm = new double[width];
+        double sink = 0;
+        for (int it = 0; it < 700; it++) {
+            dots4(x, 0, dim, 2 * dim, 3 * dim, dim, pl, 0, width, dot[0], dot[1], dot[2], dot[3]);
+            dots1(x, 0, dim, pl, 0, width, dot[0]);
+            sink += minDist(dot[0], nr, 0, width, 1.0);
+            sink += fastTerms(dot[1], nr, 0, width, 1.0, 10.0, 0.0, tile.p, tile.k, (it & 1) == 0 ? null : col);
+            sink += maskedTerms(dot[2], nr, width, 1.0, 10.0, tile.p, tile.k, rm, col, 0);
+            sink += exactTerms(dot[3], nr, width, 1.0, 10.0, 0.0, (it & 1) == 0 ? null : col);
+        }
+        if (Double.isNaN(sink)) throw new AssertionError();
+    }
 
     /** Dot products of the tile's query rows with the panel columns: {@code dots[r][j]}. */
     final double[][] dots;
