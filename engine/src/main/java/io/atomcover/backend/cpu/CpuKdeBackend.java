@@ -98,6 +98,10 @@ public final class CpuKdeBackend implements KdeBackend {
     static final int AXES = 10;
     /** Reference leaves per task. */
     private static final int CHUNK = 16;
+    /** Candidate leaf pairs held at once (an int each, 16 MiB): bounds the query leaves of one batch. */
+    static final long BATCH_CANDIDATES = 1L << 22;
+    /** Progress units per query leaf. */
+    private static final long PROGRESS_SCALE = 1024;
     /**
      * Widest {@link Strip} of reference columns evaluated in one pass of the tile kernel: runs of
      * consecutive candidate leaves up to this width (a 129 KB panel at d = 63, inside L2) keep the
@@ -167,6 +171,9 @@ public final class CpuKdeBackend implements KdeBackend {
         return pruning ? new CpuCoverSession(this, d, bandwidth, logSpace, coverAllPairs) : KdeBackend.super.coverSession(d, bandwidth, logSpace);
     }
 
+    /** Candidate leaf pairs a kernel sum holds at once (tests set it small to run many batches). */
+    long batchCandidates = BATCH_CANDIDATES;
+
     /** Row updates of cover sessions asking at most this many pairs skip the tree (tests set 0 to walk it always). */
     long coverAllPairs = CpuCoverSession.ALL_PAIRS;
 
@@ -204,7 +211,7 @@ public final class CpuKdeBackend implements KdeBackend {
         compute(query, ref, bandwidth, 0.0, out, false, ProgressListener.NONE);
     }
 
-    /** Reports tiles (query leaf against reference leaf) summed; the search for candidate tiles before them is not counted. */
+    /** Reports progress in query leaves (1,024 units each), tiles summed within each batch of leaves; the search for candidate tiles is not counted. */
     @Override
     public void kernelSums(RowBlock query, RowBlock ref, double bandwidth, double[] out, ProgressListener progress) {
         compute(query, ref, bandwidth, 0.0, out, false, progress);
@@ -315,39 +322,61 @@ public final class CpuKdeBackend implements KdeBackend {
         }
 
         void execute(double[] out, boolean log, ProgressListener progress) {
-            // Candidates: for each query leaf, the reference leaves to evaluate (pruned: sorted by bound).
-            int[][] cand = new int[q.leaves][];
-            if (contained) {
-                // m_i = 0 from the self term; band radius from the drop threshold alone.
-                double radius = Math.sqrt(band2Extra);
-                forEach(q.leaves, a -> cand[a] = within(a, radius, symmetric ? a : 0));
-            } else {
-                Arrays.fill(minD2, Double.POSITIVE_INFINITY);
-                forEach(q.leaves, a -> cand[a] = nearestThenBand(a));
-                for (int p = 0; p < q.rows; p++) shift[p] = -minD2[p] * c;
-            }
-            if (tolerant) lowerSums(cand);
             sums = new ExactSums(q.rows);
             locks = new Object[q.leaves];
             for (int i = 0; i < locks.length; i++) locks[i] = new Object();
-            List<int[]> tasks = new ArrayList<>();
-            long tiles = 0;
-            for (int a = 0; a < q.leaves; a++) {
-                tiles += cand[a].length;
-                for (int s = 0; s < cand[a].length; s += CHUNK) tasks.add(new int[] {a, s, Math.min(cand[a].length, s + CHUNK)});
+            if (!contained) Arrays.fill(minD2, Double.POSITIVE_INFINITY);
+            if (tolerant) prepareLowerSums();
+            // Query leaves go in batches so that the candidate lists (one int per leaf pair to
+            // evaluate) stay bounded: kept for all leaves at once they would grow as N².
+            int batch = (int) Math.max(1, Math.min(q.leaves, batchCandidates / Math.max(1, r.leaves)));
+            long total = (long) q.leaves * PROGRESS_SCALE;
+            AtomicLong done = new AtomicLong();
+            for (int first = 0; first < q.leaves; first += batch) {
+                int a0 = first;
+                int a1 = Math.min(q.leaves, a0 + batch);
+                int[][] cand = candidates(a0, a1);
+                List<int[]> tasks = new ArrayList<>();
+                long tiles = 0;
+                for (int a = a0; a < a1; a++) {
+                    int[] ca = cand[a - a0];
+                    tiles += ca.length;
+                    for (int s = 0; s < ca.length; s += CHUNK) tasks.add(new int[] {a, s, Math.min(ca.length, s + CHUNK)});
+                }
+                long batchTiles = Math.max(tiles, 1);
+                long batchUnits = (long) (a1 - a0) * PROGRESS_SCALE;
+                forEach(tasks.size(), t -> {
+                    int[] task = tasks.get(t);
+                    sumTask(task[0], cand[task[0] - a0], task[1], task[2]);
+                    progress.progress(done.addAndGet((task[2] - task[1]) * batchUnits / batchTiles), total);
+                });
+                long end = (long) a1 * PROGRESS_SCALE;
+                progress.progress(Math.max(done.getAndSet(end), end), total);
             }
-            long allTiles = tiles;
-            AtomicLong tilesDone = new AtomicLong();
-            forEach(tasks.size(), t -> {
-                int[] task = tasks.get(t);
-                sumTask(task[0], cand[task[0]], task[1], task[2]);
-                progress.progress(tilesDone.addAndGet(task[2] - task[1]), allTiles);
-            });
             for (int p = 0; p < q.rows; p++) {
                 double s = sums.get(p);
                 int i = q.order[p];
                 out[i] = log ? shift[p] + Math.log(s) : Math.exp(shift[p]) * s;
             }
+        }
+
+        /**
+         * The candidate reference leaves of query leaves [a0, a1) (pruned: within the band; sorted),
+         * with their rows' shifts and, in bounded-error mode, the lower bounds of their sums.
+         */
+        int[][] candidates(int a0, int a1) {
+            int[][] cand = new int[a1 - a0][];
+            if (contained) {
+                // m_i = 0 from the self term; band radius from the drop threshold alone.
+                double radius = Math.sqrt(band2Extra);
+                forEach(a1 - a0, i -> cand[i] = within(a0 + i, radius, symmetric ? a0 + i : 0));
+            } else {
+                forEach(a1 - a0, i -> cand[i] = nearestThenBand(a0 + i));
+                for (int p = q.leafStart[a0]; p < q.leafStart[a1]; p++) shift[p] = -minD2[p] * c;
+            }
+            // Symmetric runs have all their lower bounds from prepareLowerSums.
+            if (tolerant && !symmetric) forEach(a1 - a0, i -> lowerSum(a0 + i, cand[i]));
+            return cand;
         }
 
         /** Reference leaves b (b ≥ from) whose lower bound to query leaf a is within radius. */
@@ -428,40 +457,45 @@ public final class CpuKdeBackend implements KdeBackend {
         }
 
         /**
-         * Bounded-error mode: a lower bound of every query row's S_i, from the upper bounds of its
-         * distances to the leaves within the band ({@code |x - centre| + radius}, with the rounding
-         * margins of {@link #termRange}), and their minimum per leaf.
+         * Bounded-error mode: the arrays of the lower bounds of S_i; on symmetric runs also every
+         * row's bound and their minimum per leaf, which column sums need before any leaf is summed.
          */
-        void lowerSums(int[][] cand) {
+        void prepareLowerSums() {
             leafMaxNorm = new double[r.leaves];
             for (int b = 0; b < r.leaves; b++)
                 for (double v : r.leafNorms[b]) leafMaxNorm[b] = Math.max(leafMaxNorm[b], v);
             sLow = new double[q.rows];
-            forEach(q.leaves, a -> {
-                // Symmetric runs list only leaves b ≥ a; the bound is better with all of them.
-                int[] near = symmetric ? within(a, Math.sqrt(band2Extra), 0) : cand[a];
-                double[] lu = new double[2];
-                double[] range = new double[2];
-                for (int p = q.leafStart[a]; p < q.leafStart[a + 1]; p++) {
-                    double sum = 0;
-                    double max = 0;
-                    for (int b : near) {
-                        q.rowBounds(p, r, b, lu);
-                        termRange(p, b, lu[0], lu[1], range);
-                        sum += r.leafSize(b) * range[0];
-                        max = Math.max(max, range[0]);
-                    }
-                    // The largest term is 1 and lies in one of these leaves, counted there at ≤ max.
-                    sLow[p] = 1.0 + Math.max(sum - max, 0.0) * (1 - 1e-9);
+            if (!symmetric) return;
+            // Symmetric runs list only leaves b ≥ a; the bound is better with all of them.
+            double radius = Math.sqrt(band2Extra);
+            forEach(q.leaves, a -> lowerSum(a, within(a, radius, 0)));
+            sLowLeafMin = new double[r.leaves];
+            for (int b = 0; b < r.leaves; b++) {
+                double m = Double.POSITIVE_INFINITY;
+                for (int p = r.leafStart[b]; p < r.leafStart[b + 1]; p++) m = Math.min(m, sLow[p]);
+                sLowLeafMin[b] = m;
+            }
+        }
+
+        /**
+         * A lower bound of S_i for every row of query leaf a, from the upper bounds of its distances
+         * to the leaves {@code near} within the band ({@code |x - centre| + radius}, with the rounding
+         * margins of {@link #termRange}).
+         */
+        void lowerSum(int a, int[] near) {
+            double[] lu = new double[2];
+            double[] range = new double[2];
+            for (int p = q.leafStart[a]; p < q.leafStart[a + 1]; p++) {
+                double sum = 0;
+                double max = 0;
+                for (int b : near) {
+                    q.rowBounds(p, r, b, lu);
+                    termRange(p, b, lu[0], lu[1], range);
+                    sum += r.leafSize(b) * range[0];
+                    max = Math.max(max, range[0]);
                 }
-            });
-            if (symmetric) {
-                sLowLeafMin = new double[r.leaves];
-                for (int b = 0; b < r.leaves; b++) {
-                    double m = Double.POSITIVE_INFINITY;
-                    for (int p = r.leafStart[b]; p < r.leafStart[b + 1]; p++) m = Math.min(m, sLow[p]);
-                    sLowLeafMin[b] = m;
-                }
+                // The largest term is 1 and lies in one of these leaves, counted there at ≤ max.
+                sLow[p] = 1.0 + Math.max(sum - max, 0.0) * (1 - 1e-9);
             }
         }
 
