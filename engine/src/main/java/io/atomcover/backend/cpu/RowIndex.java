@@ -221,22 +221,7 @@ final class RowIndex {
      * index: the larger of the projected point-to-box distance and the distance to the ball.
      */
     double rowLowerBound(int p, RowIndex other, int b) {
-        double s = 0;
-        int po = p * axes;
-        int bo = b * axes;
-        for (int k = 0; k < axes; k++) {
-            double u = projectedAt[po + k];
-            double g = Math.max(other.boxLo[bo + k] - u, u - other.boxHi[bo + k]);
-            if (g > 0) s += g * g;
-        }
-        double c = 0;
-        int xo = p * dim;
-        int cb = b * dim;
-        for (int k = 0; k < dim; k++) {
-            double d = data[xo + k] - other.center[cb + k];
-            c = Math.fma(d, d, c);
-        }
-        return Math.max(Math.sqrt(s), Math.sqrt(c) - other.radius[b]);
+        return Math.max(Math.sqrt(boxGap2(p, other, b)), centreDistance(p, other, b) - other.radius[b]);
     }
 
     /**
@@ -244,6 +229,13 @@ final class RowIndex {
      * {@link #rowLowerBound} (the same arithmetic), out[1] the upper bound |x_p - centre| + radius.
      */
     void rowBounds(int p, RowIndex other, int b, double[] out) {
+        double centre = centreDistance(p, other, b);
+        out[0] = Math.max(Math.sqrt(boxGap2(p, other, b)), centre - other.radius[b]);
+        out[1] = centre + other.radius[b];
+    }
+
+    /** Squared distance from the projection of position p to the projected box of leaf b of {@code other}. */
+    private double boxGap2(int p, RowIndex other, int b) {
         double s = 0;
         int po = p * axes;
         int bo = b * axes;
@@ -252,6 +244,11 @@ final class RowIndex {
             double g = Math.max(other.boxLo[bo + k] - u, u - other.boxHi[bo + k]);
             if (g > 0) s += g * g;
         }
+        return s;
+    }
+
+    /** |x_p - centre of leaf b of {@code other}|. */
+    private double centreDistance(int p, RowIndex other, int b) {
         double c = 0;
         int xo = p * dim;
         int cb = b * dim;
@@ -259,9 +256,7 @@ final class RowIndex {
             double d = data[xo + k] - other.center[cb + k];
             c = Math.fma(d, d, c);
         }
-        double centre = Math.sqrt(c);
-        out[0] = Math.max(Math.sqrt(s), centre - other.radius[b]);
-        out[1] = centre + other.radius[b];
+        return Math.sqrt(c);
     }
 
     /**
