@@ -19,7 +19,7 @@ public final class ToleranceOption {
                     + "entropy and diversity, moves by at most -log(1 - REL), reported as the bound. Selections "
                     + "and the overlap of compress are computed exactly; overlap reports the range the bound leaves. "
                     + "It pays where many pairs lie far out; on dense data (MD snapshots) its bookkeeping can cost more "
-                    + "than it saves (Si-train x 8: 37 s against 21 s exact); for a quick look at a large set use "
+                    + "than it saves (Si-train x 8: 37 s against 22-25 s exact); for a quick look at a large set use "
                     + "entropy --sample.")
     double rel;
 

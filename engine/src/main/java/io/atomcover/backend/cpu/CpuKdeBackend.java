@@ -544,8 +544,7 @@ public final class CpuKdeBackend implements KdeBackend {
                 int b0 = cand[t];
                 int b1 = b0;
                 t++;
-                // Bounded-error mode decides per leaf, so it takes the leaves one at a time.
-                while (!tolerant && t < to && cand[t] == b1 + 1 && r.leafStart[b1 + 2] - r.leafStart[b0] <= STRIP) {
+                while (t < to && cand[t] == b1 + 1 && r.leafStart[b1 + 2] - r.leafStart[b0] <= STRIP) {
                     b1++;
                     t++;
                 }
@@ -577,9 +576,9 @@ public final class CpuKdeBackend implements KdeBackend {
         /**
          * Adds the terms of query leaf a against reference leaves b0..b1 (consecutive, their nb
          * columns side by side in pl and nr: one leaf's panel, or a strip) to rowAcc (and col,
-         * indexed like those columns); rows: scratch of one leaf edge; bounds: scratch of 4 in bounded-error mode (else null, and then
-         * b0 == b1). A row is evaluated against the whole strip when it can have a term within the band in
-         * any of its leaves: the extra pairs only add terms that the pruning may drop.
+         * indexed like those columns); rows: scratch of one leaf edge; bounds: scratch of 4 in bounded-error mode (else null).
+         * A row is evaluated against the whole strip when it can have a term within the band in any of
+         * its leaves: the extra pairs only add terms that the pruning may drop.
          */
         void sumStrip(int a, int b0, int b1, double[][] pl, double[] nr, int nb, TileKernel tile, int[] rows, double[] rowAcc, double[] col,
                       double[] bounds) {
@@ -588,7 +587,7 @@ public final class CpuKdeBackend implements KdeBackend {
             int d = q.dim;
             int n = 0;
             if (tolerant) {
-                n = aggregateRows(a, b0, rows, rowAcc, col, bounds);
+                n = aggregateRows(a, b0, b1, tile, rows, rowAcc, col, bounds);
             } else {
                 for (int p = p0; p < p1; p++)
                     if (inBand(p, b0, b1)) rows[n++] = p;
@@ -621,31 +620,62 @@ public final class CpuKdeBackend implements KdeBackend {
         }
 
         /**
-         * Bounded-error mode: for each row of query leaf a against reference leaf b, drops it (band),
-         * adds its aggregate to rowAcc and col (see {@link #aggregate}) or lists it in rows for
-         * evaluation; returns how many were listed. The diagonal tile of a symmetric run is always
-         * evaluated, so every row's self term is exact.
+         * Bounded-error mode: for each row of query leaf a and each reference leaf b of the strip
+         * b0..b1, drops the leaf (band), adds its aggregate to rowAcc and col (see {@link #aggregate})
+         * or marks it for evaluation. A row with no aggregate in the strip is listed in rows, to be
+         * evaluated against the whole strip (the extra pairs are exact terms); a row with aggregates
+         * is evaluated here against its marked leaves alone, so no pair is counted twice. Returns how
+         * many rows were listed. The diagonal tile of a symmetric run is always evaluated, so every
+         * row's self term is exact.
          */
-        int aggregateRows(int a, int b, int[] rows, double[] rowAcc, double[] col, double[] bounds) {
+        int aggregateRows(int a, int b0, int b1, TileKernel tile, int[] rows, double[] rowAcc, double[] col, double[] bounds) {
             int p0 = q.leafStart[a];
-            int nb = r.leafSize(b);
-            boolean mayAggregate = !(symmetric && a == b);
+            int j0 = r.leafStart[b0];
+            int leaves = b1 - b0 + 1;
+            boolean[] evaluate = new boolean[leaves];
+            double[] leafCol = col == null ? null : new double[LEAF];
+            double[] range = new double[2];
+            double[] dot = tile.dots[0];
             int n = 0;
             long added = 0;
-            double[] range = new double[2];
+            long evaluated = 0;
             for (int p = p0; p < q.leafStart[a + 1]; p++) {
-                q.rowBounds(p, r, b, bounds);
-                if (bounds[0] > bandLimit(p)) continue;
-                double mid = mayAggregate ? aggregate(p, b, bounds[0], bounds[1], col != null, range) : -1;
-                if (mid < 0) {
-                    rows[n++] = p;
+                boolean any = false;
+                boolean aggregated = false;
+                double limit = bandLimit(p);
+                for (int b = b0; b <= b1; b++) {
+                    evaluate[b - b0] = false;
+                    q.rowBounds(p, r, b, bounds);
+                    if (bounds[0] > limit) continue;
+                    boolean cols = col != null && b != a;
+                    double mid = symmetric && a == b ? -1 : aggregate(p, b, bounds[0], bounds[1], cols, range);
+                    if (mid < 0) {
+                        evaluate[b - b0] = any = true;
+                        continue;
+                    }
+                    int nb = r.leafSize(b);
+                    rowAcc[p - p0] += nb * mid;
+                    if (cols) for (int j = r.leafStart[b] - j0, e = j + nb; j < e; j++) col[j] += mid;
+                    added += nb;
+                    aggregated = true;
+                }
+                if (!aggregated) {
+                    if (any) rows[n++] = p;
                     continue;
                 }
-                rowAcc[p - p0] += nb * mid;
-                if (col != null) for (int j = 0; j < nb; j++) col[j] += mid;
-                added += nb;
+                for (int b = b0; b <= b1; b++) {
+                    if (!evaluate[b - b0]) continue;
+                    int nb = r.leafSize(b);
+                    boolean cols = col != null && b != a;
+                    if (cols) Arrays.fill(leafCol, 0, nb, 0.0);
+                    TileKernel.dots1(q.data, p * q.dim, q.dim, r.panel[b], nb, dot);
+                    rowAcc[p - p0] += terms(dot, r.leafNorms[b], nb, q.norms[p], shift[p], tile, cols ? leafCol : null);
+                    if (cols) for (int j = 0, o = r.leafStart[b] - j0; j < nb; j++) col[o + j] += leafCol[j];
+                    evaluated += nb;
+                }
             }
             counters.addAggregated(added);
+            counters.addEvaluated(evaluated);
             return n;
         }
 
