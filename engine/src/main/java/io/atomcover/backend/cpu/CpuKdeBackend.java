@@ -266,6 +266,31 @@ public final class CpuKdeBackend implements KdeBackend {
         progress.progress(1, 1);
     }
 
+    /**
+     * The buffers of one summing task, kept per thread: a task covers at most {@value #CHUNK}
+     * reference leaves, so allocating a strip (dim × {@value #STRIP} doubles) for each would cost
+     * more zeroing than some tasks do arithmetic. Every buffer is written before it is read.
+     */
+    private static final class TaskScratch {
+        private static final ThreadLocal<TaskScratch> PER_THREAD = new ThreadLocal<>();
+        final TileKernel tile = new TileKernel(4, STRIP);
+        final Strip strip;
+        final int[] kept = new int[LEAF];
+        final double[] col = new double[STRIP];
+        final double[] bounds = new double[4];
+
+        private TaskScratch(int dim) {
+            strip = new Strip(dim, STRIP);
+        }
+
+        /** This thread's buffers for rows of dimension {@code dim}. */
+        static TaskScratch of(int dim) {
+            TaskScratch s = PER_THREAD.get();
+            if (s == null || s.strip.panel.length != dim) PER_THREAD.set(s = new TaskScratch(dim));
+            return s;
+        }
+    }
+
     /** One kernel-sum computation. */
     private final class Run {
         final double c;
@@ -532,14 +557,15 @@ public final class CpuKdeBackend implements KdeBackend {
          * columns.
          */
         void sumTask(int a, int[] cand, int from, int to) {
-            TileKernel tile = new TileKernel(4, STRIP);
-            Strip strip = new Strip(r.dim, STRIP);
-            double[] bounds = tolerant ? new double[4] : null;
-            int[] kept = new int[LEAF];
+            TaskScratch scratch = TaskScratch.of(r.dim);
+            TileKernel tile = scratch.tile;
+            Strip strip = scratch.strip;
+            double[] bounds = tolerant ? scratch.bounds : null;
+            int[] kept = scratch.kept;
             int p0 = q.leafStart[a];
             int na = q.leafSize(a);
             double[] rowAcc = new double[na];
-            double[] col = new double[STRIP];
+            double[] col = scratch.col;
             for (int t = from; t < to; ) {
                 int b0 = cand[t];
                 int b1 = b0;
