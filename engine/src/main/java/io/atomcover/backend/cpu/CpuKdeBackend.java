@@ -277,7 +277,11 @@ public final class CpuKdeBackend implements KdeBackend {
         final Strip strip;
         final int[] kept = new int[LEAF];
         final double[] col = new double[STRIP];
-        final double[] bounds = new double[4];
+        /** Bounded-error mode: distance bounds, term range, leaves to evaluate, one leaf's column terms. */
+        final double[] bounds = new double[2];
+        final double[] range = new double[2];
+        final boolean[] evaluate = new boolean[STRIP];
+        final double[] leafCol = new double[LEAF];
 
         private TaskScratch(int dim) {
             strip = new Strip(dim, STRIP);
@@ -560,7 +564,6 @@ public final class CpuKdeBackend implements KdeBackend {
             TaskScratch scratch = TaskScratch.of(r.dim);
             TileKernel tile = scratch.tile;
             Strip strip = scratch.strip;
-            double[] bounds = tolerant ? scratch.bounds : null;
             int[] kept = scratch.kept;
             int p0 = q.leafStart[a];
             int na = q.leafSize(a);
@@ -579,10 +582,10 @@ public final class CpuKdeBackend implements KdeBackend {
                 int j0 = r.leafStart[b0];
                 if (cols) Arrays.fill(col, 0, r.leafStart[b1 + 1] - j0, 0.0);
                 if (b0 == b1) {
-                    sumStrip(a, b0, b1, r.panel[b0], r.leafNorms[b0], r.leafSize(b0), tile, kept, rowAcc, cols ? col : null, bounds);
+                    sumStrip(a, b0, b1, r.panel[b0], r.leafNorms[b0], r.leafSize(b0), tile, kept, rowAcc, cols ? col : null);
                 } else {
                     strip.load(r, b0, b1);
-                    sumStrip(a, b0, b1, strip.panel, strip.norms, strip.width, tile, kept, rowAcc, cols ? col : null, bounds);
+                    sumStrip(a, b0, b1, strip.panel, strip.norms, strip.width, tile, kept, rowAcc, cols ? col : null);
                 }
                 if (!cols) continue;
                 for (int b = b0; b <= b1; b++) {
@@ -602,18 +605,17 @@ public final class CpuKdeBackend implements KdeBackend {
         /**
          * Adds the terms of query leaf a against reference leaves b0..b1 (consecutive, their nb
          * columns side by side in pl and nr: one leaf's panel, or a strip) to rowAcc (and col,
-         * indexed like those columns); rows: scratch of one leaf edge; bounds: scratch of 4 in bounded-error mode (else null).
+         * indexed like those columns); rows: scratch of one leaf edge.
          * A row is evaluated against the whole strip when it can have a term within the band in any of
          * its leaves: the extra pairs only add terms that the pruning may drop.
          */
-        void sumStrip(int a, int b0, int b1, double[][] pl, double[] nr, int nb, TileKernel tile, int[] rows, double[] rowAcc, double[] col,
-                      double[] bounds) {
+        void sumStrip(int a, int b0, int b1, double[][] pl, double[] nr, int nb, TileKernel tile, int[] rows, double[] rowAcc, double[] col) {
             int p0 = q.leafStart[a];
             int p1 = q.leafStart[a + 1];
             int d = q.dim;
             int n = 0;
             if (tolerant) {
-                n = aggregateRows(a, b0, b1, tile, rows, rowAcc, col, bounds);
+                n = aggregateRows(a, b0, b1, tile, rows, rowAcc, col);
             } else {
                 for (int p = p0; p < p1; p++)
                     if (inBand(p, b0, b1)) rows[n++] = p;
@@ -654,13 +656,14 @@ public final class CpuKdeBackend implements KdeBackend {
          * many rows were listed. The diagonal tile of a symmetric run is always evaluated, so every
          * row's self term is exact.
          */
-        int aggregateRows(int a, int b0, int b1, TileKernel tile, int[] rows, double[] rowAcc, double[] col, double[] bounds) {
+        int aggregateRows(int a, int b0, int b1, TileKernel tile, int[] rows, double[] rowAcc, double[] col) {
             int p0 = q.leafStart[a];
             int j0 = r.leafStart[b0];
-            int leaves = b1 - b0 + 1;
-            boolean[] evaluate = new boolean[leaves];
-            double[] leafCol = col == null ? null : new double[LEAF];
-            double[] range = new double[2];
+            TaskScratch scratch = TaskScratch.of(r.dim);
+            double[] bounds = scratch.bounds;
+            double[] range = scratch.range;
+            boolean[] evaluate = scratch.evaluate;
+            double[] leafCol = scratch.leafCol;
             double[] dot = tile.dots[0];
             int n = 0;
             long added = 0;
