@@ -131,8 +131,10 @@ def select(targets, database, n=64, method="ilp", target=None, penalty=1.0, solv
         raise ValueError(f"target frame {ti} has no atom other than hydrogen")
 
     j = _jvm.jclass
-    rep = j("io.atomcover.ilpselect.fchl.Fchl19Inputs").representation(
-        j("java.util.List").of(*[j("java.lang.Integer")(int(z)) for z in elements]))
+    element_list = j("java.util.ArrayList")()
+    for z in elements:
+        element_list.add(j("java.lang.Integer")(int(z)))
+    rep = j("io.atomcover.ilpselect.fchl.Fchl19Inputs").representation(element_list)
     m = j("io.atomcover.ilpselect.ilp.RankingMethod").valueOf(str(method).upper())
     db = _convert.dataset(dbf)
     tgt = _convert.dataset([tf[ti]]).get(0)
