@@ -323,15 +323,15 @@ def compress(frames, size=None, method="msc", full=False, optimal=False, compat=
             raise ValueError(f"size {size} selects no structure of the {ds.size()}")
 
     with _engine.facade(backend, device, precision, threads) as api:
-        if reference is not None and _convert.is_frames(reference) and multicomponent:
-            ref_ds = _convert.dataset(reference)
+        ref_ds = _convert.dataset(reference) if reference is not None and _convert.is_frames(reference) else None
+        if ref_ds is not None and multicomponent:
             both = _jvm.jclass("java.util.ArrayList")(ds.structures())
             both.addAll(ref_ds.structures())
             q = q.species(q.speciesFor(both))
         d = _compute(api, ds, q)
         ref = None
         if reference is not None:
-            ref = _load(api, reference, q).descriptors
+            ref = _compute(api, ref_ds, q) if ref_ds is not None else _convert.descriptor_rows(reference)
             if ref.dim() != d.dim():
                 raise ValueError(f"descriptor length {ref.dim()} of reference differs from {d.dim()} of frames")
         t_descriptors = time.perf_counter() - t_start

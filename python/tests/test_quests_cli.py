@@ -119,8 +119,10 @@ def test_compress_selects_as_the_cli(cli, si_test, tmp_path, args, kwargs):
 def test_compress_with_a_curve_and_a_reference(cli, si_test, reference, tmp_path):
     path, frames = reference
     out, csv = tmp_path / "c.json", tmp_path / "c.csv"
-    want = cli.json("compress", SI_TEST, "-s", 5, "-r", path, "--curve", csv, "-o", out, *SIDE, out=out)
-    got = atomcover.compress(si_test, size=5, reference=frames, curve=True, backend="cpu", threads=THREADS)
+    want = cli.json("compress", SI_TEST, "-s", 5, "-r", path, "--curve", csv, "--multicomponent", "-o", out, *SIDE,
+                    out=out)
+    got = atomcover.compress(si_test, size=5, reference=frames, curve=True, multicomponent=True, backend="cpu",
+                             threads=THREADS)
     assert got["curve"]["entropy"][:5] == want["curve"]["entropy"][:5]
     assert without(got) == without(want)
     assert got["parameters"]["reference"] == sum(len(a) for a in frames), "the reference's environments"
