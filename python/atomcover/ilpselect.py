@@ -8,6 +8,7 @@ leaves them) or the info value ``energy_key``. Keyword arguments are the CLI's l
 
 import json
 import math
+import numbers
 import time
 
 from . import _convert, _engine, _jvm
@@ -172,8 +173,8 @@ def _named_rankings(rankings, database_size, min_size):
     if isinstance(rankings, dict) and "ranking" not in rankings:
         pairs = [(str(name), indices_of(r)) for name, r in rankings.items()]
     else:
-        if isinstance(rankings, dict) or (len(rankings) > 0 and isinstance(rankings[0], (int,)) ) or (
-                hasattr(rankings, "ndim") and rankings.ndim == 1):
+        if isinstance(rankings, dict) or getattr(rankings, "ndim", None) == 1 or (
+                len(rankings) > 0 and isinstance(rankings[0], numbers.Integral)):
             rankings = [rankings]
         pairs = []
         for k, r in enumerate(rankings):

@@ -18,5 +18,6 @@ def test_the_examples_run(monkeypatch, capsys):
     assert re.search(r"H = \d+\.\d{4} nats over 1525 environments", out), out
     assert namespace["X"].shape == (1525, 63)
     assert len(namespace["picked"]) == 5
-    assert len(namespace["sml"]["names"]) == 5
+    assert len(namespace["sml"]["names"]) == 20
+    assert [p["size"] for p in namespace["lc"]["curves"][0]["points"]] == [5, 10, 20]
     assert os.getcwd() == str(REPO)

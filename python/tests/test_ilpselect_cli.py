@@ -3,6 +3,7 @@
 import json
 import re
 
+import numpy as np
 import pytest
 
 import atomcover
@@ -79,5 +80,7 @@ def test_bad_molecules_are_named(qm7):
         atomcover.select(targets, database, n=1, target="aspirin")
     with pytest.raises(ValueError, match="holds 3 molecules, fewer than the largest size 5"):
         atomcover.learning_curve(targets[0], database, [0, 1, 2], sizes=[5])
+    with pytest.raises(ValueError, match="ranking 0, entry 1: index 10 outside the database"):
+        atomcover.learning_curve(targets[0], database, np.array([0, 10, 2, 3, 4]), sizes=[5])
     with pytest.raises(ValueError, match="choose one with target"):
         atomcover.learning_curve(targets, database, [0, 1, 2, 3, 4], sizes=[5])
