@@ -1,6 +1,7 @@
 """The engine facade over an opened backend, one per call, with the CLI's backend options."""
 
 import contextlib
+import functools
 import warnings
 
 from . import _jvm
@@ -16,7 +17,9 @@ def threads_or_default(threads):
     return threads
 
 
+@functools.lru_cache(maxsize=None)
 def _warner():
+    """A java.util.function.Consumer that turns the engine's warnings into Python warnings."""
     jpype = _jvm.start()
 
     @jpype.JImplements("java.util.function.Consumer")

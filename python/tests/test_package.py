@@ -86,3 +86,10 @@ def test_bad_input_is_a_value_error():
         atomcover.entropy(h2, backend="gpu")
     with pytest.raises(TypeError, match="frame 1 is a str"):
         atomcover.descriptors([h2[0], "H2"])
+
+
+def test_a_backend_fallback_is_a_python_warning():
+    h2 = [Atoms("H2", positions=[[0, 0, 0], [0.74 + 0.01 * i, 0, 0]]) for i in range(4)]
+    with pytest.warns(RuntimeWarning, match="using the CPU backend"):
+        r = atomcover.entropy(h2, backend="auto", device=99)
+    assert r["entropy"] == atomcover.entropy(h2, backend="cpu")["entropy"]
