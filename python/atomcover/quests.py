@@ -9,9 +9,7 @@ index=":")``, say); the metrics also take a descriptor matrix (NumPy, environmen
 import math
 import time
 
-import numpy as np
-
-from . import _convert, _engine, _jvm
+from . import _convert, _engine, _jvm, _reports
 
 #: The CLI's defaults (io.atomcover.metrics.Bandwidth.DEFAULT, InformationMetrics.DEFAULT_OVERLAP_EPS, ...).
 DEFAULT_BANDWIDTH = 0.015
@@ -40,10 +38,6 @@ def _tolerance(rel):
     with _convert.java_errors():
         _jvm.jclass("io.atomcover.backend.Tolerance").check(float(rel))
     return float(rel)
-
-
-def _log_bound(rel):
-    return float(_jvm.jclass("io.atomcover.backend.Tolerance").logBound(float(rel)))
 
 
 def _compute(api, ds, q):
@@ -168,7 +162,7 @@ def entropy(frames_or_x, bandwidth=None, bandwidth_rule=None, k=DEFAULT_K, cutof
             "interval": "student-t, finite-population correction, widened by entropy_bound"}
     if rel != 0:
         report["tolerance"] = rel
-        report["entropy_bound"] = _log_bound(rel)
+        report["entropy_bound"] = _reports.log_bound(rel)
     report["n_envs"] = envs
     report["n_structs"] = int(loaded.dataset.size()) if frames else None
     report["bandwidth"] = h
@@ -208,11 +202,6 @@ def delta_entropy(test, ref, bandwidth=DEFAULT_BANDWIDTH, k=DEFAULT_K, cutoff=DE
     return _convert.to_numpy(r.values())
 
 
-def _finite_or_none(v):
-    v = float(v)
-    return v if math.isfinite(v) else None
-
-
 def overlap(test, ref, bandwidth=DEFAULT_BANDWIDTH, eps=DEFAULT_EPS, k=DEFAULT_K, cutoff=DEFAULT_CUTOFF,
             multicomponent=False, tolerance=0.0, backend="auto", device=-1, precision="double", threads=None):
     """Fraction of test environments already covered by ref (dH below eps), as ``atomcover overlap --json``.
@@ -230,12 +219,12 @@ def overlap(test, ref, bandwidth=DEFAULT_BANDWIDTH, eps=DEFAULT_EPS, k=DEFAULT_K
         "overlap": float(r.overlap(float(eps))),
         "n_test_envs": len(r.values()),
         "n_ref_envs": int(r.referenceEnvs()),
-        "dH_mean": _finite_or_none(r.finiteMean()),
-        "dH_max": _finite_or_none(r.finiteMax()),
+        "dH_mean": _reports.finite_or_none(r.finiteMean()),
+        "dH_max": _reports.finite_or_none(r.finiteMax()),
         "n_infinite": int(r.infinite()),
     }
     if tolerance != 0:
-        bound = _log_bound(tolerance)
+        bound = _reports.log_bound(tolerance)
         report["tolerance"] = float(tolerance)
         report["dH_bound"] = bound
         report["overlap_low"] = float(r.overlap(float(eps) - bound))
@@ -342,67 +331,8 @@ def compress(frames, size=None, method="msc", full=False, optimal=False, compat=
             b.size(float(wanted))
         with _convert.java_errors():
             r = api.compress(ds, d, b.build())
-    report = _compress_report(r, m, d, size, full, optimal, compat_check, h, eps, k, cutoff, multicomponent, seed,
+    report = _reports.compress(r, m, d, size, full, optimal, compat_check, h, eps, k, cutoff, multicomponent, seed,
                               chunks, ref, rel, threads, t_descriptors)
     report["seconds"]["output"] = 0.0
     report["seconds"]["total"] = time.perf_counter() - t_start
     return report
-
-
-def _floats_or_none(values, n=None):
-    values = _convert.to_numpy(values)
-    if n is not None:
-        values = values[:n]
-    return [float(v) if math.isfinite(v) else None for v in values]
-
-
-def _compress_report(r, m, d, size, full, optimal, compat_check, h, eps, k, cutoff, multicomponent, seed, chunks, ref,
-                     rel, threads, t_descriptors):
-    """The dict of ``atomcover compress``'s JSON report (io.atomcover.cli.CompressReport), key for key."""
-    Method = _jvm.jclass("io.atomcover.select.SelectionMethod")
-    s = r.summary()
-    n = int(r.selected().size())
-    o = {"method": "msc" if m.isMsc() else str(m.id()), "size": n,
-         "selected": [int(i) for i in _convert.to_numpy(r.selected().indices(), np.int64)],
-         "entropy": _finite_or_none(s.entropy()), "diversity": _finite_or_none(s.diversity()),
-         "overlap": _finite_or_none(s.overlap())}
-    if rel != 0:
-        o["tolerance"] = rel
-        o["entropy_bound"] = _log_bound(rel)
-    o.update(original_size=int(s.originalSize()), compressed_size=int(s.compressedSize()),
-             original_envs=int(s.originalEnvs()), compressed_envs=int(s.compressedEnvs()))
-    if m == Method.MSC:
-        o["compat_deviations"] = None if r.compatDeviations() is None else int(r.compatDeviations())
-    if r.scores() is not None:
-        o["scores"] = _floats_or_none(r.scores(), n)
-    if r.forces() is not None:
-        t = r.forces()
-        quantiles = lambda q: {"quantiles": [float(v) for v in _convert.to_numpy(q)[:-1]], "max": float(q[len(q) - 1])}
-        o["forces"] = {"quantile_levels": [float(v) for v in _convert.to_numpy(t.probabilities())],
-                       "full": quantiles(t.full()), "selected": quantiles(t.selected()),
-                       "ks_statistic": float(t.ksStatistic()), "ks_p_value": float(t.ksPValue())}
-    if optimal:
-        o["optimal"] = {"size": n, "criterion": "entropy*diversity", "value": float(r.optimalValue())}
-    if full or optimal:
-        o["ordering"] = [int(i) for i in _convert.to_numpy(r.ordering().indices(), np.int64)]
-    c = r.curve()
-    if c is not None:
-        o["curve"] = {"size": list(range(1, len(c.entropy()) + 1)),
-                      "environments": [int(e) for e in _convert.to_numpy(c.environments(), np.int64)],
-                      "entropy": _floats_or_none(c.entropy()), "diversity": _floats_or_none(c.diversity()),
-                      "overlap": _floats_or_none(c.overlap())}
-    sec = r.seconds()
-    o["seconds"] = {"descriptors": t_descriptors, "selection": float(sec.selection())}
-    if m == Method.MSC and compat_check:
-        o["seconds"]["compat_check"] = float(sec.compatCheck())
-    o["seconds"]["metrics"] = float(sec.metrics())
-    if c is not None:
-        o["seconds"]["curve"] = float(sec.curve())
-    o["parameters"] = {
-        "requested_size": size, "full": bool(full), "optimal": bool(optimal), "bandwidth": h, "eps": float(eps),
-        "k": int(k), "cutoff": float(cutoff), "multicomponent": bool(multicomponent), "dim": int(d.dim()),
-        "mode": ("compat" if m == Method.MSC_COMPAT else "default") if m.isMsc() else None,
-        "seed": int(seed) if m.seeded() else None, "chunks": None if chunks is None else int(chunks),
-        "reference": None if ref is None else int(ref.rows()),
-        "backend": str(r.backend()), "threads": threads}
-    return o
