@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -86,7 +87,6 @@ class DistributionTest {
         assertTrue(m.find(), r::toString);
         double h = Double.parseDouble(m.group(1));
         assertTrue(Math.abs(h - SI_TRAIN_ENTROPY) <= 1e-9 * SI_TRAIN_ENTROPY, "entropy " + h + ", upstream " + SI_TRAIN_ENTROPY);
-        assertFalse(Files.exists(bare.resolve("mvn")) || Files.exists(bare.resolve("java")));
     }
 
     @Test
@@ -102,6 +102,19 @@ class DistributionTest {
         assertTrue(m.find(), r::toString);
         assertTrue(Long.parseLong(m.group(1)) <= 96L << 20, "both words of JAVA_OPTS reach the JVM: " + r.out());
         assertTrue(r.out().contains("atomcover"), r::toString);
+    }
+
+    @Test
+    void refusesAJavaOlderThan17() throws Exception {
+        Path old = Files.createDirectories(tmp.resolve("jdk11/bin"));
+        Files.writeString(old.resolve("java"), "#!/bin/sh\necho should not run\n");
+        Files.setPosixFilePermissions(old.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(old.getParent().resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"11.0.22\"\n");
+        Unpacked.Run r = Unpacked.run(tmp, Map.of("PATH", bare.toString(), "JAVA_HOME", old.getParent().toString()),
+                dist.home.resolve("bin/atomcover").toString(), "--version");
+        assertEquals(1, r.exit(), r::toString);
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("Java 11 found") && r.err().contains("needs Java 17 or newer"), r::toString);
     }
 
     @Test
