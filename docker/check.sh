@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Checks docker/Dockerfile without a Docker engine: every FROM becomes a fresh Debian root made by
 # debootstrap (the release the FROM names), and the stage's WORKDIR, ENV, COPY and RUN lines are
-# executed in it with chroot, in order, as docker build would. Then `atomcover devices` runs in the
-# runtime root (no GPU here, so it must report that libnvidia-opencl.so.1 gives no platform) and,
-# with PoCL added to that root, must list a device and run an OpenCL entropy.
+# executed in it with chroot, in order, as docker build would. Then the ENTRYPOINT runs `devices` in
+# the runtime root as the USER the Dockerfile names (no GPU here, so it must report that
+# libnvidia-opencl.so.1 gives no platform) and, with PoCL added to that root, must list a device and
+# run an OpenCL entropy; last, a CPU-only compress of the bundled example writes into WORKDIR.
 # Needs root, debootstrap, and network access to a Debian mirror and Maven Central. Extra CA
 # certificates of the host (/usr/local/share/ca-certificates, e.g. a TLS-inspecting proxy's) are put
 # into each root before its steps, so the stage's own ca-certificates install trusts them too.
@@ -17,9 +18,14 @@ mkdir -p "$work"
 
 log() { echo "check: $*" >&2; }
 
-in_root() { # root, workdir, env file, command
+in_root() { # root, workdir, env file, command   (as root, or as $as_user when it is set)
     local root="$1" wd="$2" envf="$3"; shift 3
-    chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
+    local spec=() home=/root
+    if [[ -n "${as_user:-}" ]]; then
+        spec=("--userspec=$(chroot "$root" id -u "$as_user"):$(chroot "$root" id -g "$as_user")")
+        home="$(chroot "$root" getent passwd "$as_user" | cut -d: -f6)"
+    fi
+    chroot "${spec[@]}" "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME="$home" \
         /bin/bash -c "set -e; set -a; . '$envf'; set +a; mkdir -p '$wd'; cd '$wd'; $*"
 }
 
@@ -46,7 +52,7 @@ base_root() { # suite -> path of a pristine debootstrapped tree (cached)
 }
 
 declare -A stage_root
-stage=0; root=""; wd="/"; envf=""; name=""
+stage=0; root=""; wd="/"; envf=""; name=""; user=""; entrypoint=""
 trap '[[ -n "$root" ]] && umount_root "$root"' EXIT
 
 # Joins continuation lines, drops comments and blank lines.
@@ -69,7 +75,7 @@ for line in "${lines[@]}"; do
                 mkdir -p "$root/usr/local/share/ca-certificates"
                 cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
             fi
-            envf="/.check-env"; : > "$root$envf"; wd="/"
+            envf="/.check-env"; : > "$root$envf"; wd="/"; user=""; entrypoint=""
             [[ -n "$name" ]] && stage_root[$name]="$root"
             ;;
         WORKDIR) wd="$rest"; mkdir -p "$root$wd" ;;
@@ -92,21 +98,31 @@ for line in "${lines[@]}"; do
                 mkdir -p "$(dirname "$root$dst")"; cp "$src" "$root$dst"
             fi ;;
         RUN) log "RUN $rest"; in_root "$root" "$wd" "$envf" "$rest" ;;
-        CMD|ENTRYPOINT|LABEL|EXPOSE|ARG) log "$instr (not executed) $rest" ;;
+        USER) user="$rest"; log "USER $user (for the checks below)" ;;
+        ENTRYPOINT)
+            # exec form with one element, e.g. ["/usr/local/bin/atomcover"]
+            entrypoint="$(sed -e 's/^\[[[:space:]]*"//' -e 's/"[[:space:]]*\]$//' <<<"$rest")"
+            log "ENTRYPOINT $entrypoint (for the checks below)" ;;
+        CMD|LABEL|EXPOSE|ARG) log "$instr (not executed) $rest" ;;
         *) log "unknown instruction $instr"; exit 1 ;;
     esac
 done
 
-log "runtime root: atomcover devices (no GPU: expect 'no OpenCL platform')"
-out="$(in_root "$root" / "$envf" "atomcover devices")"
+[[ -n "$user" && "$user" != root && "$user" != 0 ]] || { log "the runtime stage runs as root (no USER)"; exit 1; }
+[[ -n "$entrypoint" ]] || { log "the runtime stage has no ENTRYPOINT"; exit 1; }
+log "runtime root, as $user: $entrypoint devices (no GPU: expect 'no OpenCL platform')"
+out="$(as_user="$user" in_root "$root" "$wd" "$envf" "$entrypoint devices")"
 echo "$out"
 grep -q "no OpenCL platform" <<<"$out"
 grep -q "libnvidia-opencl.so.1" "$root/etc/OpenCL/vendors/nvidia.icd"
 grep -q "compute" "$root$envf"
+log "runtime root, as $user: CPU-only compress of the bundled example into $wd"
+as_user="$user" in_root "$root" "$wd" "$envf" "$entrypoint compress /opt/atomcover/examples/mlearn-si/Si-test.extxyz -s 5 -o si-5.json --backend cpu"
+[[ -s "$root$wd/si-5.json" ]]
 log "runtime root + PoCL: a device must be listed and used"
 in_root "$root" / "$envf" "apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends pocl-opencl-icd >/dev/null"
-out="$(in_root "$root" / "$envf" "atomcover devices")"
+out="$(as_user="$user" in_root "$root" "$wd" "$envf" "$entrypoint devices")"
 echo "$out"
 grep -q "device 0:" <<<"$out"
-in_root "$root" / "$envf" "atomcover entropy /opt/atomcover/examples/mlearn-si/Si-test.extxyz --backend opencl --device 0"
+as_user="$user" in_root "$root" "$wd" "$envf" "$entrypoint entropy /opt/atomcover/examples/mlearn-si/Si-test.extxyz --backend opencl --device 0"
 log "OK"

@@ -116,6 +116,7 @@ final class SelectCommand extends BaseCommand {
 
     @Override
     void run() throws Exception {
+        if (method == RankingMethod.ILP) OrToolsCheck.require("select --method ilp");
         long t0 = System.nanoTime();
         Fchl19 rep = Fchl19Inputs.representation(elements);
         Dataset targets = Inputs.readDataset(targetFile);

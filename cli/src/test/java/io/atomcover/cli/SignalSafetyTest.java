@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every way of starting atomcover keeps the JVM's signal handlers when OpenCL is loaded: the
- * launcher and the Docker entry script preload libjsig into Java, a plain {@code java} restarts
+ * launchers (the source tree's, and the distribution's, which the Docker entry script runs) preload
+ * libjsig into Java, a plain {@code java} restarts
  * itself with it when a device will be opened, and runs that need no device never load OpenCL.
  */
 class SignalSafetyTest {
@@ -55,26 +56,36 @@ class SignalSafetyTest {
         // The launcher next to an up-to-date jar, so it does not try to build one.
         Path root = Files.createDirectories(tmp.resolve("atomcover"));
         Files.copy(Path.of("..", "atomcover"), root.resolve("atomcover"));
-        Files.createDirectories(root.resolve("cli/target"));
+        Files.createDirectories(root.resolve("cli/target/ortools"));
         Files.writeString(root.resolve("cli/target/atomcover.jar"), "");
         ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("atomcover").toString(), "entropy", "x.extxyz");
         pb.environment().put("JAVA_HOME", home.toString());
         pb.environment().put("LD_PRELOAD", "/opt/user.so");
         String out = run(pb);
         assertTrue(out.contains("LD_PRELOAD=" + home.resolve("lib/libjsig.so") + ":/opt/user.so\n"), out);
-        assertTrue(out.contains("-jar " + root.resolve("cli/target/atomcover.jar") + " entropy x.extxyz"), out);
+        assertTrue(out.contains("-cp " + root.resolve("cli/target/atomcover.jar") + ":" + root.resolve("cli/target/ortools") + "/* "
+                + Main.class.getName() + " entropy x.extxyz"), out);
     }
 
+    /** The Docker entry script runs the distribution's launcher, which preloads libjsig. */
     @Test
-    void dockerEntryPreloadsLibjsig() throws Exception {
+    void distributionLauncherThroughTheDockerEntryPreloadsLibjsig() throws Exception {
         assumeTrue(SignalChaining.applies(), "LD_PRELOAD is a Linux matter");
         Path home = fakeJavaHome();
+        Path dist = Files.createDirectories(tmp.resolve("dist"));
+        Files.createDirectories(dist.resolve("bin"));
+        Files.createDirectories(dist.resolve("lib/ortools"));
+        Files.copy(Path.of("..", "dist", "src", "bin", "atomcover"), dist.resolve("bin/atomcover"));
+        Files.writeString(dist.resolve("lib/atomcover.jar"), "");
         ProcessBuilder pb = new ProcessBuilder("sh", Path.of("..", "docker", "atomcover.sh").toString(), "devices");
         pb.environment().put("PATH", home.resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().put("ATOMCOVER_HOME", dist.toString());
+        pb.environment().remove("JAVA_HOME");
         pb.environment().remove("LD_PRELOAD");
         String out = run(pb);
         assertTrue(out.contains("LD_PRELOAD=" + home.resolve("lib/libjsig.so") + "\n"), out);
-        assertTrue(out.contains("-jar /opt/atomcover/atomcover.jar devices"), out);
+        assertTrue(out.contains("-cp " + dist.resolve("lib/atomcover.jar") + ":" + dist.resolve("lib/ortools") + "/* "
+                + Main.class.getName() + " devices"), out);
     }
 
     @Test
