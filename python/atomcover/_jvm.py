@@ -25,13 +25,15 @@ class EngineNotFoundError(RuntimeError):
 def repository_classpath(root):
     """The class path of the build outputs of the repository at ``root``, or None when there are none.
 
-    The command-line jar holds the engine, ILPSelect and every library they need. When the build is
-    split into several jars, list them here: this is the one place that knows the layout.
+    The command-line jar holds the engine, ILPSelect and every library they need except OR-Tools,
+    whose jars sit beside it in ``ortools/`` (the integer program of ``select``): ``cli/target`` in a
+    build, ``lib`` in an unpacked distribution. This is the one place that knows the layout.
     """
     root = Path(root)
-    jars = [root / "cli" / "target" / "atomcover.jar"]
-    if all(j.is_file() for j in jars):
-        return [str(j) for j in jars]
+    for folder in (root / "cli" / "target", root / "lib"):
+        jar = folder / "atomcover.jar"
+        if jar.is_file():
+            return [str(jar)] + sorted(str(j) for j in (folder / "ortools").glob("*.jar"))
     # What the python module's Maven test phase writes: the modules' classes and the libraries in ~/.m2.
     listed = root / "python" / "target" / "classpath.txt"
     if listed.is_file():
@@ -69,7 +71,7 @@ def find_classpath(environ=None):
         jar = env[JAR_ENV]
         if not Path(jar).is_file():
             raise EngineNotFoundError(f"{JAR_ENV}={jar}: no such file; " + BUILD_HINT)
-        return [jar]
+        return [jar] + sorted(str(j) for j in (Path(jar).parent / "ortools").glob("*.jar"))
     seen = []
     for root in _candidate_roots():
         if root in seen:

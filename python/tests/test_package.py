@@ -49,6 +49,19 @@ def test_repository_build_outputs_are_found(tmp_path):
     jar.parent.mkdir(parents=True)
     jar.write_bytes(b"")
     assert _jvm.repository_classpath(tmp_path) == [str(jar)]
+    ortools = jar.parent / "ortools"
+    ortools.mkdir()
+    for name in ("ortools-java.jar", "jna.jar"):
+        (ortools / name).write_bytes(b"")
+    assert _jvm.repository_classpath(tmp_path) == [str(jar), str(ortools / "jna.jar"), str(ortools / "ortools-java.jar")]
+
+
+def test_distribution_layout_is_found(tmp_path):
+    jar = tmp_path / "lib" / "atomcover.jar"
+    (tmp_path / "lib" / "ortools").mkdir(parents=True)
+    jar.write_bytes(b"")
+    (tmp_path / "lib" / "ortools" / "ortools-java.jar").write_bytes(b"")
+    assert _jvm.repository_classpath(tmp_path) == [str(jar), str(tmp_path / "lib" / "ortools" / "ortools-java.jar")]
 
 
 def test_atoms_become_structures_exactly():
