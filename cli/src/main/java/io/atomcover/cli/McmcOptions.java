@@ -45,6 +45,6 @@ public final class McmcOptions {
         if (!Double.isFinite(target)) throw new ParameterException(cl, "--target must be a finite number, got " + target);
         if (!(temperature > 0) || Double.isInfinite(temperature)) throw new ParameterException(cl, "--temperature must be positive, got " + temperature);
         if (!(displacement >= 0) || Double.isInfinite(displacement)) throw new ParameterException(cl, "--displacement must be at least 0, got " + displacement);
-        if (cycles < 1 || cycles > steps) throw new ParameterException(cl, "--cycles must be between 1 and --steps, got " + cycles);
+        if (cycles < 1) throw new ParameterException(cl, "--cycles must be at least 1, got " + cycles);
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Entropy curves on the first five frames of Si-test (310 environments): each run's entropy against a
+ * Entropy curves on the first five frames of Si-test (315 environments): each run's entropy against a
  * plain-loop entropy of the same draws (repeated from the documented draw order), the mean and the
  * population standard deviation, the fraction-1 limit and reproducibility by seed.
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * dH along a trajectory (the first eight frames of Si-test, 464 environments) against two oracles:
+ * dH along a trajectory (the first eight frames of Si-test, 477 environments) against two oracles:
  * the existing exact dH of each frame against the descriptors of the frames before it (computed on
  * their own), and a plain double loop over the pairs.
  */
