@@ -8,8 +8,8 @@ package io.atomcover.neighbours;
  * @param ef             candidate list length while searching (at least the k asked for is used)
  */
 public record IndexParameters(int m, int efConstruction, int ef) {
-    /** m = 16, efConstruction = 100, ef = 64. */
-    public static final IndexParameters DEFAULT = new IndexParameters(16, 100, 64);
+    /** m = 16, efConstruction = 200, ef = 64. */
+    public static final IndexParameters DEFAULT = new IndexParameters(16, 200, 64);
 
     public IndexParameters {
         if (m < 2) throw new IllegalArgumentException("m must be at least 2, got " + m);
