@@ -122,7 +122,7 @@ final class DhTrajCommand extends BaseCommand {
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "-" : Text.format("%.6f", v);
+        return Double.isNaN(v) ? "-" : Text.format("%.6f", v + 0.0); // + 0.0: -0.0 (a lone self term) prints as 0
     }
 
     /** Mean and maximum over the finite values of a range, and how many are infinite. */
