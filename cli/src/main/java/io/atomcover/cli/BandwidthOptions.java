@@ -7,8 +7,15 @@ import picocli.CommandLine.Option;
 public final class BandwidthOptions {
     /** Rules that derive the bandwidth from the data. */
     enum Rule {
-        /** {@code h = 0.0897141·exp(-0.5·(v/10.896)²) + 0.0119417}, v = mean volume per atom (Å³). */
-        gaussian
+        /** {@link Bandwidth#gaussian}, v = mean volume per atom (Å³). */
+        gaussian,
+        /** {@link Bandwidth#cutoff}, v = mean volume per atom (Å³). */
+        cutoff;
+
+        /** h for the mean volume per atom v. */
+        double apply(double volumePerAtom) {
+            return Bandwidth.Rule.valueOf(name().toUpperCase(java.util.Locale.ROOT)).apply(volumePerAtom);
+        }
     }
 
     @Option(names = {"-b", "--bandwidth"}, paramLabel = "H",
@@ -16,7 +23,8 @@ public final class BandwidthOptions {
     Double value;
 
     @Option(names = "--bandwidth-rule", paramLabel = "RULE",
-            description = "Derive h from the data instead: ${COMPLETION-CANDIDATES} (from the mean volume per atom of periodic structures).")
+            description = "Derive h from the data instead: ${COMPLETION-CANDIDATES} (from the mean volume per atom of periodic structures; "
+                    + "the two rules of upstream QUESTS, see 'atomcover bandwidth --help').")
     Rule rule;
 
     /** The fixed bandwidth asked for, or the default when neither a value nor a rule was given. */

@@ -1,7 +1,10 @@
 package io.atomcover.cli;
 
 import io.atomcover.api.Atomcover;
+import io.atomcover.api.ApproximateDifferentialEntropies;
+import io.atomcover.api.ApproximationCheck;
 import io.atomcover.api.DifferentialEntropies;
+import io.atomcover.descriptor.Descriptors;
 import io.atomcover.backend.KdeBackend;
 import io.atomcover.io.Npy;
 import java.io.PrintWriter;
@@ -27,6 +30,7 @@ import picocli.CommandLine.Parameters;
         footer = {
                 "  cd examples/mlearn-si",
                 "  atomcover dh Si-test.extxyz Si-train.extxyz -o dH.npy",
+                "  atomcover dh Si-test.extxyz Si-train.extxyz -o dH-approx.npy --approx --check-recall",
                 "  python3 -c \"import numpy; print(numpy.load('dH.npy').max())\""})
 final class DhCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "TEST", description = "Dataset whose environments are scored: structures (.extxyz/.xyz) or descriptors (.npy).")
@@ -47,6 +51,14 @@ final class DhCommand extends BaseCommand {
 
     @Mixin
     ToleranceOption tolerance;
+
+    @Mixin
+    ApproxOptions approx;
+
+    @Option(names = "--check-recall",
+            description = "With --approx: also find the exact K nearest neighbours and the exact dH (as slow as without "
+                    + "--approx) and print the index's recall and the largest dH differences.")
+    boolean checkRecall;
 
     @Mixin
     BackendOptions backendOptions;
@@ -77,6 +89,10 @@ final class DhCommand extends BaseCommand {
         descriptor.validate();
         bandwidth.validate();
         tolerance.validate();
+        approx.validate();
+        if (checkRecall && !approx.approx) throw usage("--check-recall needs --approx");
+        if (approx.approx && tolerance.rel != 0.0) throw usage("--approx and --tolerance exclude each other");
+        if (approx.approx && spark.master != null) throw usage("--approx runs on this machine only; leave out --spark");
     }
 
     @Override
@@ -88,6 +104,10 @@ final class DhCommand extends BaseCommand {
 
     @Override
     void run() throws Exception {
+        if (approx.approx) {
+            runApproximate();
+            return;
+        }
         long t0 = System.nanoTime();
         DifferentialEntropies r = compute(test, ref, bandwidth.h, tolerance.rel, descriptor, backendOptions, spark, common, err());
         Npy.write(output, r.values(), new long[] {r.values().length});
@@ -95,5 +115,34 @@ final class DhCommand extends BaseCommand {
         out().println(Text.format("%s against %s: %d values, mean %s and max %s over finite values, %d infinite, %.3f s -> %s",
                 test, ref, r.values().length, Text.precise(r.finiteMean()), Text.precise(r.finiteMax()), r.infinite(), seconds, output));
         tolerance.printLine(out(), "dH");
+    }
+
+    private void runApproximate() throws Exception {
+        long t0 = System.nanoTime();
+        Inputs.Pair pair = Inputs.loadPair(test, ref, descriptor, common);
+        Descriptors y = pair.first().descriptors();
+        Descriptors x = pair.second().descriptors();
+        ApproximateDifferentialEntropies r;
+        ApproximationCheck check = null;
+        try (KdeBackend backend = backendOptions.open(common, err())) {
+            Atomcover api = new Atomcover(backend, common.threads, Progress.phases(common.showProgress()));
+            r = api.approximateDifferentialEntropies(y, x, bandwidth.h, approx.k, approx.parameters());
+            Npy.write(output, r.values(), new long[] {r.values().length});
+            if (checkRecall) check = api.checkApproximation(y, x, bandwidth.h, r);
+        }
+        double seconds = secondsSince(t0);
+        DifferentialEntropies d = new DifferentialEntropies(r.values(), x.rows());
+        var o = out();
+        o.println(Text.format("%s against %s: %d values, mean %s and max %s over finite values, %d infinite, %.3f s -> %s",
+                test, ref, r.values().length, Text.precise(d.finiteMean()), Text.precise(d.finiteMax()), d.infinite(), seconds, output));
+        var p = approx.parameters();
+        Text.line(o, "approximate", Text.format("from the %d nearest of %d reference environments (HNSW m %d, ef_construction %d, ef %d): "
+                + "index %.3f s, queries %.3f s", r.neighbours().k(), x.rows(), p.m(), p.efConstruction(), p.ef(), r.indexSeconds(), r.querySeconds()));
+        if (check != null) {
+            Text.line(o, "recall", Text.format("%.6f of the returned neighbours are among the exact %d nearest", check.recall(), r.neighbours().k()));
+            Text.line(o, "vs exact kNN", Text.format("max |dH difference| %.3g (what the index missed)", check.maxTruncatedError()));
+            Text.line(o, "vs exact dH", Text.format("max |dH difference| %.3g, mean %.3g (missed neighbours and the terms beyond K)",
+                    check.maxError(), check.meanError()));
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atomcover.api.Atomcover;
-import io.atomcover.metrics.Bandwidth;
 import io.atomcover.backend.KdeBackend;
 import io.atomcover.metrics.EntropyResult;
 import io.atomcover.metrics.SampledEntropy;
@@ -98,7 +97,7 @@ final class EntropyCommand extends BaseCommand {
     void run() throws Exception {
         long t0 = System.nanoTime();
         Inputs.Loaded in = Inputs.load(file, descriptor, common);
-        double h = bandwidth.rule == null ? bandwidth.fixed() : Bandwidth.gaussian(Inputs.volumePerAtom(in.dataset()));
+        double h = bandwidth.rule == null ? bandwidth.fixed() : bandwidth.rule.apply(Inputs.volumePerAtom(in.dataset()));
         int envs = in.descriptors().rows();
         if (sample != null && sample > envs)
             throw new CliFailure("--sample " + sample + " is more than the " + envs + " environments of " + file);

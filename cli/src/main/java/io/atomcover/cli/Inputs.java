@@ -144,7 +144,7 @@ final class Inputs {
     }
 
     /**
-     * Mean volume per atom over the periodic structures (for the "gaussian" bandwidth rule).
+     * Mean volume per atom over the periodic structures (for the volume-based bandwidth rules).
      *
      * @throws CliFailure when no structure has a cell
      */
@@ -157,7 +157,7 @@ final class Inputs {
             n++;
         }
         if (n == 0)
-            throw new CliFailure(ds.source() + ": the gaussian bandwidth rule needs structures with a cell (volume per atom); give -b instead");
+            throw new CliFailure(ds.source() + ": the volume-based bandwidth rules need structures with a cell (volume per atom); give -b instead");
         return sum / n;
     }
 }

@@ -126,5 +126,6 @@ class HouseRulesTest {
     /** The engine's packages: everything but the other modules'. */
     private static final String[] ENGINE = {
             "io.atomcover.structure..", "io.atomcover.io..", "io.atomcover.descriptor..", "io.atomcover.backend..",
-            "io.atomcover.metrics..", "io.atomcover.select..", "io.atomcover.util..", "io.atomcover.api.."};
+            "io.atomcover.metrics..", "io.atomcover.select..", "io.atomcover.util..", "io.atomcover.api..",
+            "io.atomcover.neighbours..", "io.atomcover.generate.."};
 }

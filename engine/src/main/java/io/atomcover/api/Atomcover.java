@@ -8,6 +8,21 @@ import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.metrics.EntropyResult;
 import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.metrics.SampledEntropy;
+import io.atomcover.metrics.EntropyCurve;
+import io.atomcover.metrics.EntropyCurves;
+import io.atomcover.metrics.TrajectoryDeltaEntropy;
+import io.atomcover.neighbours.ApproximateDeltaEntropy;
+import io.atomcover.neighbours.ExactNeighbours;
+import io.atomcover.neighbours.HnswIndex;
+import io.atomcover.neighbours.IndexParameters;
+import io.atomcover.neighbours.NearestNeighbours;
+import io.atomcover.generate.ActiveLearning;
+import io.atomcover.generate.McmcParameters;
+import io.atomcover.generate.McmcRun;
+import io.atomcover.generate.MonteCarlo;
+import io.atomcover.generate.NoveltyScore;
+import io.atomcover.backend.RowBlock;
+import io.atomcover.structure.Structure;
 import io.atomcover.select.ForceTails;
 import io.atomcover.select.MscResult;
 import io.atomcover.select.MscSelector;
@@ -123,6 +138,112 @@ public final class Atomcover implements AutoCloseable {
         try (Phase p = phases.start("dH", " environments")) {
             return new DifferentialEntropies(new InformationMetrics(backend).differentialEntropy(y, reference, h, tolerance, p),
                     reference.rows());
+        }
+    }
+
+    /**
+     * dH of every environment of a trajectory (one frame per structure of x) against the environments
+     * of all earlier frames, or of its own frame ({@link TrajectoryDeltaEntropy}); phase "dH trajectory".
+     */
+    public double[] trajectoryDifferentialEntropies(Descriptors x, double h, TrajectoryDeltaEntropy.Reference reference) {
+        try (Phase p = phases.start("dH trajectory", " environments")) {
+            return TrajectoryDeltaEntropy.compute(backend, x, h, reference, p);
+        }
+    }
+
+    /**
+     * Entropy against dataset fraction: {@code runs} samples of floor(f·N) environments per fraction f
+     * ({@link EntropyCurves}); phase "entropy curve", in sampled environments.
+     */
+    public EntropyCurve entropyCurve(Descriptors x, double h, double[] fractions, int runs, boolean withReplacement, long seed) {
+        try (Phase p = phases.start("entropy curve", " environments")) {
+            return new EntropyCurves(new InformationMetrics(backend)).compute(x, h, fractions, runs, withReplacement, seed, p);
+        }
+    }
+
+    /**
+     * dH of every environment of y from its k nearest reference environments in an HNSW index
+     * ({@link ApproximateDeltaEntropy}); phases "index" and "query".
+     */
+    public ApproximateDifferentialEntropies approximateDifferentialEntropies(Descriptors y, Descriptors reference, double h,
+                                                                             int k, IndexParameters parameters) {
+        long t = System.nanoTime();
+        HnswIndex index;
+        try (Phase p = phases.start("index", " environments")) {
+            index = HnswIndex.build(RowBlock.of(reference), parameters, threads, p);
+        }
+        double build = secondsSince(t);
+        t = System.nanoTime();
+        NearestNeighbours nn;
+        try (Phase p = phases.start("query", " environments")) {
+            nn = index.query(RowBlock.of(y), k, threads, p);
+        }
+        return new ApproximateDifferentialEntropies(ApproximateDeltaEntropy.of(nn, h), nn, build, secondsSince(t));
+    }
+
+    /**
+     * Measures {@code approx} against a full scan for the exact k nearest neighbours and against the
+     * exact dH (phase "exact check"): as costly as the exact computation.
+     */
+    public ApproximationCheck checkApproximation(Descriptors y, Descriptors reference, double h, ApproximateDifferentialEntropies approx) {
+        NearestNeighbours exactNn;
+        try (Phase p = phases.start("exact neighbours", " environments")) {
+            p.progress(0, 1);
+            exactNn = ExactNeighbours.of(RowBlock.of(y), RowBlock.of(reference), approx.neighbours().k(), threads);
+            p.progress(1, 1);
+        }
+        double[] truncated = ApproximateDeltaEntropy.of(exactNn, h);
+        double[] exact = differentialEntropies(y, reference, h).values();
+        double[] a = approx.values();
+        double maxTruncated = 0, maxError = 0, sum = 0;
+        long n = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (Double.isFinite(a[i]) && Double.isFinite(truncated[i])) maxTruncated = Math.max(maxTruncated, Math.abs(a[i] - truncated[i]));
+            if (Double.isFinite(a[i]) && Double.isFinite(exact[i])) {
+                double e = Math.abs(a[i] - exact[i]);
+                maxError = Math.max(maxError, e);
+                sum += e;
+                n++;
+            }
+        }
+        return new ApproximationCheck(ApproximateDeltaEntropy.recall(approx.neighbours(), exactNn), maxTruncated, maxError,
+                n == 0 ? Double.NaN : sum / n, exact);
+    }
+
+    /** The dH of proposals against {@code reference}, exactly or from an index, for Monte Carlo chains. */
+    public NoveltyScore noveltyScore(Descriptors reference, double h, Scoring scoring) {
+        if (!scoring.approximate()) {
+            InformationMetrics m = new InformationMetrics(backend);
+            return (rows, dim) -> m.differentialEntropyLog(Descriptors.ofRows(rows, dim), reference, h);
+        }
+        HnswIndex index = HnswIndex.build(RowBlock.of(reference), scoring.index(), threads, ProgressListener.NONE);
+        return (rows, dim) -> ApproximateDeltaEntropy.of(
+                index.query(new RowBlock(rows, dim, 0, rows.length / dim), scoring.k(), 1, ProgressListener.NONE), h);
+    }
+
+    /**
+     * One Monte Carlo chain from {@code start} towards {@code p.target()} dH against the reference
+     * rows ({@link MonteCarlo}); phase "mcmc", in steps.
+     *
+     * @param descriptor the descriptor of the reference rows (multicomponent: with its species fixed)
+     */
+    public McmcRun mcmc(Structure start, Descriptors reference, QuestsDescriptor descriptor, double h, McmcParameters p,
+                        Scoring scoring, long seed) {
+        NoveltyScore score = noveltyScore(reference, h, scoring);
+        try (Phase ph = phases.start("mcmc", " steps")) {
+            return new MonteCarlo(descriptor, score, p).run(start, seed, ph);
+        }
+    }
+
+    /**
+     * Generations of Monte Carlo chains whose results join the reference ({@link ActiveLearning});
+     * phase "active learning", in steps.
+     */
+    public ActiveLearning.Run activeLearning(Dataset reference, Descriptors referenceRows, QuestsDescriptor descriptor, double h,
+                                             McmcParameters p, Scoring scoring, int generations, int starts, long seed) {
+        try (Phase ph = phases.start("active learning", " steps")) {
+            return new ActiveLearning(descriptor, p, rows -> noveltyScore(rows, h, scoring))
+                    .run(reference.structures(), referenceRows, generations, starts, seed, ph);
         }
     }
 

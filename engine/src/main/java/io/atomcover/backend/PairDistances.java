@@ -13,7 +13,8 @@ package io.atomcover.backend;
  *       interleaved partial sums, which is faster for long rows and may differ from the former in the
  *       last bits;</li>
  *   <li>{@link #gaussianSum} sums Gaussians of stored squared distances;</li>
- *   <li>{@link #distanceSums} is the default of {@link KdeBackend#distanceSums}.</li>
+ *   <li>{@link #distanceSums} is the default of {@link KdeBackend#distanceSums};</li>
+ *   <li>{@link #nearest} scans for a row's k nearest rows (the oracle of approximate indexes).</li>
  * </ul>
  */
 public final class PairDistances {
@@ -118,6 +119,30 @@ public final class PairDistances {
                 sum += Math.sqrt(Math.max(qn + refNorms[j] - 2 * dot, 0.0));
             }
             out[i] = sum;
+        }
+    }
+
+    /**
+     * The k nearest rows of {@code ref} to query row {@code i} of {@code q} by a full scan
+     * ({@link #squaredDistance} order; ties by row order): their row numbers (relative to ref's first
+     * row) into {@code ids} and squared distances into {@code d2}, nearest first, from {@code at}.
+     */
+    public static void nearest(RowBlock q, int i, RowBlock ref, int k, int[] ids, double[] d2, int at) {
+        if (q.dim() != ref.dim()) throw new IllegalArgumentException("dimension mismatch: " + q.dim() + " vs " + ref.dim());
+        int dim = q.dim();
+        int found = 0;
+        for (int j = 0; j < ref.count(); j++) {
+            double d = squaredDistance(q.data(), q.first() + i, ref.data(), ref.first() + j, dim);
+            if (found == k && d >= d2[at + k - 1]) continue;
+            // Insertion into the sorted list; a new row goes after rows of the same distance.
+            int p = found < k ? found++ : k - 1;
+            while (p > 0 && d2[at + p - 1] > d) {
+                d2[at + p] = d2[at + p - 1];
+                ids[at + p] = ids[at + p - 1];
+                p--;
+            }
+            d2[at + p] = d;
+            ids[at + p] = j;
         }
     }
 
