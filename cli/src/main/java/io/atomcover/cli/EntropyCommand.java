@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  atomcover entropy examples/mlearn-si/Si-train.extxyz",
-                "  atomcover entropy Si-train.extxyz --bandwidth-rule gaussian --json si.json",
+                "  atomcover entropy Si-train.extxyz --bandwidth-rule gaussian -o si.json",
                 "  atomcover entropy descriptors.npy -b 0.02",
                 "  atomcover entropy big.extxyz --tolerance 1e-6",
                 "  atomcover entropy big.extxyz --sample 20000 --seed 3"})
@@ -45,9 +45,8 @@ final class EntropyCommand extends BaseCommand {
     @Mixin
     DescriptorOptions descriptor;
 
-    @Option(names = "--json", paramLabel = "OUT.json",
-            description = "Also write a JSON report (entropy, diversity, n_envs, n_structs, bandwidth, seconds, ...); '-' prints it on stdout instead of the summary.")
-    Path json;
+    @Mixin
+    JsonOutputOption json;
 
     @Mixin
     ToleranceOption tolerance;
@@ -81,6 +80,7 @@ final class EntropyCommand extends BaseCommand {
     void validate() {
         descriptor.validate();
         tolerance.validate();
+        json.validate();
         if (sample != null && sample < 2) throw usage("--sample must be at least 2, got " + sample);
         if (bandwidth.value != null && !BandwidthOptions.valid(bandwidth.value))
             throw usage("--bandwidth must be a positive number, got " + bandwidth.value);
@@ -91,7 +91,7 @@ final class EntropyCommand extends BaseCommand {
     @Override
     void declareFiles(FilePlan files) {
         files.input(file);
-        files.output("--json", json, FilePlan.Names.JSON);
+        json.declare(files);
     }
 
     @Override
@@ -143,8 +143,8 @@ final class EntropyCommand extends BaseCommand {
         }
         report.put("threads", common.threads);
 
-        if (json != null) Json.write(json, report, out());
-        if (Json.STDOUT.equals(json)) return;
+        if (json.file() != null) Json.write(json.file(), report, out());
+        if (json.toStdout()) return;
         var o = out();
         o.println(file + ": " + (in.fromNpy() ? "descriptor matrix, " : in.structureCount() + " structures, ")
                 + in.descriptors().rows() + " environments, descriptor dim " + in.descriptors().dim());
