@@ -101,7 +101,7 @@ final class EntropyCommand extends BaseCommand {
         double h = bandwidth.rule == null ? bandwidth.fixed() : Bandwidth.gaussian(Inputs.volumePerAtom(in.dataset()));
         int envs = in.descriptors().rows();
         if (sample != null && sample > envs)
-            throw new CliFailure("--sample " + sample + " is more than the " + envs + " environments of " + file);
+            throw usage("--sample " + sample + " is more than the " + envs + " environments of " + file);
         EntropyResult r = null;
         SampledEntropy s = null;
         try (KdeBackend backend = spark.open(backendOptions, common, err())) {
