@@ -48,11 +48,11 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  atomcover bench",
-                "  atomcover bench --repeat 3 --threads 1 --json bench-1thread.json",
+                "  atomcover bench --repeat 3 --threads 1 -o bench-1thread.json",
                 "  atomcover bench my-dataset.extxyz",
                 "  atomcover bench --backend opencl --device 0 --no-msc",
                 "  atomcover bench --backend opencl --qm7 qm7.extxyz --repeat 3",
-                "  atomcover bench --scale --replicas 8,40 --scale-limit 600 --json scale.json",
+                "  atomcover bench --scale --replicas 8,40 --scale-limit 600 -o scale.json",
                 "  atomcover bench --scale --replicas 8 --write-scale-data scale-data/"})
 final class BenchCommand extends BaseCommand {
     /** The replica counts of {@code --scale} without {@code --replicas}: about 10^5, 5·10^5 and 10^6 environments of Si-train. */
@@ -109,9 +109,8 @@ final class BenchCommand extends BaseCommand {
     @Mixin
     DescriptorOptions descriptor;
 
-    @Option(names = "--json", paramLabel = "OUT.json",
-            description = "Also write the figures, every sample and the machine description as JSON; '-' prints it on stdout instead.")
-    Path json;
+    @Mixin
+    JsonOutputOption json;
 
     @Mixin
     CommonOptions common;
@@ -124,6 +123,7 @@ final class BenchCommand extends BaseCommand {
     @Override
     void validate() {
         descriptor.validate();
+        json.validate();
         if (repeat < 1) throw usage("--repeat must be at least 1, got " + repeat);
         if (!(warmup >= 0) || Double.isInfinite(warmup)) throw usage("--warmup must be a number of seconds, at least 0, got " + warmup);
         if (!BandwidthOptions.valid(h)) throw usage("--bandwidth must be a positive number, got " + h);
@@ -167,7 +167,7 @@ final class BenchCommand extends BaseCommand {
         mscFile = noMsc || scale ? null : qm7 != null ? qm7 : file == null ? Locations.qm7() : null;
         files.input(input);
         files.input(mscFile);
-        files.output("--json", json, FilePlan.Names.JSON);
+        json.declare(files);
         if (scaleData != null) files.outputFolder("--write-scale-data", scaleData);
     }
 
@@ -183,9 +183,9 @@ final class BenchCommand extends BaseCommand {
             List<ScaleReport.Size> sizes = new ScaleStages(stages, err()).measure(input, ds, replicas, scaleLimit, scaleData);
             ScaleReport report = new ScaleReport(input, ds.size(), ds.atomCount(), descriptor, h, common.threads, scaleLimit,
                     readSeconds, sizes, machine);
-            if (json != null) {
-                Json.write(json, report.toJson(), out());
-                if (Json.STDOUT.equals(json)) return;
+            if (json.file() != null) {
+                Json.write(json.file(), report.toJson(), out());
+                if (json.toStdout()) return;
             }
             report.print(out());
             return;
@@ -194,9 +194,9 @@ final class BenchCommand extends BaseCommand {
         BenchReport.MscFull msc = mscFile == null ? null : stages.mscFull(mscFile, figures.backend());
         BenchReport report = new BenchReport(input, ds.size(), descriptor, h, common.threads, repeat, warmup, readSeconds,
                 figures, msc, machine);
-        if (json != null) {
-            Json.write(json, report.toJson(), out());
-            if (Json.STDOUT.equals(json)) return;
+        if (json.file() != null) {
+            Json.write(json.file(), report.toJson(), out());
+            if (json.toStdout()) return;
         }
         report.print(out());
     }

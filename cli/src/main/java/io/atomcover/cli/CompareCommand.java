@@ -9,7 +9,6 @@ import io.atomcover.backend.KdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.io.InputException;
 import io.atomcover.select.SelectionMethod;
-import io.atomcover.select.SelectionSize;
 import io.atomcover.structure.Dataset;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ import picocli.CommandLine.Parameters;
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  atomcover compare examples/mlearn-si/Si-train.extxyz -s 0.1,0.25,0.5 --seeds 3 -o si-compare.json --plot si-compare.png",
+                "  atomcover compare examples/mlearn-si/Si-train.extxyz -s 10%%,25%%,50%% --seeds 3 -o si-compare.json --plot si-compare.png",
                 "  atomcover compare Si-train.extxyz -s 21,54 -m msc,fps,random --seeds 5",
                 "  atomcover compare Si-train.extxyz -s 0.1 -m msc,msc_compat"})
 final class CompareCommand extends BaseCommand {
@@ -48,8 +47,12 @@ final class CompareCommand extends BaseCommand {
     Path file;
 
     @Option(names = {"-s", "--sizes"}, paramLabel = "S", split = ",", required = true,
-            description = "Sizes, comma-separated: fractions 0 < S < 1 of the dataset (rounded half to even) or whole counts.")
-    List<Double> sizes;
+            description = "Sizes, comma-separated, each as compress -s takes it: a whole count (21), a percentage (10%%) or "
+                    + "a fraction 0 < S < 1 (0.1); shares are rounded half to even.")
+    List<String> sizeTexts;
+
+    /** -s as parsed by {@link #validate}. */
+    final List<SizeArg> sizes = new ArrayList<>();
 
     @Option(names = {"-m", "--methods"}, paramLabel = "METHOD", split = ",",
             description = "Methods, comma-separated, from " + DEFAULT_METHODS + ". Default: all of them.")
@@ -103,9 +106,12 @@ final class CompareCommand extends BaseCommand {
             if (m == null) throw usage("unknown method '" + name + "': choose from " + SelectionMethod.ids());
             if (!methods.contains(m)) methods.add(m);
         }
-        for (double s : sizes) {
-            if (!(s > 0) || Double.isInfinite(s)) throw usage("-s must be fractions in (0, 1) or whole counts >= 1, got " + s);
-            if (s >= 1 && s != Math.rint(s)) throw usage("-s " + s + ": a size of 1 or more is a count and must be whole");
+        for (String t : sizeTexts) {
+            try {
+                sizes.add(SizeArg.parse("-s", t));
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
         }
         if (seeds < 1) throw usage("--seeds must be at least 1, got " + seeds);
         if (Inputs.isNpy(file)) throw usage("compare selects structures: FILE must be .extxyz or .xyz, not a descriptor matrix");
@@ -130,13 +136,13 @@ final class CompareCommand extends BaseCommand {
         int[] n = new int[sizes.size()];
         for (int i = 0; i < n.length; i++) {
             try {
-                n[i] = SelectionSize.resolve(sizes.get(i), total);
+                n[i] = sizes.get(i).resolve(total);
             } catch (IllegalArgumentException e) {
                 throw usage("-s: " + e.getMessage() + " in " + file);
             }
             if (n[i] == 0) throw usage("-s " + sizes.get(i) + " selects no structure of the " + total + " in " + file);
             for (int j = 0; j < i; j++)
-                if (n[j] == n[i]) throw usage("-s " + CompareReport.number(sizes.get(j)) + " and " + CompareReport.number(sizes.get(i)) + " both mean " + n[i] + " structures");
+                if (n[j] == n[i]) throw usage("-s " + sizes.get(j).text() + " and " + sizes.get(i).text() + " both mean " + n[i] + " structures");
         }
 
         Descriptors d = Inputs.compute(ds, Inputs.descriptor(descriptor), common);

@@ -2,15 +2,13 @@ package io.atomcover.cli;
 
 import io.atomcover.api.Comparison.Cell;
 import io.atomcover.api.Comparison.Metric;
+import io.atomcover.cli.plot.Chart;
+import io.atomcover.cli.plot.Marker;
+import io.atomcover.cli.plot.Series;
 import io.atomcover.select.SelectionMethod;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The plot of {@code compare}: entropy, diversity and overlap against size, one line per method. */
 final class ComparePlot {
@@ -18,21 +16,16 @@ final class ComparePlot {
     }
 
     /** One panel per metric; one line per method through its mean at each size, with std error bars if seeded. */
-    static List<XYChart> panels(List<SelectionMethod> methods, List<Cell> cells, int seeds) {
+    static List<Chart> panels(List<SelectionMethod> methods, List<Cell> cells, int seeds) {
         String[] titles = {"Entropy", "Diversity", "Overlap with the whole dataset"};
         String[] yLabels = {"entropy H (nats)", "diversity D (nats)", "overlap (fraction of environments)"};
         Color[] palette = {new Color(31, 119, 180), new Color(148, 103, 189), new Color(255, 127, 14), new Color(44, 160, 44),
                 new Color(214, 39, 40), new Color(127, 127, 127), new Color(140, 86, 75)};
-        List<XYChart> panels = new ArrayList<>();
+        List<Chart> panels = new ArrayList<>();
         for (Metric k : Metric.values()) {
-            XYChart chart = Plots.panel(titles[k.ordinal()], seeds > 1 ? "structures selected (error bars: std over seeds)"
-                    : "structures selected", yLabels[k.ordinal()], 640);
-            chart.getStyler().setErrorBarsColorSeriesColor(true);
-            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-            chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-            chart.getStyler().setXAxisMin(0.0);
-            chart.getStyler().setXAxisDecimalPattern("0");
-            chart.getStyler().setYAxisDecimalPattern("0.0##");
+            Chart chart = Plots.panel(titles[k.ordinal()], seeds > 1 ? Plots.STRUCTURES + "; bars: ± std over seeds" : Plots.STRUCTURES,
+                    yLabels[k.ordinal()], 640);
+            chart.x().min(0.0).counts();
             int colour = 0;
             for (SelectionMethod m : methods) {
                 List<Cell> mine = new ArrayList<>();
@@ -46,19 +39,10 @@ final class ComparePlot {
                     y[i] = mine.get(i).mean(k);
                     err[i] = mine.get(i).std(k);
                 }
-                String label = m.id();
-                XYSeries s = m.seeded() && seeds > 1 ? chart.addSeries(label, x, y, err) : chart.addSeries(label, x, y);
-                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-                s.setMarker(SeriesMarkers.CIRCLE);
-                Color col = palette[colour++ % palette.length];
-                s.setLineColor(col);
-                s.setMarkerColor(col);
-                if (m == SelectionMethod.MSC_COMPAT) {
-                    // Often identical to msc: dashed, so that msc stays visible underneath.
-                    s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-                            10f, new float[] {6f, 4f}, 0f));
-                    s.setMarker(SeriesMarkers.DIAMOND);
-                }
+                Series s = chart.add(new Series(m.id(), x, y)).color(palette[colour++ % palette.length]).marker(Marker.CIRCLE);
+                if (m.seeded() && seeds > 1) s.errors(err);
+                // Often identical to msc: dashed, so that msc stays visible underneath.
+                if (m == SelectionMethod.MSC_COMPAT) s.dashed().marker(Marker.DIAMOND);
             }
             panels.add(chart);
         }

@@ -19,13 +19,13 @@ final class CompareReport {
 
     /** The JSON report; "seconds" lacks "total", which the command adds once it has written. */
     static ObjectNode json(CompareCommand command, int total, int envs, int[] n, Comparison result, double tDescriptors) {
-        List<Double> sizes = command.sizes;
+        List<SizeArg> sizes = command.sizes;
         ObjectNode o = Json.object();
         o.put("file", command.file.toString());
         o.put("original_size", total);
         o.put("original_envs", envs);
         ArrayNode req = o.putArray("requested_sizes");
-        for (double s : sizes) req.add(s);
+        for (SizeArg s : sizes) req.add(s.requested());
         ArrayNode sz = o.putArray("sizes");
         for (int v : n) sz.add(v);
         ArrayNode ms = o.putArray("methods");
@@ -37,7 +37,7 @@ final class CompareReport {
             ObjectNode r = results.addObject();
             r.put("method", c.method().id());
             r.put("size", c.size());
-            r.put("requested_size", sizes.get(indexOf(n, c.size())));
+            r.put("requested_size", sizes.get(indexOf(n, c.size())).requested());
             r.put("seeded", c.method().seeded());
             if (c.seeds() == null) r.putNull("seeds");
             else {
@@ -83,12 +83,12 @@ final class CompareReport {
     /** The table on stdout, the sizes and seeds above it, the time and the files written below. */
     static void print(CompareCommand command, int total, int envs, int[] n, List<Cell> cells, boolean plotted, double seconds) {
         var o = command.out();
-        List<Double> sizes = command.sizes;
+        List<SizeArg> sizes = command.sizes;
         int seeds = command.seeds;
         long seed = command.seed;
         StringBuilder sizeList = new StringBuilder();
         for (int i = 0; i < n.length; i++)
-            sizeList.append(i == 0 ? "" : ", ").append(number(sizes.get(i))).append(" -> ").append(n[i]);
+            sizeList.append(i == 0 ? "" : ", ").append(sizes.get(i).text()).append(" -> ").append(n[i]);
         o.println(command.file + ": " + total + " structures, " + envs + " environments; bandwidth " + command.bandwidth.h);
         o.println("sizes " + sizeList + "; seeded methods: mean ± std over " + seeds + " seed" + (seeds == 1 ? "" : "s")
                 + " (" + seed + (seeds > 1 ? ".." + (seed + seeds - 1) : "") + "); * best mean at that size");
@@ -152,10 +152,5 @@ final class CompareReport {
         b.append(s);
         if (!right) b.append(" ".repeat(Math.max(0, width - s.length())));
         return b.toString();
-    }
-
-    /** A requested size as typed: 0.1 stays 0.1, 21.0 becomes 21. */
-    static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

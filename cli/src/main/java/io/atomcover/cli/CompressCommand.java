@@ -10,7 +10,6 @@ import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.InputException;
 import io.atomcover.io.XyzFrames;
 import io.atomcover.select.SelectionMethod;
-import io.atomcover.select.SelectionSize;
 import io.atomcover.structure.Dataset;
 import io.atomcover.structure.Structure;
 import java.nio.file.Path;
@@ -51,13 +50,13 @@ import picocli.CommandLine.Parameters;
                         + "overlap of every prefix; --optimal picks the prefix size with the largest entropy x diversity.",
                 "",
                 "Outputs (-o, repeatable, by extension): .json report; .extxyz/.xyz the selected frames in selection "
-                        + "order, copied byte for byte from FILE; '-' the JSON on stdout. --plot OUT.png|OUT.svg draws "
+                        + "order, copied byte for byte from FILE; .txt their 0-based indices, one per line; '-' the JSON on stdout. --plot OUT.png|OUT.svg draws "
                         + "the curve; for datasets with forces a histogram of |F| (log scale), whole set vs selection, "
                         + "goes next to it as OUT-forces.png|svg.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  atomcover compress examples/mlearn-si/Si-train.extxyz -s 0.1 -o si-10.json",
+                "  atomcover compress examples/mlearn-si/Si-train.extxyz -s 10%% -o si-10.json -o si-10.txt",
                 "  atomcover compress Si-train.extxyz -s 54 -o si-54.extxyz -o si-54.json",
                 "  atomcover compress Si-train.extxyz -s 21 --compat quests -o golden-21.json",
                 "  atomcover compress Si-train.extxyz -m fps -s 0.25 -o fps.json",
@@ -75,13 +74,18 @@ final class CompressCommand extends BaseCommand {
     String methodName = "msc";
 
     @Option(names = {"-s", "--size"}, paramLabel = "S",
-            description = "Structures to select: a fraction 0 < S < 1 of the dataset (rounded half to even, as NumPy: "
-                    + "0.1 x 214 -> 21) or a whole count 1 <= S <= structures. Required unless --full or --optimal.")
-    Double size;
+            description = "Structures to select: a whole count (21), a percentage of the dataset (10%%) or a fraction "
+                    + "0 < S < 1 (0.1); shares are rounded half to even, as NumPy: 0.1 x 214 -> 21. A decimal of 1 or more "
+                    + "is refused (write 1 for one structure, 100%% for all). Required unless --full or --optimal.")
+    String sizeText;
+
+    /** -s as parsed by {@link #validate}, or null. */
+    SizeArg size;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
             description = "Write the selection: OUT.json (report), OUT.extxyz or OUT.xyz (the selected frames, verbatim, "
-                    + "in selection order), '-' (JSON on stdout instead of the summary). Repeat for several outputs.")
+                    + "in selection order), OUT.txt (one 0-based frame index per line, in selection order), '-' (JSON on "
+                    + "stdout instead of the summary). Repeat for several outputs.")
     List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--full",
@@ -167,11 +171,14 @@ final class CompressCommand extends BaseCommand {
             method = SelectionMethod.MSC_COMPAT;
         }
         if (Inputs.isNpy(file)) throw usage("compress selects structures: FILE must be .extxyz or .xyz, not a descriptor matrix");
-        if (optimal && size != null) throw usage("--optimal chooses the size itself: leave out -s");
-        if (size == null && !full && !optimal) throw usage("give the size to select with -s (or --full, or --optimal)");
-        if (size != null) {
-            if (!(size > 0) || Double.isInfinite(size)) throw usage("-s must be a fraction in (0, 1) or a whole count >= 1, got " + size);
-            if (size >= 1 && size != Math.rint(size)) throw usage("-s " + size + ": a size of 1 or more is a count and must be whole");
+        if (optimal && sizeText != null) throw usage("--optimal chooses the size itself: leave out -s");
+        if (sizeText == null && !full && !optimal) throw usage("give the size to select with -s (or --full, or --optimal)");
+        if (sizeText != null) {
+            try {
+                size = SizeArg.parse("-s", sizeText);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
         }
         if (!method.isMsc() && (reference != null || chunks != null))
             throw usage((reference != null ? "--reference" : "--chunks") + " applies to msc, not " + method.id());
@@ -199,7 +206,7 @@ final class CompressCommand extends BaseCommand {
     }
 
     /** What -o accepts: a report, selected frames, or the report on stdout. */
-    private static final FilePlan.Names OUTPUTS = FilePlan.Names.of(".json", ".extxyz", ".xyz").orStdout();
+    private static final FilePlan.Names OUTPUTS = FilePlan.Names.of(".json", ".extxyz", ".xyz", PicksFile.EXTENSION).orStdout();
 
     private static boolean isFrames(Path p) {
         String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -220,7 +227,7 @@ final class CompressCommand extends BaseCommand {
         Integer wanted = null;
         if (size != null) {
             try {
-                wanted = SelectionSize.resolve(size, ds.size());
+                wanted = size.resolve(ds.size());
             } catch (IllegalArgumentException e) {
                 throw usage("-s: " + e.getMessage() + " in " + file);
             }
@@ -257,6 +264,7 @@ final class CompressCommand extends BaseCommand {
             if (frames == null) frames = XyzFrames.index(file, ds);
             frames.copy(r.selected().indices(), o);
         }
+        for (Path o : outputs) if (PicksFile.is(o)) PicksFile.write(o, r.selected().indices());
         if (curve != null) CurveOutput.writeCsv(curve, r.curve());
         // The plots come after the reports (and their time is not in them): see writePlot.
         ((ObjectNode) json.get("seconds")).put("output", secondsSince(tw));

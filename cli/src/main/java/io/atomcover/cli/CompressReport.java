@@ -82,7 +82,7 @@ final class CompressReport {
         ObjectNode p = o.putObject("parameters");
         p.put("file", c.file.toString());
         if (c.size == null) p.putNull("requested_size");
-        else p.put("requested_size", c.size);
+        else p.put("requested_size", c.size.requested());
         p.put("full", c.full);
         p.put("optimal", c.optimal);
         p.put("bandwidth", c.bandwidth.h);
@@ -178,12 +178,9 @@ final class CompressReport {
             Text.line(o, "  selected", quantileRow(tails.selected()));
             Text.line(o, "  KS test", Text.format("D = %.4f, p = %.3g", tails.ksStatistic(), tails.ksPValue()));
         }
-        int[] idx = r.selected().indices();
-        int shown = Math.min(20, idx.length);
         StringBuilder picks = new StringBuilder();
-        for (int i = 0; i < shown; i++) picks.append(i == 0 ? "" : " ").append(idx[i]);
-        if (shown < idx.length) picks.append(" ... (").append(idx.length - shown).append(" more)");
-        Text.line(o, "picks", picks.toString());
+        for (int i : r.selected().indices()) picks.append(picks.length() == 0 ? "" : " ").append(i);
+        Text.line(o, "picks", picks + " (0-based frame indices, in selection order)");
         Text.line(o, "time", Text.seconds(seconds) + Text.format(" (selection %.3f s%s)", r.seconds().selection(),
                 compatChecked() ? Text.format(", compat check %.3f s", r.seconds().compatCheck()) : ""));
         List<String> written = new ArrayList<>();

@@ -2,6 +2,9 @@ package io.atomcover.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atomcover.cli.plot.Chart;
+import io.atomcover.cli.plot.Marker;
+import io.atomcover.cli.plot.Series;
 import io.atomcover.io.AtomicFiles;
 import io.atomcover.select.SelectionCurve;
 import java.awt.Color;
@@ -12,9 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** A selection curve (metrics of every prefix of an ordering) as CSV, JSON and plot panels. */
 final class CurveOutput {
@@ -60,11 +60,11 @@ final class CurveOutput {
      * Panels of entropy, diversity and overlap against the number of structures, the chosen size
      * marked; with {@code withProduct} a fourth panel of entropy × diversity (the optimal-size criterion).
      */
-    static List<XYChart> panels(SelectionCurve c, String method, int chosen, String chosenLabel, boolean withProduct) {
+    static List<Chart> panels(SelectionCurve c, String method, int chosen, String chosenLabel, boolean withProduct) {
         int n = c.entropy().length;
         double[] x = new double[n];
         for (int i = 0; i < n; i++) x[i] = i + 1;
-        List<XYChart> panels = new ArrayList<>();
+        List<Chart> panels = new ArrayList<>();
         panels.add(panel("Entropy", "entropy H (nats)", x, c.entropy(), method, chosen, chosenLabel));
         panels.add(panel("Diversity", "diversity D (nats)", x, c.diversity(), method, chosen, chosenLabel));
         panels.add(panel("Overlap with the whole dataset", "overlap (fraction of environments)", x, c.overlap(), method, chosen,
@@ -74,19 +74,13 @@ final class CurveOutput {
         return panels;
     }
 
-    private static XYChart panel(String title, String yLabel, double[] x, double[] y, String method, int chosen, String chosenLabel) {
-        XYChart chart = Plots.panel(title, "structures selected (prefix size)", yLabel);
-        chart.getStyler().setXAxisMin(0.0);
-        chart.getStyler().setXAxisDecimalPattern("0");
-        chart.getStyler().setYAxisDecimalPattern("0.0##");
+    private static Chart panel(String title, String yLabel, double[] x, double[] y, String method, int chosen, String chosenLabel) {
+        Chart chart = Plots.panel(title, Plots.STRUCTURES, yLabel);
+        chart.x().min(0.0).counts();
         Plots.line(chart, method, x, y, new Color(31, 119, 180));
-        if (Double.isFinite(y[0])) Plots.numericXTicks(chart, 0.5, y[0]);
-        if (chosen >= 1 && chosen <= y.length) {
-            XYSeries mark = chart.addSeries(chosenLabel, new double[] {chosen}, new double[] {y[chosen - 1]});
-            mark.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            mark.setMarker(SeriesMarkers.DIAMOND);
-            mark.setMarkerColor(new Color(214, 39, 40));
-        }
+        if (chosen >= 1 && chosen <= y.length)
+            chart.add(new Series(chosenLabel, new double[] {chosen}, new double[] {y[chosen - 1]})).noLine().marker(Marker.DIAMOND)
+                    .color(new Color(214, 39, 40));
         return chart;
     }
 }

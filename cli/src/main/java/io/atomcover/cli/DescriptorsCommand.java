@@ -5,8 +5,10 @@ import io.atomcover.descriptor.Descriptors;
 import io.atomcover.ilpselect.fchl.Fchl19;
 import io.atomcover.structure.Dataset;
 import io.atomcover.io.Npy;
+import io.atomcover.io.NpzWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +22,10 @@ import picocli.CommandLine.Parameters;
         header = "QUESTS or FCHL19 descriptors of every environment, saved as a .npy matrix.",
         description = {
                 "Compute the QUESTS descriptor of every atomic environment and save them as a float64 .npy "
-                        + "matrix with one row per atom (structures in file order, atoms in order within each).",
+                        + "matrix with one row per atom (structures in file order, atoms in order within each). An .npz "
+                        + "output holds that matrix as X, with offsets (int64, structures + 1: the rows of structure s are "
+                        + "offsets[s] to offsets[s+1]) and species (int64, the atomic number of each row's atom; 0 for "
+                        + "--pad rows), so that rows map back to structures and elements.",
                 "",
                 "A row has 2K-1 values: K inverse-distance-like weights of the nearest neighbours, then K-1 "
                         + "sorted averages of the neighbour-neighbour matrix. --multicomponent appends one such "
@@ -34,16 +39,18 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  atomcover descriptors examples/mlearn-si/Si-train.extxyz -o si-train.npy",
-                "  atomcover descriptors molecules.xyz -o mol.npy -k 16 -c 4.0",
+                "  atomcover descriptors molecules.xyz -o mol.npz -k 16 -c 4.0",
                 "  atomcover descriptors qm7.extxyz --type fchl19 -o qm7-fchl.npy",
                 "  atomcover descriptors drugs.extxyz --type fchl19 --pad 68 -o drugs-fchl.npy",
-                "  python3 -c \"import numpy; print(numpy.load('si-train.npy').shape)\""})
+                "  python3 -c \"import numpy; print(numpy.load('si-train.npy').shape)\"",
+                "  python3 -c \"import numpy; z = numpy.load('mol.npz'); print(z['X'].shape, z['offsets'][:3], z['species'][:3])\""})
 final class DescriptorsCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "Structures: extended XYZ (.extxyz) or plain XYZ (.xyz).")
     Path file;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT.npy", required = true,
-            description = "Where to write the environments x values float64 matrix (replaced atomically).")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.npy|OUT.npz", required = true,
+            description = "Where to write the environments x values float64 matrix (replaced atomically): .npy the matrix "
+                    + "alone; .npz the matrix as X with offsets and species.")
     Path output;
 
     /** Descriptor kinds. */
@@ -82,7 +89,7 @@ final class DescriptorsCommand extends BaseCommand {
     @Override
     void declareFiles(FilePlan files) {
         files.input(file);
-        files.output("-o", output, FilePlan.Names.NPY);
+        files.output("-o", output, FilePlan.Names.of(".npy", ".npz"));
     }
 
     @Override
@@ -90,10 +97,24 @@ final class DescriptorsCommand extends BaseCommand {
         long t0 = System.nanoTime();
         Dataset ds = Inputs.readDataset(file);
         Descriptors d = type == Type.FCHL19 ? fchl19(ds) : Inputs.compute(ds, Inputs.descriptor(descriptor), common);
-        Npy.write(output, d.data(), d.rows(), d.dim());
+        if (output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz"))
+            new NpzWriter().float64("X", d.data(), d.rows(), d.dim()).int64("offsets", d.offsets()).int64("species", species(ds, d))
+                    .write(output);
+        else Npy.write(output, d.data(), d.rows(), d.dim());
         double seconds = secondsSince(t0);
         out().println(Text.format("%s: %d structures, %d environments, dim %d, %.3f s -> %s",
                 file, ds.size(), d.rows(), d.dim(), seconds, output));
+    }
+
+    /** The atomic number of each row's atom, structure by structure; rows past a structure's atoms (--pad) get 0. */
+    static int[] species(Dataset ds, Descriptors d) {
+        int[] z = new int[d.rows()];
+        for (int s = 0; s < ds.size(); s++) {
+            int[] atoms = ds.get(s).atomicNumbers();
+            int first = d.offsets()[s];
+            for (int i = 0; i < d.rowsOf(s) && i < atoms.length; i++) z[first + i] = atoms[i];
+        }
+        return z;
     }
 
     /** FCHL19 rows, one per atom or {@code pad} per frame (zero rows after a frame's atoms). */

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code atomcover devices}: the compute devices the backends can use. */
 @Command(name = "devices",
@@ -35,12 +34,11 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  atomcover devices",
-                "  atomcover devices --json -",
+                "  atomcover devices -o -",
                 "  atomcover entropy Si-train.extxyz --backend opencl --device 1"})
 final class DevicesCommand extends BaseCommand {
-    @Option(names = "--json", paramLabel = "OUT.json",
-            description = "Also write the list as JSON; '-' prints it on stdout instead.")
-    Path json;
+    @Mixin
+    JsonOutputOption json;
 
     @Mixin
     CommonOptions common;
@@ -51,8 +49,13 @@ final class DevicesCommand extends BaseCommand {
     }
 
     @Override
+    void validate() {
+        json.validate();
+    }
+
+    @Override
     void declareFiles(FilePlan files) {
-        files.output("--json", json, FilePlan.Names.JSON);
+        json.declare(files);
     }
 
     @Override
@@ -108,8 +111,8 @@ final class DevicesCommand extends BaseCommand {
                 : "signal chaining: off (OpenCL devices are not opened in this JVM; start it with "
                         + SignalChaining.PRELOAD + "=" + SignalChaining.library().map(Path::toString).orElse("$JAVA_HOME/lib/libjsig.so")
                         + ", as the atomcover launcher does)\n");
-        if (json != null) Json.write(json, report, out());
-        if (Json.STDOUT.equals(json)) return;
+        if (json.file() != null) Json.write(json.file(), report, out());
+        if (json.toStdout()) return;
         PrintWriter o = out();
         o.print(text);
     }

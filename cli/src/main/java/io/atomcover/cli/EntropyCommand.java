@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  atomcover entropy examples/mlearn-si/Si-train.extxyz",
-                "  atomcover entropy Si-train.extxyz --bandwidth-rule gaussian --json si.json",
+                "  atomcover entropy Si-train.extxyz --bandwidth-rule gaussian -o si.json",
                 "  atomcover entropy descriptors.npy -b 0.02",
                 "  atomcover entropy big.extxyz --tolerance 1e-6",
                 "  atomcover entropy big.extxyz --sample 20000 --seed 3"})
@@ -44,9 +44,8 @@ final class EntropyCommand extends BaseCommand {
     @Mixin
     DescriptorOptions descriptor;
 
-    @Option(names = "--json", paramLabel = "OUT.json",
-            description = "Also write a JSON report (entropy, diversity, n_envs, n_structs, bandwidth, seconds, ...); '-' prints it on stdout instead of the summary.")
-    Path json;
+    @Mixin
+    JsonOutputOption json;
 
     @Mixin
     ToleranceOption tolerance;
@@ -80,6 +79,7 @@ final class EntropyCommand extends BaseCommand {
     void validate() {
         descriptor.validate();
         tolerance.validate();
+        json.validate();
         if (sample != null && sample < 2) throw usage("--sample must be at least 2, got " + sample);
         if (bandwidth.value != null && !BandwidthOptions.valid(bandwidth.value))
             throw usage("--bandwidth must be a positive number, got " + bandwidth.value);
@@ -90,7 +90,7 @@ final class EntropyCommand extends BaseCommand {
     @Override
     void declareFiles(FilePlan files) {
         files.input(file);
-        files.output("--json", json, FilePlan.Names.JSON);
+        json.declare(files);
     }
 
     @Override
@@ -100,7 +100,7 @@ final class EntropyCommand extends BaseCommand {
         double h = bandwidth.rule == null ? bandwidth.fixed() : bandwidth.rule.apply(Inputs.volumePerAtom(in.dataset()));
         int envs = in.descriptors().rows();
         if (sample != null && sample > envs)
-            throw new CliFailure("--sample " + sample + " is more than the " + envs + " environments of " + file);
+            throw usage("--sample " + sample + " is more than the " + envs + " environments of " + file);
         EntropyResult r = null;
         SampledEntropy s = null;
         try (KdeBackend backend = spark.open(backendOptions, common, err())) {
@@ -142,8 +142,8 @@ final class EntropyCommand extends BaseCommand {
         }
         report.put("threads", common.threads);
 
-        if (json != null) Json.write(json, report, out());
-        if (Json.STDOUT.equals(json)) return;
+        if (json.file() != null) Json.write(json.file(), report, out());
+        if (json.toStdout()) return;
         var o = out();
         o.println(file + ": " + (in.fromNpy() ? "descriptor matrix, " : in.structureCount() + " structures, ")
                 + in.descriptors().rows() + " environments, descriptor dim " + in.descriptors().dim());

@@ -224,7 +224,8 @@ final class ExperimentCommand extends BaseCommand {
         // After the report, before the table: see writePlot.
         Path plotFile = plot == PlotFormat.NONE ? null : files.plot(plot.toString());
         String title = name + ": mean MAE over " + targets.size() + (targets.size() == 1 ? " target" : " targets");
-        boolean plotted = plotFile != null && writePlot(plotFile, () -> CurvePlot.write(plotFile, title, "MAE (kcal/mol)",
+        String yTitle = targets.size() == 1 ? "MAE (kcal/mol)" : "MAE (kcal/mol), mean ± std over targets";
+        boolean plotted = plotFile != null && writePlot(plotFile, () -> CurvePlot.write(plotFile, title, yTitle,
                 ExperimentTable.lines(setup.sizes(), result.curves())));
 
         ExperimentTable.printSummary(out(), setup, result, plotted ? plotFile : null);

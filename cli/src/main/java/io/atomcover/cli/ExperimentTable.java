@@ -16,7 +16,7 @@ final class ExperimentTable {
     private ExperimentTable() {
     }
 
-    /** One line per method: the sizes that have a mean, and the mean. */
+    /** One line per method: the sizes that have a mean, the mean, and error bars of ± the std over the targets. */
     static List<CurvePlot.Line> lines(int[] sizes, List<ExperimentAverages.MethodCurve> curves) {
         List<CurvePlot.Line> lines = new ArrayList<>();
         for (ExperimentAverages.MethodCurve c : curves) {
@@ -25,12 +25,14 @@ final class ExperimentTable {
             for (int i = 0; i < sizes.length; i++) if (!Double.isNaN(mean[i])) keep.add(i);
             if (keep.isEmpty()) continue;
             keep.sort((a, b) -> Integer.compare(sizes[a], sizes[b]));
-            double[] x = new double[keep.size()], y = new double[keep.size()];
+            double[] std = c.average().std();
+            double[] x = new double[keep.size()], y = new double[keep.size()], e = new double[keep.size()];
             for (int k = 0; k < x.length; k++) {
                 x[k] = sizes[keep.get(k)];
                 y[k] = mean[keep.get(k)];
+                e[k] = std[keep.get(k)];
             }
-            lines.add(new CurvePlot.Line(c.label(), x, y));
+            lines.add(new CurvePlot.Line(c.label(), x, y, e));
         }
         return lines;
     }

@@ -59,7 +59,7 @@ final class LearningCurveCommand extends BaseCommand {
             description = "Target structure(s) (.extxyz or .xyz) with a total energy in the info line.")
     Path targetFile;
 
-    @Option(names = "--database", required = true, paramLabel = "DB.extxyz",
+    @Option(names = {"-d", "--database"}, required = true, paramLabel = "DB.extxyz",
             description = "Database molecules with total energies; ranking indices refer to its frames.")
     Path databaseFile;
 
@@ -67,8 +67,8 @@ final class LearningCurveCommand extends BaseCommand {
             description = "Comma-separated ranking files (.json with a \"ranking\" array, or .npy).")
     List<Path> rankingFiles;
 
-    @Option(names = "--target", paramLabel = "NAME|INDEX",
-            description = "Which frame of TARGET to predict: its 'name' info value, or a 0-based frame index. Needed when TARGET holds several frames.")
+    @Option(names = {"-t", "--target"}, paramLabel = "NAME|INDEX",
+            description = "Which frame of TARGET to predict: its name (--name-key) or a 0-based frame index. Needed when TARGET holds several frames.")
     String target;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.json",
@@ -114,7 +114,7 @@ final class LearningCurveCommand extends BaseCommand {
         Dataset db = Inputs.readDataset(databaseFile);
         double[] energies = Energies.all(db, krrArgs.energyKey);
         Dataset targets = Inputs.readDataset(targetFile);
-        int t = targetIndex(targets);
+        int t = TargetFrame.choose(this, targetFile, targets, target, krrArgs.nameKey);
         Structure tgt = targets.get(t);
         double targetEnergy = Energies.of(targets, t, krrArgs.energyKey);
         String targetName = tgt.info().getOrDefault(krrArgs.nameKey, targetFile.getFileName() + "#" + t);
@@ -144,23 +144,5 @@ final class LearningCurveCommand extends BaseCommand {
                 && writePlot(plot, () -> CurvePlot.write(plot, "Learning curves: " + targetName, "MAE (kcal/mol)", report.lines()));
         if (Json.STDOUT.equals(output)) return;
         report.printSummary(out(), targetName, plotted, seconds);
-    }
-
-    /** The frame of TARGET to predict: by --target name or index, else the only frame. */
-    private int targetIndex(Dataset targets) {
-        if (target == null) {
-            if (targets.size() == 1) return 0;
-            List<String> names = new ArrayList<>();
-            for (Structure s : targets.structures()) names.add(s.info().getOrDefault(krrArgs.nameKey, "?"));
-            throw usage(targetFile + " holds " + targets.size() + " frames: choose one with --target (" + String.join(", ", names) + ")");
-        }
-        for (int i = 0; i < targets.size(); i++)
-            if (target.equals(targets.get(i).info().get(krrArgs.nameKey))) return i;
-        if (target.matches("\\d+")) {
-            int i = Integer.parseInt(target);
-            if (i < targets.size()) return i;
-            throw usage("--target " + target + ": " + targetFile + " holds " + targets.size() + " frames");
-        }
-        throw usage("--target " + target + ": no frame of " + targetFile + " has " + krrArgs.nameKey + "=" + target);
     }
 }

@@ -59,6 +59,7 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setDefaultValueProvider(new TypedDefaults());
         cl.setUsageHelpAutoWidth(true);
         cl.setParameterExceptionHandler(Errors::onUsageError);
         cl.setExecutionExceptionHandler(Errors::onFailure);

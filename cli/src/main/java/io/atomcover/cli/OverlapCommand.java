@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
         footer = {
                 "  cd examples/mlearn-si",
                 "  atomcover overlap Si-test.extxyz Si-train.extxyz",
-                "  atomcover overlap test.extxyz train.extxyz -e 1e-3 --json overlap.json"})
+                "  atomcover overlap test.extxyz train.extxyz -e 1e-3 -o overlap.json"})
 final class OverlapCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "TEST", description = "Dataset to test: structures (.extxyz/.xyz) or descriptors (.npy).")
     Path test;
@@ -43,9 +43,8 @@ final class OverlapCommand extends BaseCommand {
     @Mixin
     DescriptorOptions descriptor;
 
-    @Option(names = "--json", paramLabel = "OUT.json",
-            description = "Also write a JSON report (overlap, n_test_envs, n_ref_envs, dH_mean, dH_max, n_infinite, seconds, ...); '-' prints it on stdout instead of the summary.")
-    Path json;
+    @Mixin
+    JsonOutputOption json;
 
     @Mixin
     ToleranceOption tolerance;
@@ -69,6 +68,7 @@ final class OverlapCommand extends BaseCommand {
         descriptor.validate();
         bandwidth.validate();
         tolerance.validate();
+        json.validate();
         if (Double.isNaN(eps)) throw usage("--eps must be a number");
     }
 
@@ -76,7 +76,7 @@ final class OverlapCommand extends BaseCommand {
     void declareFiles(FilePlan files) {
         files.input(test);
         files.input(ref);
-        files.output("--json", json, FilePlan.Names.JSON);
+        json.declare(files);
     }
 
     @Override
@@ -109,8 +109,8 @@ final class OverlapCommand extends BaseCommand {
         report.put("multicomponent", descriptor.multicomponent);
         report.put("threads", common.threads);
 
-        if (json != null) Json.write(json, report, out());
-        if (Json.STDOUT.equals(json)) return;
+        if (json.file() != null) Json.write(json.file(), report, out());
+        if (json.toStdout()) return;
         var o = out();
         o.println(test + " against " + ref + ": " + r.values().length + " test environments, " + r.referenceEnvs() + " reference environments");
         Text.line(o, "overlap", Text.precise(overlap) + Text.format(" (%d of %d with dH < %s)",

@@ -1,50 +1,31 @@
 package io.atomcover.cli;
 
-import de.erichseifert.vectorgraphics2d.Processors;
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
-import io.atomcover.io.AtomicFiles;
+import io.atomcover.cli.plot.Chart;
+import io.atomcover.cli.plot.Figure;
+import io.atomcover.cli.plot.Marker;
+import io.atomcover.cli.plot.Series;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import javax.imageio.ImageIO;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Charts (XChart) laid out as a grid of panels in one PNG (ImageIO) or SVG (VectorGraphics2D) file,
- * written atomically.
+ * The command line's plots in the house style (panel size, colours, units in the axis titles),
+ * drawn by {@link io.atomcover.cli.plot} and written as PNG or SVG.
  */
 final class Plots {
     /** Size of one panel, in pixels (PNG) or points (SVG). */
     static final int PANEL_WIDTH = 560;
     static final int PANEL_HEIGHT = 420;
 
-    static {
-        // No display is needed (or available on servers) to draw into images.
-        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
-    }
+    /** Series colours, in order (matplotlib's tab10). */
+    static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
+            new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
 
-    /** Output formats, chosen by file extension. */
-    enum Format { PNG, SVG }
+    /** The x axis title of plots against the number of structures chosen. */
+    static final String STRUCTURES = "structures selected (count)";
 
     private Plots() {
-    }
-
-    /** The format named by the file's extension ({@code .png} or {@code .svg}), or null for anything else. */
-    static Format formatOf(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".png")) return Format.PNG;
-        if (name.endsWith(".svg")) return Format.SVG;
-        return null;
     }
 
     /** {@code OUT.png} with {@code -suffix} before the extension: {@code OUT-forces.png}. */
@@ -56,105 +37,42 @@ final class Plots {
         return plot.resolveSibling(base + "-" + suffix + ext);
     }
 
-    /** An empty panel of the default size with a title and axis labels, in the house style. */
-    static XYChart panel(String title, String xLabel, String yLabel) {
-        return panel(title, xLabel, yLabel, PANEL_WIDTH);
+    /** An empty panel of the default size with a title and axis titles (name the units in them). */
+    static Chart panel(String title, String xTitle, String yTitle) {
+        return panel(title, xTitle, yTitle, PANEL_WIDTH);
     }
 
-    /** An empty panel {@code width} wide with a title and axis labels, in the house style. */
-    static XYChart panel(String title, String xLabel, String yLabel, int width) {
-        XYChart c = new XYChartBuilder().width(width).height(PANEL_HEIGHT)
-                .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        var st = c.getStyler();
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotBackgroundColor(Color.WHITE);
-        st.setPlotGridLinesColor(new Color(225, 225, 225));
-        st.setLegendPosition(Styler.LegendPosition.InsideSE);
-        st.setLegendBorderColor(new Color(200, 200, 200));
-        st.setMarkerSize(6);
-        st.setChartTitleBoxVisible(false);
-        st.setAntiAlias(true);
+    /** An empty panel {@code width} wide with a title and axis titles. */
+    static Chart panel(String title, String xTitle, String yTitle, int width) {
+        Chart c = new Chart(title, width, PANEL_HEIGHT);
+        c.x().title(xTitle);
+        c.y().title(yTitle);
         return c;
     }
 
     /** Adds a plain line (no markers). */
-    static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color) {
-        XYSeries s = c.addSeries(name, x, y);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        s.setMarker(SeriesMarkers.NONE);
-        if (color != null) s.setLineColor(color);
-        return s;
-    }
-
-    /**
-     * Makes XChart space the x ticks by value: for equally spaced x data (prefix sizes 1, 2, 3, …) it
-     * otherwise puts a tick on every k-th data point, and three-digit labels run together. An
-     * invisible point off the grid (x = {@code x}, y = {@code y}, both inside the plotted range)
-     * breaks the equal spacing.
-     */
-    static void numericXTicks(XYChart c, double x, double y) {
-        XYSeries s = c.addSeries(" ", new double[] {x}, new double[] {y});
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setShowInLegend(false);
+    static Series line(Chart c, String name, double[] x, double[] y, Color color) {
+        return c.add(new Series(name, x, y).color(color).marker(Marker.NONE));
     }
 
     /** Writes the panels as a grid with {@code columns} columns, row after row; cells take the first panel's size. */
-    static void write(Path target, List<XYChart> panels, int columns) throws IOException {
-        Format format = formatOf(target);
-        if (format == null) throw new IllegalArgumentException("not a .png or .svg name: " + target);
-        int cols = Math.min(columns, panels.size());
-        int rows = (panels.size() + cols - 1) / cols;
-        int pw = panels.get(0).getWidth();
-        int ph = panels.get(0).getHeight();
-        int width = cols * pw;
-        int height = rows * ph;
-        if (format == Format.PNG) {
-            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = image.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            paint(g, panels, cols, pw, ph);
-            g.dispose();
-            AtomicFiles.write(target, out -> {
-                if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer in this Java runtime");
-            });
-        } else {
-            VectorGraphics2D g = new VectorGraphics2D();
-            paint(g, panels, cols, pw, ph);
-            var doc = Processors.get("svg").getDocument(g.getCommands(), new PageSize(0, 0, width, height));
-            AtomicFiles.write(target, doc::writeTo);
-        }
-    }
-
-    private static void paint(Graphics2D g, List<XYChart> panels, int cols, int pw, int ph) {
-        for (int i = 0; i < panels.size(); i++) {
-            Graphics2D p = (Graphics2D) g.create();
-            p.translate((i % cols) * pw, (i / cols) * ph);
-            p.setClip(0, 0, pw, ph);
-            panels.get(i).paint(p, pw, ph);
-            p.dispose();
-        }
+    static void write(Path target, List<Chart> panels, int columns) throws IOException {
+        Figure.write(target, panels, columns);
     }
 
     /**
      * Histogram of force magnitudes, the whole dataset against the selection, as step lines of the
      * fraction of atoms per bin on a logarithmic axis (the tails are what matters). Empty bins are
-     * gaps: a logarithmic axis has no zero.
+     * gaps: a logarithmic axis has no zero. Forces are taken to be in eV/Å, as ASE writes them.
      */
-    static XYChart forceHistogram(double[] full, double[] selected, int bins) {
+    static Chart forceHistogram(double[] full, double[] selected, int bins) {
         double max = 0;
         for (double v : full) max = Math.max(max, v);
         for (double v : selected) max = Math.max(max, v);
         max = niceCeiling(max);
-        XYChart c = panel("Force magnitudes: whole dataset vs selection", "|F| (force units of the file, e.g. eV/Å)",
-                "fraction of atoms per bin (log scale)");
-        c.getStyler().setYAxisLogarithmic(true);
-        c.getStyler().setXAxisMin(0.0);
-        c.getStyler().setXAxisMax(max);
-        c.getStyler().setXAxisDecimalPattern("0.##");
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        Chart c = panel("Force magnitudes: whole dataset vs selection", "force magnitude |F| (eV/Å)", "fraction of atoms per bin");
+        c.y().log();
+        c.x().min(0.0).max(max);
         step(c, "all " + full.length + " atoms", full, bins, max, new Color(90, 90, 90));
         step(c, "selected " + selected.length + " atoms", selected, bins, max, new Color(214, 39, 40));
         return c;
@@ -168,7 +86,7 @@ final class Plots {
         return 10 * p;
     }
 
-    private static void step(XYChart c, String name, double[] values, int bins, double max, Color color) {
+    private static void step(Chart c, String name, double[] values, int bins, double max, Color color) {
         double[] counts = new double[bins];
         for (double v : values) counts[Math.min(bins - 1, (int) (v / max * bins))]++;
         double width = max / bins;

@@ -42,22 +42,24 @@ import picocli.CommandLine.Parameters;
                         + "sampling and CUR leverage selection on the summed FCHL19 (the target plays no part). random: "
                         + "seeded sample.",
                 "",
-                "TARGET may hold several frames: --target picks one by name (the name= key of the comment line) or by "
-                        + "0-based index; default the first frame.",
+                "TARGET may hold several frames: -t/--target picks one by name (the name= key of the comment line) or by "
+                        + "0-based index; it is needed when TARGET holds more than one frame.",
                 "",
-                "Output (JSON): ranking (database indices, 0-based in file order), names, scores, objective (per ILP "
-                        + "solution), solutions (molecules, atom mapping, bounds, candidates K, and wall seconds and deterministic "
-                        + "time: since the start when found, and of the solve), deterministicTime (budget used), seconds, "
-                        + "parameters; with --pruning-check also pruningCheck (per K: candidates, status, objective, bound, "
-                        + "pruningBound, optimal, seconds, deterministicTime, pairs, molecules), pruningCheckStop, pruningCost (at least), pruningCostAtMost, "
-                        + "pruningCostExact and unprunedBound.",
+                "Outputs (-o, repeatable, by extension): OUT.json the report: ranking (database indices, 0-based in file "
+                        + "order), names, scores, objective (per ILP solution), solutions (molecules, atom mapping, bounds, "
+                        + "candidates K, and wall seconds and deterministic time: since the start when found, and of the solve), "
+                        + "deterministic_time (budget used), seconds, parameters; with --pruning-check also pruning_check (per K: "
+                        + "candidates, status, objective, bound, pruning_bound, optimal, seconds, deterministic_time, pairs, "
+                        + "molecules), pruning_check_stop, pruning_cost (at least), pruning_cost_at_most, pruning_cost_exact and "
+                        + "unpruned_bound. OUT.txt the ranking alone, one 0-based database index per line. '-' the JSON on "
+                        + "stdout instead of the summary, which lists every ranked molecule with its name.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  atomcover select drugs.extxyz --target sildenafil --database qm7.extxyz -n 64 -o sildenafil-ilp.json",
                 "  atomcover select drugs.extxyz --target 1 --database qm7.extxyz -n 64 --solver scip --time-limit 300 -o out.json",
                 "  atomcover select drugs.extxyz --target sildenafil --database qm7.extxyz -n 1 --pruning-check --budget 900 -o check.json",
-                "  atomcover select drugs.extxyz --database qm7.extxyz -n 1024 --method sml -o sml.json",
+                "  atomcover select drugs.extxyz -t sildenafil -d qm7.extxyz -n 1024 -m sml -o sml.json -o sml.txt",
                 "  atomcover select target.xyz --database qm7.extxyz -n 256 --method random --seed 3 -o random.json"})
 final class SelectCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "TARGET", description = "Target molecule(s): extended or plain XYZ.")
@@ -67,7 +69,7 @@ final class SelectCommand extends BaseCommand {
             description = "Database molecules to rank: extended or plain XYZ (for example QM7).")
     Path databaseFile;
 
-    @Option(names = "-n", paramLabel = "N", description = "Number of molecules to rank. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "-n", paramLabel = "N", description = "Number of molecules to rank, at most the database's. Default: ${DEFAULT-VALUE}.")
     int size = 64;
 
     @Option(names = {"-m", "--method"}, paramLabel = "METHOD",
@@ -75,7 +77,7 @@ final class SelectCommand extends BaseCommand {
     RankingMethod method = RankingMethod.ILP;
 
     @Option(names = {"-t", "--target"}, paramLabel = "NAME|INDEX",
-            description = "Which frame of TARGET: its name= value, or a 0-based index. Default: the first frame.")
+            description = "Which frame of TARGET: its name= value, or a 0-based index. Needed when TARGET holds several frames.")
     String targetChoice;
 
     @Mixin
@@ -88,9 +90,10 @@ final class SelectCommand extends BaseCommand {
             description = "FCHL19 element list (atomic numbers). Default: 1,6,7,8,16.")
     List<Integer> elements = List.of(1, 6, 7, 8, 16);
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT.json", required = true,
-            description = "Where to write the JSON report (replaced atomically); - for stdout.")
-    Path output;
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
+            description = "Write the ranking: OUT.json (report), OUT.txt (one 0-based database index per line), '-' (JSON on "
+                    + "stdout instead of the summary). Repeat for several outputs; each is replaced atomically.")
+    List<Path> outputs;
 
     @Mixin
     CommonOptions common;
@@ -111,8 +114,11 @@ final class SelectCommand extends BaseCommand {
     void declareFiles(FilePlan files) {
         files.input(targetFile);
         files.input(databaseFile);
-        files.output("-o", output, FilePlan.Names.JSON);
+        for (Path o : outputs) files.output("-o", o, OUTPUTS);
     }
+
+    /** What -o accepts: a report, the ranking as text, or the report on stdout. */
+    private static final FilePlan.Names OUTPUTS = FilePlan.Names.of(".json", PicksFile.EXTENSION).orStdout();
 
     @Override
     void run() throws Exception {
@@ -120,10 +126,10 @@ final class SelectCommand extends BaseCommand {
         long t0 = System.nanoTime();
         Fchl19 rep = Fchl19Inputs.representation(elements);
         Dataset targets = Inputs.readDataset(targetFile);
-        int targetIndex = chooseTarget(targets);
+        int targetIndex = TargetFrame.choose(this, targetFile, targets, targetChoice, "name");
         Fchl19Inputs.check(targets, rep, 0);
         Dataset db = Inputs.readDataset(databaseFile);
-        if (size > db.size()) throw new CliFailure(databaseFile + ": -n " + size + " is more than the " + db.size() + " molecules of the database");
+        if (size > db.size()) throw usage("-n " + size + " is more than the " + db.size() + " molecules of the database " + databaseFile);
         Fchl19Inputs.check(db, rep, 0);
         Structure target = targets.get(targetIndex);
         if (method == RankingMethod.ILP && Arrays.stream(target.atomicNumbers()).allMatch(z -> z == 1))
@@ -140,22 +146,17 @@ final class SelectCommand extends BaseCommand {
         Ranking ranking = selected.ranking();
         double seconds = secondsSince(t0);
         SelectReport report = new SelectReport(this, db, targets, targetIndex, ilp);
-        Json.write(output, report.json(selected, seconds), out());
-        if (Json.STDOUT.equals(output)) return;
-        out().println(report.summary(ranking, seconds));
-        if (ranking.pruningCheck() != null) PruningCheckText.lines(ranking.pruningCheck()).forEach(out()::println);
-    }
-
-    private int chooseTarget(Dataset targets) {
-        if (targetChoice == null) return 0;
-        if (targetChoice.matches("\\d+")) {
-            int index = Integer.parseInt(targetChoice);
-            if (index >= targets.size())
-                throw new CliFailure(targetFile + ": --target " + index + " is out of range: the file has " + targets.size() + " frames");
-            return index;
+        var json = report.json(selected, seconds);
+        for (Path o : outputs) {
+            if (PicksFile.is(o)) PicksFile.write(o, ranking.order());
+            else if (!Json.STDOUT.equals(o)) Json.write(o, json, out());
         }
-        for (int s = 0; s < targets.size(); s++)
-            if (targetChoice.equals(targets.get(s).info().get("name"))) return s;
-        throw new CliFailure(targetFile + ": no frame named " + targetChoice);
+        if (outputs.contains(Json.STDOUT)) {
+            Json.write(Json.STDOUT, json, out());
+            return;
+        }
+        out().println(report.summary(ranking, seconds));
+        Text.line(out(), "picks", report.picks(ranking));
+        if (ranking.pruningCheck() != null) PruningCheckText.lines(ranking.pruningCheck()).forEach(out()::println);
     }
 }

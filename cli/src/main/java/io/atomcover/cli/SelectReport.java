@@ -11,6 +11,7 @@ import io.atomcover.ilpselect.progress.IlpProgress;
 import io.atomcover.ilpselect.report.IlpJson;
 import io.atomcover.ilpselect.report.RankingJson;
 import io.atomcover.structure.Dataset;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The JSON report and the summary line of {@code select}. */
@@ -41,10 +42,10 @@ final class SelectReport {
         if (name != null) target.put("name", name);
         else target.putNull("name");
         root.put("database", command.databaseFile.toString());
-        root.put("databaseSize", db.size());
+        root.put("database_size", db.size());
         RankingJson.putOrder(root, r.order(), db);
         RankingJson.putDetails(root, r, selected.model());
-        root.put("rankingSeconds", r.seconds());
+        root.put("ranking_seconds", r.seconds());
         root.put("seconds", seconds);
         ObjectNode p = root.putObject("parameters");
         p.put("n", command.size);
@@ -61,7 +62,19 @@ final class SelectReport {
     String summary(Ranking ranking, double seconds) {
         return Text.format("%s: %d of %d molecules ranked for %s (%s, %s), %.1f s%s -> %s", command.method,
                 ranking.size(), command.size, targetLabel(), RankingJson.stopText(ranking.stop()) + widened(ranking),
-                command.databaseFile, seconds, budgetUsed(ranking), command.output);
+                command.databaseFile, seconds, budgetUsed(ranking), String.join(", ", command.outputs.stream().map(Path::toString).toList()));
+    }
+
+    /** Every ranked molecule, best first: "INDEX NAME" (0-based database index, name= value), comma-separated. */
+    String picks(Ranking ranking) {
+        StringBuilder b = new StringBuilder();
+        for (int m : ranking.order()) {
+            if (b.length() > 0) b.append(", ");
+            b.append(m);
+            String name = db.get(m).info().get("name");
+            if (name != null) b.append(' ').append(name);
+        }
+        return b.toString();
     }
 
     /** ", deterministic time D of budget B" for a CP-SAT ranking, else "". */

@@ -87,6 +87,15 @@ class HouseRulesTest {
                 .check(classes);
     }
 
+    /** The chart package draws charts and knows nothing of the commands, their options or their reports. */
+    @Test
+    void chartsKnowNothingOfTheCommands() {
+        noClasses().that().resideInAPackage("io.atomcover.cli.plot..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.atomcover.cli", "picocli..", "com.fasterxml.jackson..",
+                        "io.atomcover.ilpselect..", "io.atomcover.api..")
+                .check(classes);
+    }
+
     @Test
     void theOpenClBackendIsReachedOnlyThroughTheBackendSpi() {
         noClasses().that().resideInAnyPackage("io.atomcover.cli..", "io.atomcover.ilpselect..")

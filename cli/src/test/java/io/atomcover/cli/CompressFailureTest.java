@@ -90,7 +90,7 @@ class CompressFailureTest {
         assertUsage(Cli.run("compress", molecules, "-s", "2", "--chunks", "1"), "--chunks must be at least 2");
         assertUsage(Cli.run("compress", molecules, "-s", "2", "--chunks", "2", "-r", molecules), "cannot be combined");
         assertUsage(Cli.run("compress", molecules, "-m", "k_means", "--full"), "not nested");
-        assertUsage(Cli.run("compress", molecules, "-s", "2", "-o", tmp.resolve("sel.txt").toString()), ".json, .extxyz or .xyz");
+        assertUsage(Cli.run("compress", molecules, "-s", "2", "-o", tmp.resolve("sel.csv").toString()), ".json, .extxyz, .xyz or .txt");
         assertUsage(Cli.run("compress", molecules, "-s", "2", "--plot", tmp.resolve("p.jpg").toString()), ".png or .svg");
         assertUsage(Cli.run("compare", molecules, "-s", "2", "-m", "msc,best"), "unknown method 'best'");
         assertUsage(Cli.run("compare", molecules, "-s", "2", "--seeds", "0"), "--seeds must be at least 1");

@@ -45,7 +45,7 @@ class OutputNamesTest {
                 new Case(List.of("compare", si, "-s", "2", "-m", "random", "--seeds", "1", "--plot", json.toString()), "--plot", json,
                         ".png or .svg"),
                 new Case(List.of("compress", si, "-s", "2", "--curve", json.toString()), "--curve", json, ".csv"),
-                new Case(List.of("compress", si, "-s", "2", "-o", npy.toString()), "-o", npy, ".json, .extxyz or .xyz"),
+                new Case(List.of("compress", si, "-s", "2", "-o", npy.toString()), "-o", npy, ".json, .extxyz, .xyz or .txt"),
                 new Case(List.of("compress", si, "-s", "2", "--plot", txt.toString()), "--plot", txt, ".png or .svg"),
                 new Case(List.of("learning-curve", targets, "--target", "0", "--database", db, "--rankings", json.toString(),
                         "--sizes", "5", "-o", npy.toString()), "-o", npy, ".json"),

@@ -35,7 +35,7 @@ final class PlotFiles {
         assertTrue(differing > 100, file + " has something drawn on it");
     }
 
-    /** Well-formed XML whose root is an {@code <svg>} element with drawn paths and a size. */
+    /** Well-formed XML whose root is an {@code <svg>} element with drawn paths, a size and its words as text elements. */
     static void assertSvg(Path file) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
@@ -45,5 +45,6 @@ final class PlotFiles {
         assertEquals("svg", doc.getDocumentElement().getLocalName(), file + " root element");
         assertTrue(doc.getDocumentElement().getAttribute("viewBox").length() > 0, file + " has a viewBox");
         assertTrue(doc.getElementsByTagNameNS("*", "path").getLength() > 10, file + " has drawn paths");
+        assertTrue(doc.getElementsByTagNameNS("*", "text").getLength() > 10, file + " has its titles and tick labels as text");
     }
 }

@@ -3,7 +3,6 @@ package io.atomcover.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +16,7 @@ import io.atomcover.structure.Dataset;
 import io.atomcover.io.ExtXyzReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,32 +66,32 @@ class SelectCommandTest {
             assertArrayEquals(expected.solutions().get(s).molecules(), ints(sol.get("molecules")));
             assertArrayEquals(expected.solutions().get(s).mappedAtom(),
                     StreamSupport.stream(sol.get("mapping").spliterator(), false).mapToInt(e -> e.get("atom").asInt()).toArray());
-            assertEquals(expected.solutions().get(s).deterministicTime(), sol.get("deterministicTime").asDouble(), 0.0);
-            assertEquals(expected.solutions().get(s).solveDeterministicTime(), sol.get("solveDeterministicTime").asDouble(), 0.0);
-            assertTrue(sol.get("solveSeconds").asDouble() > 0 && sol.get("solveSeconds").asDouble() <= sol.get("seconds").asDouble());
+            assertEquals(expected.solutions().get(s).deterministicTime(), sol.get("deterministic_time").asDouble(), 0.0);
+            assertEquals(expected.solutions().get(s).solveDeterministicTime(), sol.get("solve_deterministic_time").asDouble(), 0.0);
+            assertTrue(sol.get("solve_seconds").asDouble() > 0 && sol.get("solve_seconds").asDouble() <= sol.get("seconds").asDouble());
             assertEquals(6, sol.get("mapping").size(), "one mapping entry per heavy target atom");
             assertTrue(sol.get("optimal").asBoolean());
             // bounds: the unpruned lower bound combines the Lagrangian, solver and pruning bounds
             double objective = sol.get("objective").asDouble();
-            double pruning = sol.get("pruningBound").isNull() ? Double.POSITIVE_INFINITY : sol.get("pruningBound").asDouble();
-            double lagrangian = sol.get("lagrangianBound").asDouble();
-            double lower = sol.get("lowerBound").asDouble();
+            double pruning = sol.get("pruning_bound").isNull() ? Double.POSITIVE_INFINITY : sol.get("pruning_bound").asDouble();
+            double lagrangian = sol.get("lagrangian_bound").asDouble();
+            double lower = sol.get("lower_bound").asDouble();
             assertTrue(lagrangian <= objective + 1e-9, lagrangian + " ≤ " + objective);
             assertEquals(Math.min(objective, Math.max(lagrangian, Math.min(sol.get("bound").asDouble(), pruning))), lower, 0.0);
             assertEquals((objective - lower) / Math.abs(objective), sol.get("gap").asDouble(), 1e-12);
-            assertTrue(sol.get("lagrangianSeconds").asDouble() >= 0);
+            assertTrue(sol.get("lagrangian_seconds").asDouble() >= 0);
         }
         assertTrue(j.get("seconds").asDouble() > 0);
-        assertEquals(expected.deterministicTime(), j.get("deterministicTime").asDouble(), 0.0);
+        assertEquals(expected.deterministicTime(), j.get("deterministic_time").asDouble(), 0.0);
         JsonNode last = j.get("solutions").get(expected.solutions().size() - 1);
-        assertEquals(last.get("deterministicTime").asDouble(), j.get("deterministicTime").asDouble(), 0.0, "the budget used, in total");
+        assertEquals(last.get("deterministic_time").asDouble(), j.get("deterministic_time").asDouble(), 0.0, "the budget used, in total");
         assertEquals(1.0, j.get("parameters").get("penalty").asDouble());
         assertEquals("cpsat", j.get("parameters").get("solver").asText());
         assertEquals(4, j.get("parameters").get("n").asInt());
         assertEquals(IlpOptions.DEFAULT_BUDGET, j.get("parameters").get("budget").asDouble());
-        assertEquals(IlpOptions.DEFAULT_ROUND_BUDGET, j.get("parameters").get("roundBudget").asDouble());
-        assertEquals(IlpOptions.DEFAULT_SOLVER_WORKERS, j.get("parameters").get("solverWorkers").asInt());
-        assertFalse(j.get("parameters").has("timeLimit"), "no wall-clock limit by default");
+        assertEquals(IlpOptions.DEFAULT_ROUND_BUDGET, j.get("parameters").get("round_budget").asDouble());
+        assertEquals(IlpOptions.DEFAULT_SOLVER_WORKERS, j.get("parameters").get("solver_workers").asInt());
+        assertFalse(j.get("parameters").has("time_limit"), "no wall-clock limit by default");
         assertTrue(j.get("complete").asBoolean());
     }
 
@@ -118,7 +118,7 @@ class SelectCommandTest {
         assertTrue(StreamSupport.stream(first.get("solutions").spliterator(), false).anyMatch(s -> !s.get("optimal").asBoolean()),
                 "the round budget binds");
         for (int i = 1; i < runs.length; i++) {
-            for (String field : new String[] {"ranking", "names", "scores", "objective", "stop", "deterministicTime"})
+            for (String field : new String[] {"ranking", "names", "scores", "objective", "stop", "deterministic_time"})
                 assertEquals(first.get(field), runs[i].get(field), field + " of run " + i);
             assertEquals(withoutWallTimes(first.get("solutions")), withoutWallTimes(runs[i].get("solutions")), "solutions of run " + i);
         }
@@ -128,17 +128,15 @@ class SelectCommandTest {
     private static JsonNode withoutWallTimes(JsonNode solutions) {
         JsonNode copy = solutions.deepCopy();
         for (JsonNode s : copy)
-            ((com.fasterxml.jackson.databind.node.ObjectNode) s).remove(java.util.List.of("seconds", "solveSeconds", "lagrangianSeconds"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) s).remove(java.util.List.of("seconds", "solve_seconds", "lagrangian_seconds"));
         return copy;
     }
 
     @Test
-    void targetByIndexEqualsTargetByNameAndTheDefaultIsTheFirstFrame() throws Exception {
+    void targetByIndexEqualsTargetByNameAndSeveralFramesNeedATarget() throws Exception {
         Path byName = tmp.resolve("name.json");
         Path byIndex = tmp.resolve("index.json");
-        Path first = tmp.resolve("first.json");
-        for (String[] a : new String[][] {{"--target", "qm7_930", "-o", byName.toString()},
-                {"--target", "1", "-o", byIndex.toString()}, {"-o", first.toString()}}) {
+        for (String[] a : new String[][] {{"--target", "qm7_930", "-o", byName.toString()}, {"-t", "1", "-o", byIndex.toString()}}) {
             String[] args = new String[7 + a.length];
             System.arraycopy(new String[] {"select", TARGETS.toString(), "-d", DATABASE.toString(), "-n", "3", "--method=sml"}, 0, args, 0, 7);
             System.arraycopy(a, 0, args, 7, a.length);
@@ -146,8 +144,49 @@ class SelectCommandTest {
             assertEquals(0, r.exit(), r::toString);
         }
         assertArrayEquals(ints(json(byName).get("ranking")), ints(json(byIndex).get("ranking")));
-        assertEquals("qm7_16", json(first).get("target").get("name").asText());
-        assertNotEquals(json(first).get("scores").toString(), json(byName).get("scores").toString());
+        // Two frames and no --target: refused as learning-curve refuses it, naming the option and the frames.
+        Path first = tmp.resolve("first.json");
+        Cli.Run r = Cli.run("select", TARGETS.toString(), "-d", DATABASE.toString(), "-n", "3", "-m", "sml", "-o", first.toString());
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("holds 2 frames: choose one with --target (qm7_16, qm7_930)"), r::toString);
+        assertFalse(Files.exists(first));
+        // One frame: it is the target.
+        Path one = tmp.resolve("one.extxyz");
+        List<String> lines = Files.readAllLines(TARGETS);
+        int atoms = Integer.parseInt(lines.get(0).trim());
+        Files.write(one, lines.subList(0, atoms + 2));
+        Path single = tmp.resolve("single.json");
+        r = Cli.run("select", one.toString(), "-d", DATABASE.toString(), "-n", "3", "-m", "sml", "-o", single.toString());
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("qm7_16", json(single).get("target").get("name").asText());
+    }
+
+    @Test
+    void theRankingIsPrintedWithNamesAndWrittenAsTextToo() throws Exception {
+        Path report = tmp.resolve("sml.json");
+        Path picks = tmp.resolve("sml.txt");
+        Cli.Run r = Cli.run("select", TARGETS.toString(), "-t", "1", "-d", DATABASE.toString(), "-n", "8", "-m", "sml",
+                "-o", report.toString(), "-o", picks.toString());
+        assertEquals(0, r.exit(), r::toString);
+        JsonNode j = json(report);
+        int[] ranking = ints(j.get("ranking"));
+        assertEquals(8, ranking.length);
+        List<String> lines = Files.readAllLines(picks);
+        assertEquals(8, lines.size(), "one index per line, every one");
+        for (int i = 0; i < ranking.length; i++) assertEquals(Integer.toString(ranking[i]), lines.get(i));
+        assertEquals(10, j.get("database_size").asInt(), "snake_case keys");
+        assertFalse(j.has("databaseSize"));
+        assertTrue(j.has("ranking_seconds"));
+        // Every pick, with its name, on stdout: no elision.
+        String picksLine = r.out().lines().filter(l -> l.startsWith("picks")).findFirst().orElseThrow();
+        for (int i = 0; i < ranking.length; i++)
+            assertTrue(picksLine.contains(ranking[i] + " " + j.get("names").get(i).asText()), picksLine);
+        assertFalse(picksLine.contains("..."), picksLine);
+
+        // -n beyond the database: an option error, exit 2 (as compress -s beyond the dataset).
+        r = Cli.run("select", TARGETS.toString(), "-t", "1", "-d", DATABASE.toString(), "-n", "11", "-m", "sml", "-o", report.toString());
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("-n 11 is more than the 10 molecules"), r::toString);
     }
 
     @Test
@@ -176,7 +215,7 @@ class SelectCommandTest {
             assertEquals(0, j.get("solutions").size());
         }
         Path again = tmp.resolve("again.json");
-        assertEquals(0, Cli.run("select", TARGETS.toString(), "-d", DATABASE.toString(), "-n", "7", "--method", "random",
+        assertEquals(0, Cli.run("select", TARGETS.toString(), "-t", "0", "-d", DATABASE.toString(), "-n", "7", "--method", "random",
                 "--seed", "5", "-o", again.toString()).exit());
         assertArrayEquals(ints(json(tmp.resolve("random.json")).get("ranking")), ints(json(again).get("ranking")));
     }
@@ -187,7 +226,7 @@ class SelectCommandTest {
         Files.writeString(out, "{\"previous\": true}");
         Path bad = Cli.writeMalformed(tmp);
 
-        Cli.Run r = Cli.run("select", TARGETS.toString(), "-d", bad.toString(), "-n", "1", "-o", out.toString());
+        Cli.Run r = Cli.run("select", TARGETS.toString(), "-t", "1", "-d", bad.toString(), "-n", "1", "-o", out.toString());
         assertEquals(1, r.exit(), r::toString);
         assertTrue(r.err().contains("bad.extxyz:4:"), r::toString);
         assertEquals(1, r.err().lines().count(), "one line: " + r);
@@ -196,12 +235,13 @@ class SelectCommandTest {
         assertEquals(1, r.exit(), r::toString);
         assertTrue(r.err().contains("targets.extxyz:") && r.err().contains("element O"), r::toString);
 
+        // A --target that names no frame is an option error (exit 2), as in learning-curve.
         r = Cli.run("select", TARGETS.toString(), "-t", "aspirin", "-d", DATABASE.toString(), "-n", "1", "-o", out.toString());
-        assertEquals(1, r.exit(), r::toString);
-        assertTrue(r.err().contains("no frame named aspirin"), r::toString);
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("--target aspirin: no frame of") && r.err().contains("name=aspirin"), r::toString);
 
         r = Cli.run("select", TARGETS.toString(), "-t", "2", "-d", DATABASE.toString(), "-n", "1", "-o", out.toString());
-        assertEquals(1, r.exit(), r::toString);
+        assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().contains("out of range"), r::toString);
 
         assertEquals("{\"previous\": true}", Files.readString(out));
@@ -271,7 +311,7 @@ class SelectCommandTest {
         MoleculeReps reps = MoleculeReps.fchl19(db.structures(), Fchl19.defaults(), 1, null);
         MoleculeReps target = MoleculeReps.fchl19(ExtXyzReader.read(TARGETS).structures(), Fchl19.defaults(), 1, null).molecule(0);
         JsonNode j = json(out);
-        JsonNode steps = j.get("pruningCheck");
+        JsonNode steps = j.get("pruning_check");
         int[] ks = {2, 4, 8, 16, 0};
         assertEquals(ks.length, steps.size(), steps::toString);
         double[] objective = new double[ks.length];
@@ -286,38 +326,38 @@ class SelectCommandTest {
             assertEquals("optimal", s.get("status").asText());
             assertEquals(objective[i], s.get("bound").asDouble(), 1e-6);
             assertTrue(s.get("seconds").asDouble() >= 0);
-            assertTrue(s.get("deterministicTime").asDouble() >= 0);
+            assertTrue(s.get("deterministic_time").asDouble() >= 0);
             assertTrue(s.get("pairs").asInt() >= 4 * (ks[i] == 0 ? 23 : ks[i]), "at least K pairs per target atom");
             assertTrue(s.get("molecules").asInt() >= 1);
-            assertEquals(ks[i] == 0, s.get("pruningBound").isNull(), "nothing pruned only with all atoms");
+            assertEquals(ks[i] == 0, s.get("pruning_bound").isNull(), "nothing pruned only with all atoms");
         }
-        assertEquals(objective[0] - objective[4], j.get("pruningCost").asDouble(), 1e-6);
+        assertEquals(objective[0] - objective[4], j.get("pruning_cost").asDouble(), 1e-6);
         assertTrue(objective[0] - objective[4] > 1, "K=2 costs something");
-        assertTrue(j.get("pruningCostExact").asBoolean());
-        assertEquals(j.get("pruningCost").asDouble(), j.get("pruningCostAtMost").asDouble(), 1e-6);
-        assertEquals(objective[4], j.get("unprunedBound").asDouble(), 1e-6);
-        assertEquals("all_atoms", j.get("pruningCheckStop").asText());
+        assertTrue(j.get("pruning_cost_exact").asBoolean());
+        assertEquals(j.get("pruning_cost").asDouble(), j.get("pruning_cost_at_most").asDouble(), 1e-6);
+        assertEquals(objective[4], j.get("unpruned_bound").asDouble(), 1e-6);
+        assertEquals("all_atoms", j.get("pruning_check_stop").asText());
         assertEquals(j.get("solutions").get(0).get("objective").asDouble(), objective[0], 1e-6, "K's step is the first solution's program");
-        assertTrue(j.get("parameters").get("pruningCheck").asBoolean());
-        assertEquals(IlpOptions.DEFAULT_PRUNING_CHECK_MAX, j.get("parameters").get("pruningCheckMax").asInt());
+        assertTrue(j.get("parameters").get("pruning_check").asBoolean());
+        assertEquals(IlpOptions.DEFAULT_PRUNING_CHECK_MAX, j.get("parameters").get("pruning_check_max").asInt());
 
         // off by default: no fields, no parameters, the same ranking
         Cli.Run p = Cli.run(concat(common, "-o", plain.toString()));
         assertEquals(0, p.exit(), p::toString);
         assertFalse(p.out().contains("pruning check"), p::toString);
         JsonNode jp = json(plain);
-        for (String field : new String[] {"pruningCheck", "pruningCost", "pruningCostExact", "pruningCheckStop"})
+        for (String field : new String[] {"pruning_check", "pruning_cost", "pruning_cost_exact", "pruning_check_stop"})
             assertFalse(jp.has(field), field);
-        assertFalse(jp.get("parameters").has("pruningCheck"));
+        assertFalse(jp.get("parameters").has("pruning_check"));
         assertArrayEquals(ints(j.get("ranking")), ints(jp.get("ranking")));
 
         // the cap, and its usage errors
         Path capped = tmp.resolve("capped.json");
         Cli.Run c = Cli.run(concat(common, "--pruning-check", "--pruning-check-max", "4", "-o", capped.toString()));
         assertEquals(0, c.exit(), c::toString);
-        assertEquals(2, json(capped).get("pruningCheck").size(), "K=2 and 4, then 8 > 4");
-        assertEquals("cap", json(capped).get("pruningCheckStop").asText());
-        assertFalse(json(capped).get("pruningCostExact").asBoolean(), "K=4's bounds do not prove the unpruned optimum");
+        assertEquals(2, json(capped).get("pruning_check").size(), "K=2 and 4, then 8 > 4");
+        assertEquals("cap", json(capped).get("pruning_check_stop").asText());
+        assertFalse(json(capped).get("pruning_cost_exact").asBoolean(), "K=4's bounds do not prove the unpruned optimum");
         assertTrue(c.out().contains("a lower estimate"), c::toString);
         assertEquals(2, Cli.run(concat(common, "--pruning-check-max", "-1", "-o", capped.toString())).exit());
         Cli.Run help = Cli.run("select", "--help");

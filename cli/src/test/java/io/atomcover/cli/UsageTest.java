@@ -36,8 +36,52 @@ class UsageTest {
         String out = Cli.run("entropy", "--help").out();
         assertTrue(out.contains("Default: 0.015"), out);
         assertTrue(out.contains("Default: 32"), out);
-        assertTrue(out.contains("Default: 5.0"), out);
-        assertTrue(Cli.run("overlap", "--help").out().contains("Default: 1.0E-5"));
+        assertTrue(out.contains("Default: 5."), out);
+        assertTrue(Cli.run("overlap", "--help").out().contains("Default: 1e-5"));
+        assertTrue(Cli.run("select", "--help").out().contains("cpsat or scip. Default: cpsat."));
+    }
+
+    /** Every command's defaults as a user types them: no "5.0", "1.0E-5" or "CPSAT". */
+    @Test
+    void defaultsAreSpelledAsTyped() {
+        java.util.regex.Pattern javaSpelling = java.util.regex.Pattern.compile("Default: [^ ,]*(\\d\\.0\\b|\\dE-?\\d|\\b[A-Z]{2,}[A-Z_]*\\b)");
+        for (String command : Main.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter())).getSubcommands().keySet()) {
+            String help = Cli.run(command, "--help").out().replaceAll("\\s+", " ");
+            var m = javaSpelling.matcher(help);
+            assertFalse(m.find(), command + ": " + (m.find(0) ? m.group() : ""));
+        }
+    }
+
+    /**
+     * One option, one short name: wherever a short name appears it stands for the same long name (a
+     * plural for options that take a list, such as --methods, counts as the same).
+     */
+    @Test
+    void shortNamesMeanTheSameOptionInEveryCommand() {
+        java.util.Map<String, java.util.Map<String, String>> longs = new java.util.TreeMap<>();
+        var root = Main.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()));
+        root.getSubcommands().forEach((name, cl) -> {
+            for (var o : cl.getCommandSpec().options()) {
+                String shortName = null, longName = null;
+                for (String n : o.names()) {
+                    if (n.startsWith("--")) longName = longName == null ? n : longName;
+                    else if (n.startsWith("-")) shortName = n;
+                }
+                if (shortName == null || shortName.equals("-h") || shortName.equals("-V")) continue;
+                longs.computeIfAbsent(shortName, k -> new java.util.TreeMap<>()).put(name, longName == null ? "" : longName.replaceAll("s$", ""));
+            }
+        });
+        for (var e : longs.entrySet())
+            assertEquals(1, new java.util.HashSet<>(e.getValue().values()).size(), e.getKey() + " stands for " + e.getValue());
+        // The ones the ILPSelect commands share.
+        for (String c : new String[] {"select", "learning-curve", "experiment"}) {
+            assertEquals("--database", longs.get("-d").get(c), c);
+            assertEquals("--target", longs.get("-t").get(c), c);
+            assertEquals("--output", longs.get("-o").get(c), c);
+        }
+        for (String c : new String[] {"descriptors", "entropy", "overlap", "dh", "compress", "compare", "select", "learning-curve", "bench", "devices"})
+            assertEquals("--output", longs.get("-o").get(c), c + " writes its output with -o/--output");
     }
 
     @Test

@@ -135,7 +135,7 @@ public final class Experiment {
         if (m == RankingMethod.ILP) {
             ObjectNode ilp = p.putObject("ilp");
             IlpJson.put(ilp, setup.ilp());
-            ilp.put("ilpN", ilpSize());
+            ilp.put("ilp_n", ilpSize());
             ilp.put("fill", setup.fill().toString());
         }
         return p;

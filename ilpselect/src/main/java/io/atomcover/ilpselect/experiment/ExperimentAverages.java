@@ -125,7 +125,7 @@ public final class ExperimentAverages {
         if (setup.methods().contains(RankingMethod.ILP)) {
             ObjectNode ilp = p.putObject("ilp");
             IlpJson.put(ilp, setup.ilp());
-            ilp.put("ilpN", setup.ilpN());
+            ilp.put("ilp_n", setup.ilpN());
             ilp.put("fill", setup.fill().toString());
         }
         p.put("threads", setup.threads());

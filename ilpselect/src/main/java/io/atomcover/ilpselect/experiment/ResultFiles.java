@@ -115,6 +115,8 @@ public final class ResultFiles {
         JsonNode params = json.get("parameters");
         JsonNode want = normalised(expected);
         if (params == null || !params.isObject()) return new Stored(null, "has no parameters");
+        // Files of earlier versions name some parameters in camelCase (ilpN, wholeMolecules, ...).
+        params = ReportJson.snakeCaseKeys(params);
         if (!params.equals(want)) return new Stored(null, "was made with other parameters (" + String.join(", ", differences(params, want)) + ")");
         try {
             check.accept(json);

@@ -19,20 +19,20 @@ public final class IlpJson {
         p.put("penalty", ilp.penalty());
         p.put("solver", ilp.solver().name().toLowerCase(Locale.ROOT));
         p.put("candidates", ilp.candidates());
-        p.put("wholeMolecules", ilp.wholeMolecules());
+        p.put("whole_molecules", ilp.wholeMolecules());
         p.put("widen", ilp.widen());
         if (ilp.solver() == IlpSolver.CPSAT) {
             p.put("budget", ilp.budget());
-            p.put("roundBudget", ilp.roundBudget());
-            p.put("solverWorkers", ilp.solverWorkers());
+            p.put("round_budget", ilp.roundBudget());
+            p.put("solver_workers", ilp.solverWorkers());
         }
-        if (ilp.timeLimitSeconds() != Double.POSITIVE_INFINITY) p.put("timeLimit", ilp.timeLimitSeconds());
-        if (ilp.roundLimitSeconds() != Double.POSITIVE_INFINITY) p.put("roundLimit", ilp.roundLimitSeconds());
-        p.put("countHydrogens", ilp.countHydrogens());
+        if (ilp.timeLimitSeconds() != Double.POSITIVE_INFINITY) p.put("time_limit", ilp.timeLimitSeconds());
+        if (ilp.roundLimitSeconds() != Double.POSITIVE_INFINITY) p.put("round_limit", ilp.roundLimitSeconds());
+        p.put("count_hydrogens", ilp.countHydrogens());
         p.put("resolution", ilp.resolution());
         if (ilp.pruningCheck()) {
-            p.put("pruningCheck", true);
-            p.put("pruningCheckMax", ilp.pruningCheckMax());
+            p.put("pruning_check", true);
+            p.put("pruning_check_max", ilp.pruningCheckMax());
         }
     }
 }

@@ -26,7 +26,7 @@ public final class RankingJson {
     }
 
     /**
-     * {@code scores}, {@code complete}, {@code stop}, {@code deterministicTime} (ILP with CP-SAT: the
+     * {@code scores}, {@code complete}, {@code stop}, {@code deterministic_time} (ILP with CP-SAT: the
      * budget used), {@code objective} and {@code solutions} (with wall and deterministic time: since the
      * start when found, and of the solve) of a ranking, the ILP {@code model} (candidate pairs, molecules, pruning bound) when not null, and the
      * pruning check's fields when it ran ({@link #putPruningCheck}).
@@ -41,7 +41,7 @@ public final class RankingJson {
         }
         root.put("complete", r.stop() == Ranking.Stop.SIZE_REACHED);
         root.put("stop", r.stop().name().toLowerCase(Locale.ROOT));
-        if (!Double.isNaN(r.deterministicTime())) root.put("deterministicTime", r.deterministicTime());
+        if (!Double.isNaN(r.deterministicTime())) root.put("deterministic_time", r.deterministicTime());
         ArrayNode objective = root.putArray("objective");
         ArrayNode solutions = root.putArray("solutions");
         for (IlpSolution s : r.solutions()) {
@@ -49,67 +49,67 @@ public final class RankingJson {
             ObjectNode o = solutions.addObject();
             ArrayNode mols = o.putArray("molecules");
             for (int m : s.molecules()) mols.add(m);
-            ArrayNode fresh = o.putArray("newMolecules");
+            ArrayNode fresh = o.putArray("new_molecules");
             for (int m : s.newMolecules()) fresh.add(m);
             o.put("objective", s.objective());
-            o.put("distanceTerm", s.distanceTerm());
-            o.put("penaltyTerm", s.objective() - s.distanceTerm());
+            o.put("distance_term", s.distanceTerm());
+            o.put("penalty_term", s.objective() - s.distanceTerm());
             ReportJson.putFinite(o, "bound", s.bound());
-            ReportJson.putFinite(o, "pruningBound", s.pruningBound());
-            ReportJson.putFinite(o, "lagrangianBound", s.lagrangianBound());
-            ReportJson.putFinite(o, "lagrangianSeconds", s.lagrangianSeconds());
-            ReportJson.putFinite(o, "lowerBound", s.lowerBound());
+            ReportJson.putFinite(o, "pruning_bound", s.pruningBound());
+            ReportJson.putFinite(o, "lagrangian_bound", s.lagrangianBound());
+            ReportJson.putFinite(o, "lagrangian_seconds", s.lagrangianSeconds());
+            ReportJson.putFinite(o, "lower_bound", s.lowerBound());
             ReportJson.putFinite(o, "gap", s.gap());
             o.put("optimal", s.optimal());
             o.put("seconds", s.seconds());
-            ReportJson.putFinite(o, "deterministicTime", s.deterministicTime());
-            o.put("solveSeconds", s.solveSeconds());
-            ReportJson.putFinite(o, "solveDeterministicTime", s.solveDeterministicTime());
+            ReportJson.putFinite(o, "deterministic_time", s.deterministicTime());
+            o.put("solve_seconds", s.solveSeconds());
+            ReportJson.putFinite(o, "solve_deterministic_time", s.solveDeterministicTime());
             o.put("candidates", s.candidates());
             ArrayNode mapping = o.putArray("mapping");
             for (int k = 0; k < s.targetAtoms().length; k++) {
                 ObjectNode e = mapping.addObject();
-                e.put("targetAtom", s.targetAtoms()[k]);
+                e.put("target_atom", s.targetAtoms()[k]);
                 e.put("molecule", s.mappedMolecule()[k]);
                 e.put("atom", s.mappedAtom()[k]);
-                e.put("squaredDistance", s.squaredDistance()[k]);
+                e.put("squared_distance", s.squaredDistance()[k]);
             }
         }
         if (model != null) {
             ObjectNode m = root.putObject("model");
             m.put("pairs", (long) model[0]);
             m.put("molecules", (long) model[1]);
-            ReportJson.putFinite(m, "pruningBound", model[2]);
+            ReportJson.putFinite(m, "pruning_bound", model[2]);
         }
         if (r.pruningCheck() != null) putPruningCheck(root, r.pruningCheck());
     }
 
     /**
-     * {@code pruningCheck} (per K: candidates, status, objective, bound, pruningBound, optimal,
-     * seconds, deterministicTime, pairs, molecules), {@code pruningCheckStop}, {@code pruningCost} (at least),
-     * {@code pruningCostAtMost}, {@code pruningCostExact} and {@code unprunedBound}; infinite or
+     * {@code pruning_check} (per K: candidates, status, objective, bound, pruning_bound, optimal,
+     * seconds, deterministic_time, pairs, molecules), {@code pruning_check_stop}, {@code pruning_cost} (at least),
+     * {@code pruning_cost_at_most}, {@code pruning_cost_exact} and {@code unpruned_bound}; infinite or
      * unknown values are null.
      */
     public static void putPruningCheck(ObjectNode root, PruningCost check) {
-        ArrayNode steps = root.putArray("pruningCheck");
+        ArrayNode steps = root.putArray("pruning_check");
         for (PruningCost.Step s : check.steps()) {
             ObjectNode o = steps.addObject();
             o.put("candidates", s.candidates());
             o.put("status", status(s));
             ReportJson.putFinite(o, "objective", s.objective());
             ReportJson.putFinite(o, "bound", s.bound());
-            ReportJson.putFinite(o, "pruningBound", s.pruningBound());
+            ReportJson.putFinite(o, "pruning_bound", s.pruningBound());
             o.put("optimal", s.optimal());
             o.put("seconds", s.seconds());
-            ReportJson.putFinite(o, "deterministicTime", s.deterministicTime());
+            ReportJson.putFinite(o, "deterministic_time", s.deterministicTime());
             o.put("pairs", s.pairs());
             o.put("molecules", s.molecules());
         }
-        root.put("pruningCheckStop", check.stop().name().toLowerCase(Locale.ROOT));
-        ReportJson.putFinite(root, "pruningCost", check.cost());
-        ReportJson.putFinite(root, "pruningCostAtMost", check.costAtMost());
-        root.put("pruningCostExact", check.exact());
-        ReportJson.putFinite(root, "unprunedBound", check.unprunedBound());
+        root.put("pruning_check_stop", check.stop().name().toLowerCase(Locale.ROOT));
+        ReportJson.putFinite(root, "pruning_cost", check.cost());
+        ReportJson.putFinite(root, "pruning_cost_at_most", check.costAtMost());
+        root.put("pruning_cost_exact", check.exact());
+        ReportJson.putFinite(root, "unpruned_bound", check.unprunedBound());
     }
 
     /** optimal, feasible (a solution, not proven optimal), infeasible or unknown (no solution in time). */
