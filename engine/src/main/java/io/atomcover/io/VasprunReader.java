@@ -110,7 +110,7 @@ final class VasprunReader {
             switch (name) {
                 case "rc" -> {
                     // <atominfo><array name="atoms"><set><rc><c>Si</c><c>1</c></rc>
-                    if (path.size() >= 4 && path.get(path.size() - 4).equals("atominfo")) {
+                    if (isAtomsArray && path.size() >= 4 && path.get(path.size() - 4).equals("atominfo")) {
                         x.nextTag();
                         String el = x.getElementText().strip();
                         if (Elements.atomicNumber(el) <= 0) {
@@ -119,7 +119,7 @@ final class VasprunReader {
                             el = cut;
                         }
                         // the first <c> has been read to its end; the main loop goes through the rest of the row
-                        if (isAtomsArray) species.add(el);
+                        species.add(el);
                     }
                 }
                 case "array" -> isAtomsArray = "atoms".equals(nameAttr) && parent.equals("atominfo");
