@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
                 "  atomcover descriptors drugs.extxyz --type fchl19 --pad 68 -o drugs-fchl.npy",
                 "  python3 -c \"import numpy; print(numpy.load('si-train.npy').shape)\""})
 final class DescriptorsCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "Structures: extended XYZ (.extxyz) or plain XYZ (.xyz).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Structures: any format of docs/formats.md (extxyz, VASP, LAMMPS), "
+            + "FILE@SEL for some frames, - for standard input.")
     Path file;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.npy", required = true,
@@ -62,6 +63,9 @@ final class DescriptorsCommand extends BaseCommand {
 
     @Mixin
     DescriptorOptions descriptor;
+
+    @Mixin
+    TypesOption types;
 
     @Mixin
     CommonOptions common;
@@ -88,7 +92,7 @@ final class DescriptorsCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        Dataset ds = Inputs.readDataset(file);
+        Dataset ds = Inputs.readDataset(file, types.options());
         Descriptors d = type == Type.FCHL19 ? fchl19(ds) : Inputs.compute(ds, Inputs.descriptor(descriptor), common);
         Npy.write(output, d.data(), d.rows(), d.dim());
         double seconds = secondsSince(t0);

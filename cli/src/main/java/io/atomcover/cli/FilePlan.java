@@ -1,5 +1,6 @@
 package io.atomcover.cli;
 
+import io.atomcover.io.InputSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,12 +65,20 @@ final class FilePlan {
     private final List<Path> inputs = new ArrayList<>();
     private final List<Output> outputs = new ArrayList<>();
     private final List<Folder> folders = new ArrayList<>();
+    /** How many inputs are standard input. */
+    private int stdinInputs;
     /** The options given {@code -} (standard output). */
     private final List<String> stdout = new ArrayList<>();
 
-    /** A file the command reads; null (an option not given) is ignored. */
+    /**
+     * A file the command reads; null (an option not given) is ignored. A structure input is named as
+     * {@link InputSpec} reads it: {@code FILE@SEL} stands for FILE, and {@code -} for standard input.
+     */
     void input(Path file) {
-        if (file != null) inputs.add(file);
+        if (file == null) return;
+        InputSpec spec = InputSpec.of(file);
+        if (spec.isStdin()) stdinInputs++;
+        else inputs.add(spec.file());
     }
 
     /** Files the command reads; null is ignored. */
@@ -130,6 +139,7 @@ final class FilePlan {
         for (Output o : outputs)
             if (o.names() != null && !o.names().accepts(o.file()))
                 throw command.usage(o.label() + ": the name must end in " + o.names().describe());
+        if (stdinInputs > 1) throw command.usage("standard input ('-') can be read by one input only");
         if (stdout.size() > 1)
             throw command.usage("standard output ('-') given more than once: " + String.join(" -, ", stdout) + " -");
         for (Output o : outputs) {

@@ -93,6 +93,9 @@ final class SelectCommand extends BaseCommand {
     Path output;
 
     @Mixin
+    TypesOption types;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -118,10 +121,10 @@ final class SelectCommand extends BaseCommand {
     void run() throws Exception {
         long t0 = System.nanoTime();
         Fchl19 rep = Fchl19Inputs.representation(elements);
-        Dataset targets = Inputs.readDataset(targetFile);
+        Dataset targets = Inputs.readDataset(targetFile, types.options());
         int targetIndex = chooseTarget(targets);
         Fchl19Inputs.check(targets, rep, 0);
-        Dataset db = Inputs.readDataset(databaseFile);
+        Dataset db = Inputs.readDataset(databaseFile, types.options());
         if (size > db.size()) throw new CliFailure(databaseFile + ": -n " + size + " is more than the " + db.size() + " molecules of the database");
         Fchl19Inputs.check(db, rep, 0);
         Structure target = targets.get(targetIndex);
