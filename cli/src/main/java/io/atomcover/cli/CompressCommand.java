@@ -208,8 +208,7 @@ final class CompressCommand extends BaseCommand {
     }
 
     /** What -o accepts: a report, selected frames, or the report on stdout. */
-    private static final FilePlan.Names OUTPUTS = FilePlan.Names.of(".json", ".extxyz", ".xyz", ".extxyz.gz", ".xyz.gz",
-            ".extxyz.xz", ".xyz.xz", ".extxyz.bz2", ".xyz.bz2").orStdout();
+    private static final FilePlan.Names OUTPUTS = FilePlan.Names.of(".json", ".extxyz", ".xyz").orStdout().compressed(".extxyz", ".xyz");
 
     /** Selected frames: .extxyz or .xyz, compressed when the name goes on with .gz, .xz or .bz2. */
     private static boolean isFrames(Path p) {
