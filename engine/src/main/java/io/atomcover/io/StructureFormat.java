@@ -50,9 +50,10 @@ public enum StructureFormat {
         String l0 = head.get(first).strip();
         if (l0.startsWith("<?xml") || l0.startsWith("<modeling")) return VASPRUN;
         if (l0.startsWith("ITEM:")) return LAMMPS_DUMP;
+        // before the atom count: a POSCAR's comment line may be blank and its scale factor "1"
+        if (looksLikePoscar(head)) return POSCAR;
         if (l0.matches("[0-9]+")) return EXTXYZ;
         if (first == 0 && l0.startsWith("vasp.")) return OUTCAR;
-        if (first == 0 && looksLikePoscar(head)) return POSCAR;
         for (int i = 1; i < Math.min(head.size(), 40); i++)
             if (head.get(i).strip().matches("[0-9]+\\s+atoms(\\s*#.*)?")) return LAMMPS_DATA;
         return null;

@@ -84,6 +84,9 @@ class FormatErrorsTest {
         assertEquals(2, ds.get(0).size());
         assertArrayEquals(new double[]{0, 0, 0, 1, 1, 1}, ds.get(0).positions());
         assertEquals(Map.of("comment", "Si2"), ds.get(0).info());
+        // a blank comment line and a whole-number scale factor are still a POSCAR, not an atom count
+        Dataset blank = read(write("structure2.txt", POSCAR.replace("Si2\n1.0\n", "\n1\n")), ReadOptions.DEFAULT);
+        assertArrayEquals(new double[]{0, 0, 0, 1, 1, 1}, blank.get(0).positions());
     }
 
     @Test
