@@ -37,7 +37,7 @@ final class LammpsDataReader {
             String s = stripComment(line).strip();
             if (s.isEmpty()) continue;
             if (Character.isLetter(s.charAt(0))) {
-                section = s;
+                section = line;
                 break;
             }
             String[] t = TextLines.tokens(s);

@@ -174,6 +174,49 @@ class FormatErrorsTest {
     }
 
     @Test
+    void outcarElementsFallBackFromTitelToVrhfinToPotcar() throws IOException {
+        String outcar = Files.readString(FormatsTest.fixture("OUTCAR"));
+        String[] expected = {"Si", "Si", "Si", "O", "O", "O", "O", "O", "O"};
+        String noTitel = outcar.replaceAll("(?m)^.*TITEL.*\n", "");
+        String noVrhfin = noTitel.replaceAll("(?m)^.*VRHFIN.*\n", "");
+        for (String text : new String[]{outcar, noTitel, noVrhfin}) {
+            Dataset ds = read(write("OUTCAR", text), ReadOptions.DEFAULT);
+            for (int i = 0; i < expected.length; i++) assertEquals(expected[i], ds.get(1).symbol(i));
+        }
+        fails(write("OUTCAR", outcar.replace("ions per type =               3   6", "ions per type =               3   5   1")),
+                ReadOptions.DEFAULT, lineOf(outcar, "ions per type"), "'ions per type' gives 3 counts but the header names 2 potentials");
+    }
+
+    @Test
+    void dataFileChargeStyleWithImageFlags() throws IOException {
+        String data = """
+                LAMMPS data file via write_data
+
+                2 atoms
+                1 atom types
+                -1.0 3.0 xlo xhi
+                0 4 ylo yhi
+                0 4 zlo zhi
+                0.5 0 0 xy xz yz
+
+                Atoms # charge
+
+                2 1 -0.5 1.0 1.0 1.0 0 1 0
+                1 1 0.5 0.0 0.0 0.0 0 0 0
+
+                Velocities
+
+                1 0 0 0
+                2 0 0 0
+                """;
+        Dataset ds = read(write("c.data", data), ReadOptions.parseTypes("1=Na"));
+        assertArrayEquals(new double[]{1, 1, 1, 0, 0, 0}, ds.get(0).positions());
+        assertArrayEquals(new double[]{4, 0, 0, 0.5, 4, 0, 0, 0, 4}, ds.get(0).cell());
+        fails(write("c.data", data.replace("2 1 -0.5 1.0 1.0 1.0 0 1 0", "2 1 -0.5 1.0 1.0 1.0 0 1.5 0")),
+                ReadOptions.parseTypes("1=Na"), 12, "image flag: '1.5' is not an integer");
+    }
+
+    @Test
     void truncatedOutcarAndVasprun() throws IOException, java.net.URISyntaxException {
         String outcar = Files.readString(FormatsTest.fixture("OUTCAR"));
         int cut = outcar.lastIndexOf("  FREE ENERGIE");
@@ -187,6 +230,12 @@ class FormatErrorsTest {
         Path bad = write("vasprun.xml", xml.substring(0, basis) + xml.substring(basis).replaceFirst("<v>\\s*\\S+", "<v> 5.x"));
         fails(bad, ReadOptions.DEFAULT, xml.substring(0, basis).lines().count(), "'5.x' is not a finite number");
         assertTrue(e.getMessage().contains("line"));
+    }
+
+    /** The 1-based line on which {@code needle} first occurs. */
+    private static long lineOf(String text, String needle) {
+        String before = text.substring(0, text.indexOf(needle));
+        return before.lines().count() + (before.isEmpty() || before.endsWith("\n") ? 1 : 0);
     }
 
     @Test
