@@ -3,6 +3,8 @@ package io.atomcover.cli;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.structure.Dataset;
+import io.atomcover.io.FrameSelection;
+import io.atomcover.io.InputSpec;
 import io.atomcover.io.ReadOptions;
 import io.atomcover.io.StructureFiles;
 import io.atomcover.io.InputException;
@@ -58,7 +60,7 @@ final class Inputs {
      */
     static Dataset readDataset(Path file, ReadOptions options) {
         Dataset ds = StructureFiles.read(file, options);
-        if (ds.atomCount() == 0) throw new InputException(file, 0, "no atoms in the file");
+        requireAtoms(file, ds);
         return ds;
     }
 
@@ -91,8 +93,15 @@ final class Inputs {
             return new Source(file, null, readMatrix(file), t0);
         }
         Dataset ds = StructureFiles.read(file, options);
-        if (ds.atomCount() == 0) throw new InputException(file, 0, "no atoms in the file");
+        requireAtoms(file, ds);
         return new Source(file, ds, null, t0);
+    }
+
+    /** Fails when the input (or its @ selection) has no atom. */
+    private static void requireAtoms(Path input, Dataset ds) {
+        if (ds.atomCount() > 0) return;
+        FrameSelection sel = InputSpec.of(input).selection();
+        throw new InputException(ds.source(), 0, sel.isAll() ? "no atoms in the file" : "no atoms in the frames @" + sel + " selects");
     }
 
     /** The descriptors of an opened input: computed with {@code q}, or the matrix as read. */

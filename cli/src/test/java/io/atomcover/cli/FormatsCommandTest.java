@@ -105,6 +105,10 @@ class FormatsCommandTest {
         assertEquals(1, sel.exit(), sel::toString);
         assertTrue(sel.err().contains("@7: frame 7 does not exist: there are 2 frames"), sel::toString);
 
+        Cli.Run empty = Cli.run("entropy", fixture("OUTCAR") + "@5:");
+        assertEquals(1, empty.exit(), empty::toString);
+        assertEquals("atomcover: " + fixture("OUTCAR") + ": no atoms in the frames @5: selects", empty.err().strip());
+
         Cli.Run twice = Cli.run("dh", "-", "-", "-o", tmp.resolve("dh.npy").toString());
         assertEquals(2, twice.exit(), twice::toString);
         assertTrue(twice.err().contains("standard input ('-') can be read by one input only"), twice::toString);

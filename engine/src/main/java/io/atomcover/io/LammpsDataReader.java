@@ -2,8 +2,10 @@ package io.atomcover.io;
 
 import io.atomcover.structure.Structure;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,7 +27,7 @@ final class LammpsDataReader {
     private LammpsDataReader() {
     }
 
-    static java.util.List<Structure> read(TextLines in, ReadOptions options) {
+    static List<Structure> read(TextLines in, ReadOptions options) {
         in.require("the title line");
         int atoms = -1, types = -1;
         double[] lo = {Double.NaN, Double.NaN, Double.NaN}, hi = new double[3];
@@ -144,7 +146,7 @@ final class LammpsDataReader {
         for (int a = 0; a < atoms; a++) symbols[a] = elementOfType[typeOf[a]];
         double[] cell = {hi[0] - lo[0], 0, 0, xy, hi[1] - lo[1], 0, xz, yz, hi[2] - lo[2]};
         if (PoscarReader.det(cell) == 0) throw in.error(atomsLine, "the box has zero volume");
-        return java.util.List.of(new Structure(symbols, pos, cell, new boolean[]{true, true, true}, null, null));
+        return List.of(new Structure(symbols, pos, cell, new boolean[]{true, true, true}, null, null));
     }
 
     /** The next non-blank line of a section (entry i of n). */
@@ -173,7 +175,7 @@ final class LammpsDataReader {
     private static String keyword(String[] t) {
         int i = 0;
         while (i < t.length && !Character.isLetter(t[i].charAt(0))) i++;
-        return String.join(" ", java.util.Arrays.copyOfRange(t, i, t.length));
+        return String.join(" ", Arrays.copyOfRange(t, i, t.length));
     }
 
     private static String stripComment(String line) {

@@ -73,8 +73,9 @@ public final class XyzFrames {
 
     /**
      * Writes the frames {@code frames} (in that order, repeats allowed) to {@code target}, atomically,
-     * each byte for byte as in the source (compressed when the target name ends in .gz, .xz or .bz2). A last frame whose final line had no terminator gets a
-     * {@code \n} so that frames never run together.
+     * each byte for byte as in the source, compressed when the target's name ends in .gz, .xz or .bz2.
+     * A last frame whose final line had no terminator gets a {@code \n} so that frames never run
+     * together.
      */
     public void copy(int[] frames, Path target) throws IOException {
         for (int s : frames)
