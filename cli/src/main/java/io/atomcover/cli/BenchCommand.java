@@ -1,5 +1,6 @@
 package io.atomcover.cli;
 
+import io.atomcover.io.ReadOptions;
 import io.atomcover.backend.Backends;
 import io.atomcover.jmh.Harness;
 import io.atomcover.structure.Dataset;
@@ -176,7 +177,7 @@ final class BenchCommand extends BaseCommand {
         Machine machine = Machine.current();
         backendOptions.precision(); // a bad --precision fails here, before any stage runs
         long t0 = System.nanoTime();
-        Dataset ds = Inputs.readDataset(input);
+        Dataset ds = Inputs.readDataset(input, ReadOptions.DEFAULT);
         double readSeconds = secondsSince(t0);
         BenchStages stages = new BenchStages(descriptor, common.threads, h, bruteForce, backendOptions, err());
         if (replicas != null) {

@@ -1,5 +1,6 @@
 package io.atomcover.cli;
 
+import io.atomcover.io.ReadOptions;
 import io.atomcover.backend.BackendUnavailableException;
 import io.atomcover.backend.Backends;
 import io.atomcover.jmh.BenchmarkData;
@@ -66,7 +67,7 @@ final class BenchStages {
     BenchReport.MscFull mscFull(Path file, String backendName) {
         err.println("bench: msc, reading " + file);
         err.flush();
-        Dataset ds = Inputs.readDataset(file);
+        Dataset ds = Inputs.readDataset(file, ReadOptions.DEFAULT);
         BenchmarkData.preload(file, ds);
         Map<String, String> params = backendParams(datasetParams(file));
         err.println(Text.format("bench: msc, structure entropies of %d structures (once)", ds.size()));

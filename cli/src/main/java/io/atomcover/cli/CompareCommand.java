@@ -43,7 +43,8 @@ import picocli.CommandLine.Parameters;
 final class CompareCommand extends BaseCommand {
     static final String DEFAULT_METHODS = "msc,msc_compat,fps,mean_fps,k_means,random";
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Structures to compress (.extxyz or .xyz).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Structures to compress: any format of docs/formats.md (extxyz, VASP, LAMMPS), "
+            + "FILE@SEL for some frames, - for standard input.")
     Path file;
 
     @Option(names = {"-s", "--sizes"}, paramLabel = "S", split = ",", required = true,
@@ -88,6 +89,9 @@ final class CompareCommand extends BaseCommand {
     BackendOptions backendOptions;
 
     @Mixin
+    TypesOption types;
+
+    @Mixin
     CommonOptions common;
 
     final List<SelectionMethod> methods = new ArrayList<>();
@@ -114,7 +118,7 @@ final class CompareCommand extends BaseCommand {
             }
         }
         if (seeds < 1) throw usage("--seeds must be at least 1, got " + seeds);
-        if (Inputs.isNpy(file)) throw usage("compare selects structures: FILE must be .extxyz or .xyz, not a descriptor matrix");
+        if (Inputs.isNpy(file)) throw usage("compare selects structures: FILE must hold structures, not a descriptor matrix");
         coverage.validate();
     }
 
@@ -128,7 +132,7 @@ final class CompareCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        Inputs.Source src = Inputs.open(file);
+        Inputs.Source src = Inputs.open(file, types.options());
         Dataset ds = src.dataset();
         for (int s = 0; s < ds.size(); s++)
             if (ds.get(s).size() == 0) throw new InputException(file, 0, "frame " + s + " (0-based) has no atoms; every structure needs one");

@@ -8,6 +8,9 @@ import io.atomcover.backend.KdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.io.InputException;
+import io.atomcover.io.CompressedStreams;
+import io.atomcover.io.ExtXyzWriter;
+import io.atomcover.io.StructureFiles;
 import io.atomcover.io.XyzFrames;
 import io.atomcover.select.SelectionMethod;
 import io.atomcover.structure.Dataset;
@@ -50,7 +53,8 @@ import picocli.CommandLine.Parameters;
                         + "overlap of every prefix; --optimal picks the prefix size with the largest entropy x diversity.",
                 "",
                 "Outputs (-o, repeatable, by extension): .json report; .extxyz/.xyz the selected frames in selection "
-                        + "order, copied byte for byte from FILE; .txt their 0-based indices, one per line; '-' the JSON on stdout. --plot OUT.png|OUT.svg draws "
+                        + "order, copied byte for byte from an extxyz FILE (written as extxyz from other formats; "
+                        + ".gz/.xz/.bz2 after the extension compresses them); .txt their 0-based indices, one per line; '-' the JSON on stdout. --plot OUT.png|OUT.svg draws "
                         + "the curve; for datasets with forces a histogram of |F| (log scale), whole set vs selection, "
                         + "goes next to it as OUT-forces.png|svg.",
                 ""},
@@ -66,7 +70,9 @@ import picocli.CommandLine.Parameters;
                 "  atomcover compress new-data.extxyz -r already-have.extxyz -s 100 -o extra.extxyz",
                 "  atomcover compress huge.extxyz -s 0.01 --chunks 10 -o small.extxyz"})
 final class CompressCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "Structures to compress (.extxyz or .xyz).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Structures to compress: any format in docs/formats.md "
+            + "(extxyz/xyz, POSCAR, OUTCAR, vasprun.xml, LAMMPS dump/data, optionally .gz/.xz/.bz2), FILE@SEL for some "
+            + "frames (ASE's start:stop:step), or '-' for standard input.")
     Path file;
 
     @Option(names = {"-m", "--method"}, paramLabel = "METHOD",
@@ -84,8 +90,8 @@ final class CompressCommand extends BaseCommand {
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
             description = "Write the selection: OUT.json (report), OUT.extxyz or OUT.xyz (the selected frames, verbatim, "
-                    + "in selection order), OUT.txt (one 0-based frame index per line, in selection order), '-' (JSON on "
-                    + "stdout instead of the summary). Repeat for several outputs.")
+                    + "in selection order; add .gz, .xz or .bz2 to compress them), OUT.txt (one 0-based frame index per line, "
+                    + "in selection order), '-' (JSON on stdout instead of the summary). Repeat for several outputs.")
     List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--full",
@@ -150,6 +156,9 @@ final class CompressCommand extends BaseCommand {
     SparkOption spark;
 
     @Mixin
+    TypesOption types;
+
+    @Mixin
     CommonOptions common;
 
     SelectionMethod method;
@@ -170,7 +179,7 @@ final class CompressCommand extends BaseCommand {
             if (!method.isMsc()) throw usage("--compat applies to msc, not " + method.id());
             method = SelectionMethod.MSC_COMPAT;
         }
-        if (Inputs.isNpy(file)) throw usage("compress selects structures: FILE must be .extxyz or .xyz, not a descriptor matrix");
+        if (Inputs.isNpy(file)) throw usage("compress selects structures: FILE must hold structures, not a descriptor matrix");
         if (optimal && sizeText != null) throw usage("--optimal chooses the size itself: leave out -s");
         if (sizeText == null && !full && !optimal) throw usage("give the size to select with -s (or --full, or --optimal)");
         if (sizeText != null) {
@@ -206,10 +215,12 @@ final class CompressCommand extends BaseCommand {
     }
 
     /** What -o accepts: a report, selected frames, or the report on stdout. */
-    private static final FilePlan.Names OUTPUTS = FilePlan.Names.of(".json", ".extxyz", ".xyz", PicksFile.EXTENSION).orStdout();
+    private static final FilePlan.Names OUTPUTS = FilePlan.Names.of(".json", ".extxyz", ".xyz", PicksFile.EXTENSION).orStdout()
+            .compressed(".extxyz", ".xyz");
 
+    /** Selected frames: .extxyz or .xyz, compressed when the name goes on with .gz, .xz or .bz2. */
     private static boolean isFrames(Path p) {
-        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = CompressedStreams.baseName(p).toLowerCase(Locale.ROOT);
         return name.endsWith(".extxyz") || name.endsWith(".xyz");
     }
 
@@ -220,7 +231,7 @@ final class CompressCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        Inputs.Source src = Inputs.open(file);
+        Inputs.Source src = Inputs.open(file, types.options());
         Dataset ds = src.dataset();
         for (int s = 0; s < ds.size(); s++)
             if (ds.get(s).size() == 0) throw new InputException(file, 0, "frame " + s + " (0-based) has no atoms; every structure needs one");
@@ -235,7 +246,7 @@ final class CompressCommand extends BaseCommand {
         }
 
         QuestsDescriptor q = Inputs.descriptor(descriptor);
-        Inputs.Source refSrc = reference == null ? null : Inputs.open(reference);
+        Inputs.Source refSrc = reference == null ? null : Inputs.open(reference, types.options());
         if (descriptor.multicomponent && refSrc != null && !refSrc.isMatrix()) {
             List<Structure> both = new ArrayList<>(ds.structures());
             both.addAll(refSrc.dataset().structures());
@@ -258,9 +269,15 @@ final class CompressCommand extends BaseCommand {
         ObjectNode json = report.json(tDescriptors);
 
         long tw = System.nanoTime();
+        // frames of a whole, uncompressed (ext)XYZ file are copied byte for byte; any other input is written as extxyz
+        boolean verbatim = StructureFiles.isWholePlainXyz(file);
         XyzFrames frames = null;
         for (Path o : outputs) {
             if (Json.STDOUT.equals(o) || !isFrames(o)) continue;
+            if (!verbatim) {
+                ExtXyzWriter.write(o, ds, r.selected().indices());
+                continue;
+            }
             if (frames == null) frames = XyzFrames.index(file, ds);
             frames.copy(r.selected().indices(), o);
         }

@@ -45,7 +45,8 @@ import picocli.CommandLine.Parameters;
                 "  python3 -c \"import numpy; print(numpy.load('si-train.npy').shape)\"",
                 "  python3 -c \"import numpy; z = numpy.load('mol.npz'); print(z['X'].shape, z['offsets'][:3], z['species'][:3])\""})
 final class DescriptorsCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "Structures: extended XYZ (.extxyz) or plain XYZ (.xyz).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Structures: any format of docs/formats.md (extxyz, VASP, LAMMPS), "
+            + "FILE@SEL for some frames, - for standard input.")
     Path file;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.npy|OUT.npz", required = true,
@@ -69,6 +70,9 @@ final class DescriptorsCommand extends BaseCommand {
 
     @Mixin
     DescriptorOptions descriptor;
+
+    @Mixin
+    TypesOption types;
 
     @Mixin
     CommonOptions common;
@@ -95,7 +99,7 @@ final class DescriptorsCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        Dataset ds = Inputs.readDataset(file);
+        Dataset ds = Inputs.readDataset(file, types.options());
         Descriptors d = type == Type.FCHL19 ? fchl19(ds) : Inputs.compute(ds, Inputs.descriptor(descriptor), common);
         if (output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npz"))
             new NpzWriter().float64("X", d.data(), d.rows(), d.dim()).int64("offsets", d.offsets()).int64("species", species(ds, d))

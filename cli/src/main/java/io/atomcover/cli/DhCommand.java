@@ -1,5 +1,6 @@
 package io.atomcover.cli;
 
+import io.atomcover.io.ReadOptions;
 import io.atomcover.api.Atomcover;
 import io.atomcover.api.ApproximateDifferentialEntropies;
 import io.atomcover.api.ApproximationCheck;
@@ -33,10 +34,10 @@ import picocli.CommandLine.Parameters;
                 "  atomcover dh Si-test.extxyz Si-train.extxyz -o dH-approx.npy --approx --check-recall",
                 "  python3 -c \"import numpy; print(numpy.load('dH.npy').max())\""})
 final class DhCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "TEST", description = "Dataset whose environments are scored: structures (.extxyz/.xyz) or descriptors (.npy).")
+    @Parameters(index = "0", paramLabel = "TEST", description = "Dataset whose environments are scored: structures (any format of docs/formats.md) or descriptors (.npy).")
     Path test;
 
-    @Parameters(index = "1", paramLabel = "REF", description = "Reference dataset: structures (.extxyz/.xyz) or descriptors (.npy).")
+    @Parameters(index = "1", paramLabel = "REF", description = "Reference dataset: structures (any format of docs/formats.md) or descriptors (.npy).")
     Path ref;
 
     @Option(names = {"-o", "--output"}, paramLabel = "dH.npy", required = true,
@@ -67,6 +68,9 @@ final class DhCommand extends BaseCommand {
     SparkOption spark;
 
     @Mixin
+    TypesOption types;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -75,9 +79,9 @@ final class DhCommand extends BaseCommand {
     }
 
     /** Loads both inputs and computes dH of every TEST environment against REF. */
-    static DifferentialEntropies compute(Path test, Path ref, double h, double tolerance, DescriptorOptions descriptor,
+    static DifferentialEntropies compute(Path test, Path ref, ReadOptions read, double h, double tolerance, DescriptorOptions descriptor,
                                          BackendOptions backendOptions, SparkOption spark, CommonOptions common, PrintWriter err) {
-        Inputs.Pair pair = Inputs.loadPair(test, ref, descriptor, common);
+        Inputs.Pair pair = Inputs.loadPair(test, ref, read, descriptor, common);
         try (KdeBackend backend = spark.open(backendOptions, common, err)) {
             return new Atomcover(backend, common.threads, Progress.phases(common.showProgress()))
                     .differentialEntropies(pair.first().descriptors(), pair.second().descriptors(), h, tolerance);
@@ -109,7 +113,7 @@ final class DhCommand extends BaseCommand {
             return;
         }
         long t0 = System.nanoTime();
-        DifferentialEntropies r = compute(test, ref, bandwidth.h, tolerance.rel, descriptor, backendOptions, spark, common, err());
+        DifferentialEntropies r = compute(test, ref, types.options(), bandwidth.h, tolerance.rel, descriptor, backendOptions, spark, common, err());
         Npy.write(output, r.values(), new long[] {r.values().length});
         double seconds = secondsSince(t0);
         out().println(Text.format("%s against %s: %d values, mean %s and max %s over finite values, %d infinite, %.3f s -> %s",

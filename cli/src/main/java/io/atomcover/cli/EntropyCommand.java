@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
                 "  atomcover entropy big.extxyz --sample 20000 --seed 3"})
 final class EntropyCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE",
-            description = "Structures (.extxyz or .xyz), or a descriptor matrix (.npy, environments x values) such as "
+            description = "Structures (any format of docs/formats.md; FILE@SEL for some frames, - for standard "
+                    + "input), or a descriptor matrix (.npy, environments x values) such as "
                     + "'atomcover descriptors' writes.")
     Path file;
 
@@ -68,6 +69,9 @@ final class EntropyCommand extends BaseCommand {
     SparkOption spark;
 
     @Mixin
+    TypesOption types;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -96,7 +100,7 @@ final class EntropyCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        Inputs.Loaded in = Inputs.load(file, descriptor, common);
+        Inputs.Loaded in = Inputs.load(file, types.options(), descriptor, common);
         double h = bandwidth.rule == null ? bandwidth.fixed() : bandwidth.rule.apply(Inputs.volumePerAtom(in.dataset()));
         int envs = in.descriptors().rows();
         if (sample != null && sample > envs)

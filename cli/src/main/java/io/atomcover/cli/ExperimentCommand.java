@@ -150,6 +150,9 @@ final class ExperimentCommand extends BaseCommand {
     PlotFormat plot = PlotFormat.PNG;
 
     @Mixin
+    TypesOption types;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -191,8 +194,8 @@ final class ExperimentCommand extends BaseCommand {
         if (methods.contains(RankingMethod.ILP)) OrToolsCheck.require("experiment --methods ilp");
         long t0 = System.nanoTime();
         Fchl19 rep = Fchl19Inputs.representation(elements);
-        Dataset targetSet = Inputs.readDataset(targetsFile);
-        Dataset db = Inputs.readDataset(databaseFile);
+        Dataset targetSet = Inputs.readDataset(targetsFile, types.options());
+        Dataset db = Inputs.readDataset(databaseFile, types.options());
         Fchl19Inputs.check(db, rep, 0);
         double[] energies = Energies.all(db, krrArgs.energyKey);
         int nMax = krrArgs.maxSize();

@@ -1,5 +1,7 @@
 package io.atomcover.cli;
 
+import io.atomcover.io.CompressedStreams;
+import io.atomcover.io.InputSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ final class FilePlan {
      * The names an output option accepts: the extensions of the format it writes (compared without
      * regard to case) and, where the option can print instead of writing a file, {@code -}.
      */
-    record Names(List<String> extensions, boolean stdout) {
+    record Names(List<String> extensions, boolean stdout, List<String> compressible) {
         /** JSON reports, or {@code -} for standard output. */
         static final Names JSON = of(".json").orStdout();
         /** NumPy arrays. */
@@ -31,25 +33,32 @@ final class FilePlan {
         static final Names PLOT = of(".png", ".svg");
 
         static Names of(String... extensions) {
-            return new Names(List.of(extensions), false);
+            return new Names(List.of(extensions), false, List.of());
         }
 
         /** The same extensions, and {@code -} as well. */
         Names orStdout() {
-            return new Names(extensions, true);
+            return new Names(extensions, true, compressible);
+        }
+
+        /** The same, where these extensions may go on with .gz, .xz or .bz2 (a compressed file). */
+        Names compressed(String... which) {
+            return new Names(extensions, stdout, List.of(which));
         }
 
         /** Whether {@code file} (not {@code -}) ends in one of the extensions. */
         boolean accepts(Path file) {
             String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-            return extensions.stream().anyMatch(name::endsWith);
+            String base = CompressedStreams.baseName(file).toLowerCase(Locale.ROOT);
+            return extensions.stream().anyMatch(name::endsWith) || (!base.equals(name) && compressible.stream().anyMatch(base::endsWith));
         }
 
         /** ".json, .extxyz or .xyz (or be '-' for standard output)". */
         String describe() {
             int n = extensions.size();
             String list = n == 1 ? extensions.get(0) : String.join(", ", extensions.subList(0, n - 1)) + " or " + extensions.get(n - 1);
-            return list + (stdout ? " (or be '-' for standard output)" : "");
+            String packed = compressible.isEmpty() ? "" : "; " + String.join(" and ", compressible) + " may go on with .gz, .xz or .bz2";
+            return list + (stdout ? " (or be '-' for standard output)" : "") + packed;
         }
     }
 
@@ -64,12 +73,20 @@ final class FilePlan {
     private final List<Path> inputs = new ArrayList<>();
     private final List<Output> outputs = new ArrayList<>();
     private final List<Folder> folders = new ArrayList<>();
+    /** How many inputs are standard input. */
+    private int stdinInputs;
     /** The options given {@code -} (standard output). */
     private final List<String> stdout = new ArrayList<>();
 
-    /** A file the command reads; null (an option not given) is ignored. */
+    /**
+     * A file the command reads; null (an option not given) is ignored. A structure input is named as
+     * {@link InputSpec} reads it: {@code FILE@SEL} stands for FILE, and {@code -} for standard input.
+     */
     void input(Path file) {
-        if (file != null) inputs.add(file);
+        if (file == null) return;
+        InputSpec spec = InputSpec.of(file);
+        if (spec.isStdin()) stdinInputs++;
+        else inputs.add(spec.file());
     }
 
     /** Files the command reads; null is ignored. */
@@ -130,6 +147,7 @@ final class FilePlan {
         for (Output o : outputs)
             if (o.names() != null && !o.names().accepts(o.file()))
                 throw command.usage(o.label() + ": the name must end in " + o.names().describe());
+        if (stdinInputs > 1) throw command.usage("standard input ('-') can be read by one input only");
         if (stdout.size() > 1)
             throw command.usage("standard output ('-') given more than once: " + String.join(" -, ", stdout) + " -");
         for (Output o : outputs) {

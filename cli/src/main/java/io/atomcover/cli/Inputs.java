@@ -3,7 +3,10 @@ package io.atomcover.cli;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
 import io.atomcover.structure.Dataset;
-import io.atomcover.io.ExtXyzReader;
+import io.atomcover.io.FrameSelection;
+import io.atomcover.io.InputSpec;
+import io.atomcover.io.ReadOptions;
+import io.atomcover.io.StructureFiles;
 import io.atomcover.io.InputException;
 import io.atomcover.io.Npy;
 import io.atomcover.io.NpyArray;
@@ -51,11 +54,13 @@ final class Inputs {
         if (!Files.isReadable(file)) throw new InputException(file, 0, "permission denied");
     }
 
-    /** Reads a structure file (extended or plain XYZ). */
-    static Dataset readDataset(Path file) {
-        requireReadable(file);
-        Dataset ds = ExtXyzReader.read(file);
-        if (ds.atomCount() == 0) throw new InputException(file, 0, "no atoms in the file");
+    /**
+     * Reads a structure input (any format {@link StructureFiles} reads; {@code FILE@SEL} and {@code -}
+     * for standard input included).
+     */
+    static Dataset readDataset(Path file, ReadOptions options) {
+        Dataset ds = StructureFiles.read(file, options);
+        requireAtoms(file, ds);
         return ds;
     }
 
@@ -72,7 +77,7 @@ final class Inputs {
     }
 
     /**
-     * Reads an input: the structures of an extended/plain XYZ file, or the matrix of a .npy file
+     * Reads an input: the structures of a structure file, or the matrix of a .npy file
      * (then {@code dataset} is null and {@code matrix} holds the rows).
      */
     record Source(Path file, Dataset dataset, Descriptors matrix, long startNanos) {
@@ -81,13 +86,22 @@ final class Inputs {
         }
     }
 
-    static Source open(Path file) {
+    static Source open(Path file, ReadOptions options) {
         long t0 = System.nanoTime();
-        requireReadable(file);
-        if (isNpy(file)) return new Source(file, null, readMatrix(file), t0);
-        Dataset ds = ExtXyzReader.read(file);
-        if (ds.atomCount() == 0) throw new InputException(file, 0, "no atoms in the file");
+        if (isNpy(file)) {
+            requireReadable(file);
+            return new Source(file, null, readMatrix(file), t0);
+        }
+        Dataset ds = StructureFiles.read(file, options);
+        requireAtoms(file, ds);
         return new Source(file, ds, null, t0);
+    }
+
+    /** Fails when the input (or its @ selection) has no atom. */
+    private static void requireAtoms(Path input, Dataset ds) {
+        if (ds.atomCount() > 0) return;
+        FrameSelection sel = InputSpec.of(input).selection();
+        throw new InputException(ds.source(), 0, sel.isAll() ? "no atoms in the file" : "no atoms in the frames @" + sel + " selects");
     }
 
     /** The descriptors of an opened input: computed with {@code q}, or the matrix as read. */
@@ -97,8 +111,8 @@ final class Inputs {
     }
 
     /** Descriptors of {@code file}: read from it when it is a .npy matrix, else computed from its structures. */
-    static Loaded load(Path file, DescriptorOptions d, CommonOptions common) {
-        return describe(open(file), descriptor(d), common);
+    static Loaded load(Path file, ReadOptions options, DescriptorOptions d, CommonOptions common) {
+        return describe(open(file, options), descriptor(d), common);
     }
 
     /**
@@ -119,9 +133,9 @@ final class Inputs {
      * The descriptors of two inputs that are compared row against row: with {@code --multicomponent}
      * both get the species blocks of the two together, so that their rows line up.
      */
-    static Pair loadPair(Path first, Path second, DescriptorOptions options, CommonOptions common) {
-        Source a = open(first);
-        Source b = open(second);
+    static Pair loadPair(Path first, Path second, ReadOptions read, DescriptorOptions options, CommonOptions common) {
+        Source a = open(first, read);
+        Source b = open(second, read);
         QuestsDescriptor q = descriptor(options);
         if (options.multicomponent && !a.isMatrix() && !b.isMatrix()) {
             List<Structure> both = new ArrayList<>(a.dataset().structures());

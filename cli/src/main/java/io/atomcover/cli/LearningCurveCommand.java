@@ -86,6 +86,9 @@ final class LearningCurveCommand extends BaseCommand {
     KrrArguments krrArgs;
 
     @Mixin
+    TypesOption types;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -111,9 +114,9 @@ final class LearningCurveCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        Dataset db = Inputs.readDataset(databaseFile);
+        Dataset db = Inputs.readDataset(databaseFile, types.options());
         double[] energies = Energies.all(db, krrArgs.energyKey);
-        Dataset targets = Inputs.readDataset(targetFile);
+        Dataset targets = Inputs.readDataset(targetFile, types.options());
         int t = TargetFrame.choose(this, targetFile, targets, target, krrArgs.nameKey);
         Structure tgt = targets.get(t);
         double targetEnergy = Energies.of(targets, t, krrArgs.energyKey);

@@ -27,10 +27,10 @@ import picocli.CommandLine.Parameters;
                 "  atomcover overlap Si-test.extxyz Si-train.extxyz",
                 "  atomcover overlap test.extxyz train.extxyz -e 1e-3 -o overlap.json"})
 final class OverlapCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "TEST", description = "Dataset to test: structures (.extxyz/.xyz) or descriptors (.npy).")
+    @Parameters(index = "0", paramLabel = "TEST", description = "Dataset to test: structures (any format of docs/formats.md) or descriptors (.npy).")
     Path test;
 
-    @Parameters(index = "1", paramLabel = "REF", description = "Reference dataset: structures (.extxyz/.xyz) or descriptors (.npy).")
+    @Parameters(index = "1", paramLabel = "REF", description = "Reference dataset: structures (any format of docs/formats.md) or descriptors (.npy).")
     Path ref;
 
     @Mixin
@@ -54,6 +54,9 @@ final class OverlapCommand extends BaseCommand {
 
     @Mixin
     SparkOption spark;
+
+    @Mixin
+    TypesOption types;
 
     @Mixin
     CommonOptions common;
@@ -82,7 +85,7 @@ final class OverlapCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        DifferentialEntropies r = DhCommand.compute(test, ref, bandwidth.h, tolerance.rel, descriptor, backendOptions, spark, common, err());
+        DifferentialEntropies r = DhCommand.compute(test, ref, types.options(), bandwidth.h, tolerance.rel, descriptor, backendOptions, spark, common, err());
         double overlap = r.overlap(eps);
         double seconds = secondsSince(t0);
 

@@ -96,6 +96,9 @@ final class SelectCommand extends BaseCommand {
     List<Path> outputs;
 
     @Mixin
+    TypesOption types;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -125,10 +128,10 @@ final class SelectCommand extends BaseCommand {
         if (method == RankingMethod.ILP) OrToolsCheck.require("select --method ilp");
         long t0 = System.nanoTime();
         Fchl19 rep = Fchl19Inputs.representation(elements);
-        Dataset targets = Inputs.readDataset(targetFile);
+        Dataset targets = Inputs.readDataset(targetFile, types.options());
         int targetIndex = TargetFrame.choose(this, targetFile, targets, targetChoice, "name");
         Fchl19Inputs.check(targets, rep, 0);
-        Dataset db = Inputs.readDataset(databaseFile);
+        Dataset db = Inputs.readDataset(databaseFile, types.options());
         if (size > db.size()) throw usage("-n " + size + " is more than the " + db.size() + " molecules of the database " + databaseFile);
         Fchl19Inputs.check(db, rep, 0);
         Structure target = targets.get(targetIndex);

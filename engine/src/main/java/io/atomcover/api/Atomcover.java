@@ -5,6 +5,8 @@ import io.atomcover.backend.Backends;
 import io.atomcover.backend.KdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
+import io.atomcover.io.ReadOptions;
+import io.atomcover.io.StructureFiles;
 import io.atomcover.metrics.EntropyResult;
 import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.metrics.SampledEntropy;
@@ -34,6 +36,7 @@ import io.atomcover.select.SelectionSummary;
 import io.atomcover.select.Selector;
 import io.atomcover.structure.Dataset;
 import io.atomcover.util.ProgressListener;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +87,15 @@ public final class Atomcover implements AutoCloseable {
     public static Atomcover cpu() {
         int threads = Runtime.getRuntime().availableProcessors();
         return open(Backends.CPU, threads, message -> { });
+    }
+
+    /**
+     * Reads structures the way every command does ({@link StructureFiles}): extended/plain XYZ,
+     * POSCAR/CONTCAR, OUTCAR, vasprun.xml, LAMMPS dump or data, optionally compressed; {@code input}
+     * may end in {@code @SELECTION} (ASE's frame selection) and may be {@code -} for standard input.
+     */
+    public static Dataset read(Path input, ReadOptions options) {
+        return StructureFiles.read(input, options);
     }
 
     /** The backend's name; under "auto" it changes to the CPU's if a device fails. */

@@ -56,6 +56,24 @@ public final class AtomicFiles {
     }
 
     /**
+     * Like {@link #write}, compressed when the target's name ends in {@code .gz}, {@code .xz} or
+     * {@code .bz2} (see {@link CompressedStreams}); the compressed stream is finished before the
+     * temporary file is forced to disk and moved into place.
+     */
+    public static void writeCompressed(Path target, IoBody body) throws IOException {
+        CompressedStreams.Codec codec = CompressedStreams.byName(target);
+        if (codec == CompressedStreams.Codec.NONE) {
+            write(target, body);
+            return;
+        }
+        write(target, out -> {
+            OutputStream z = CompressedStreams.compressing(codec, out);
+            body.writeTo(z);
+            z.close();
+        });
+    }
+
+    /**
      * A fresh empty file ".NAME.RANDOM.tmp" in dir. Unlike Files.createTempFile (which makes it 0600 on
      * POSIX), Files.createFile applies the process umask, so the result gets ordinary permissions.
      */

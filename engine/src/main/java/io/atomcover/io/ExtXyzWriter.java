@@ -35,7 +35,8 @@ import java.util.Map;
  * One ASE limitation remains: its comment-line parser cannot take an empty quoted value ({@code key=""})
  * and swallows the following pair into it; {@link ExtXyzReader} reads such values correctly.
  *
- * <p>Files are written through {@link AtomicFiles}: a failure leaves an existing file untouched.
+ * <p>Files are written through {@link AtomicFiles}: a failure leaves an existing file untouched. A name
+ * ending in .gz, .xz or .bz2 gets a compressed file.
  */
 public final class ExtXyzWriter {
     private static final int NUMBER_WIDTH = 20;
@@ -46,7 +47,7 @@ public final class ExtXyzWriter {
     /** Writes all frames to {@code file}, atomically. */
     public static void write(Path file, List<Structure> frames) throws IOException {
         for (Structure s : frames) validate(s);
-        AtomicFiles.write(file, out -> {
+        AtomicFiles.writeCompressed(file, out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             for (Structure s : frames) write(w, s);
             w.flush();

@@ -73,14 +73,15 @@ public final class XyzFrames {
 
     /**
      * Writes the frames {@code frames} (in that order, repeats allowed) to {@code target}, atomically,
-     * each byte for byte as in the source. A last frame whose final line had no terminator gets a
-     * {@code \n} so that frames never run together.
+     * each byte for byte as in the source, compressed when the target's name ends in .gz, .xz or .bz2.
+     * A last frame whose final line had no terminator gets a {@code \n} so that frames never run
+     * together.
      */
     public void copy(int[] frames, Path target) throws IOException {
         for (int s : frames)
             if (s < 0 || s >= size()) throw new IndexOutOfBoundsException("frame index " + s + " out of range for " + size() + " frames");
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            AtomicFiles.write(target, out -> {
+            AtomicFiles.writeCompressed(target, out -> {
                 ByteBuffer buf = ByteBuffer.allocate(1 << 16);
                 for (int s : frames) {
                     copyRange(ch, starts[s], starts[s + 1], buf, out);

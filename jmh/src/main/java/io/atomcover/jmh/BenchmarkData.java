@@ -3,7 +3,8 @@ package io.atomcover.jmh;
 import io.atomcover.backend.KdeBackend;
 import io.atomcover.descriptor.Descriptors;
 import io.atomcover.descriptor.QuestsDescriptor;
-import io.atomcover.io.ExtXyzReader;
+import io.atomcover.io.ReadOptions;
+import io.atomcover.io.StructureFiles;
 import io.atomcover.metrics.InformationMetrics;
 import io.atomcover.structure.Dataset;
 import io.atomcover.structure.ThermalReplicas;
@@ -82,7 +83,7 @@ public final class BenchmarkData {
         Object key = r == null ? existing(name).toAbsolutePath().normalize() : r.key();
         Dataset d = dataset == null ? null : dataset.get(key);
         if (d == null) {
-            d = r == null ? ExtXyzReader.read((Path) key) : ThermalReplicas.of(ExtXyzReader.read(existing(r.base())), r.replicas());
+            d = r == null ? StructureFiles.read((Path) key, ReadOptions.DEFAULT) : ThermalReplicas.of(StructureFiles.read(existing(r.base()), ReadOptions.DEFAULT), r.replicas());
             dataset = new Cached<>(key, d);
         }
         return d;
@@ -113,7 +114,7 @@ public final class BenchmarkData {
 
     /** Reads a named dataset without making it the one kept for later trials. */
     static Dataset readAside(String name) {
-        return ExtXyzReader.read(existing(name));
+        return StructureFiles.read(existing(name), ReadOptions.DEFAULT);
     }
 
     private static Path existing(String name) {
