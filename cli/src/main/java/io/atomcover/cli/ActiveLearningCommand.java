@@ -65,6 +65,9 @@ final class ActiveLearningCommand extends BaseCommand {
     long seed;
 
     @Mixin
+    TypesOption types;
+
+    @Mixin
     McmcOptions mcmc;
 
     @Mixin
@@ -108,7 +111,7 @@ final class ActiveLearningCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        GenerationSetup.Reference ref = GenerationSetup.load(reference, descriptor, common);
+        GenerationSetup.Reference ref = GenerationSetup.load(reference, types.options(), descriptor, common);
         if (structures > ref.dataset().size())
             throw new CliFailure(reference + ": --structures " + structures + " is more than its " + ref.dataset().size() + " structures");
         McmcParameters p = mcmc.parameters();

@@ -52,6 +52,9 @@ final class BandwidthCommand extends BaseCommand {
     Path output;
 
     @Mixin
+    TypesOption types;
+
+    @Mixin
     CommonOptions common;
 
     @Override
@@ -73,7 +76,7 @@ final class BandwidthCommand extends BaseCommand {
 
     @Override
     void run() throws Exception {
-        double v = source.volume != null ? source.volume : Inputs.volumePerAtom(Inputs.readDataset(source.file));
+        double v = source.volume != null ? source.volume : Inputs.volumePerAtom(Inputs.readDataset(source.file, types.options()));
         double gaussian = Bandwidth.gaussian(v);
         double cutoff = Bandwidth.cutoff(v);
         ObjectNode report = Json.object();

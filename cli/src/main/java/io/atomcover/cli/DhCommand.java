@@ -123,7 +123,7 @@ final class DhCommand extends BaseCommand {
 
     private void runApproximate() throws Exception {
         long t0 = System.nanoTime();
-        Inputs.Pair pair = Inputs.loadPair(test, ref, descriptor, common);
+        Inputs.Pair pair = Inputs.loadPair(test, ref, types.options(), descriptor, common);
         Descriptors y = pair.first().descriptors();
         Descriptors x = pair.second().descriptors();
         ApproximateDifferentialEntropies r;

@@ -55,6 +55,9 @@ final class DhTrajCommand extends BaseCommand {
     String reference = "previous";
 
     @Mixin
+    TypesOption types;
+
+    @Mixin
     FixedBandwidthOption bandwidth;
 
     @Mixin
@@ -96,7 +99,7 @@ final class DhTrajCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        Dataset ds = Inputs.readDataset(trajectory);
+        Dataset ds = Inputs.readDataset(trajectory, types.options());
         Descriptors x = Inputs.compute(ds, Inputs.descriptor(descriptor), common);
         double[] dH;
         try (KdeBackend backend = backendOptions.open(common, err())) {

@@ -57,6 +57,9 @@ final class EntropyCurveCommand extends BaseCommand {
     Path plot;
 
     @Mixin
+    TypesOption types;
+
+    @Mixin
     FixedBandwidthOption bandwidth;
 
     @Mixin
@@ -93,7 +96,7 @@ final class EntropyCurveCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        Inputs.Loaded in = Inputs.load(file, descriptor, common);
+        Inputs.Loaded in = Inputs.load(file, types.options(), descriptor, common);
         int n = in.descriptors().rows();
         for (double f : fractions)
             if (Math.floor(f * n) < 1)

@@ -1,15 +1,12 @@
 package io.atomcover.cli;
 
+import io.atomcover.cli.plot.Chart;
+import io.atomcover.cli.plot.Marker;
+import io.atomcover.cli.plot.Series;
 import io.atomcover.metrics.EntropyCurve;
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The entropy curve as one panel: mean entropy with ±std error bars against the sampled fraction. */
 final class EntropyCurvePlot {
@@ -27,18 +24,10 @@ final class EntropyCurvePlot {
             y[i] = p.mean();
             err[i] = p.std();
         }
-        XYChart c = Plots.panel("Entropy of random samples of " + name, "fraction of the " + curve.population() + " environments",
-                "entropy H (nats), mean \u00b1 std");
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        c.getStyler().setXAxisDecimalPattern("0.##");
-        c.getStyler().setYAxisDecimalPattern("0.###");
-        c.getStyler().setErrorBarsColor(new Color(31, 119, 180));
-        XYSeries s = c.addSeries("H over " + curve.points().get(0).entropies().length + " samples per fraction", x, y, err);
-        s.setMarker(SeriesMarkers.CIRCLE);
-        s.setLineColor(new Color(31, 119, 180));
-        s.setMarkerColor(new Color(31, 119, 180));
-        s.setLineStyle(new BasicStroke(2f));
+        Chart c = Plots.panel("Entropy of random samples of " + name,
+                "fraction of the " + curve.population() + " environments", "entropy H (nats), mean \u00b1 std");
+        c.add(new Series("H over " + curve.points().get(0).entropies().length + " samples per fraction", x, y)
+                .color(Plots.COLORS[0]).marker(Marker.CIRCLE).errors(err));
         Plots.write(file, List.of(c), 1);
     }
 }

@@ -20,8 +20,8 @@ final class GenerationSetup {
     private GenerationSetup() {
     }
 
-    static Reference load(java.nio.file.Path file, DescriptorOptions options, CommonOptions common) {
-        Dataset ds = Inputs.readDataset(file);
+    static Reference load(java.nio.file.Path file, io.atomcover.io.ReadOptions read, DescriptorOptions options, CommonOptions common) {
+        Dataset ds = Inputs.readDataset(file, read);
         QuestsDescriptor q = Inputs.descriptor(options);
         if (options.multicomponent) q = q.species(q.speciesFor(ds.structures()));
         return new Reference(ds, Inputs.compute(ds, q, common), q);

@@ -61,6 +61,9 @@ final class McmcCommand extends BaseCommand {
     long seed;
 
     @Mixin
+    TypesOption types;
+
+    @Mixin
     McmcOptions mcmc;
 
     @Mixin
@@ -99,7 +102,7 @@ final class McmcCommand extends BaseCommand {
     @Override
     void run() throws Exception {
         long t0 = System.nanoTime();
-        GenerationSetup.Reference ref = GenerationSetup.load(reference, descriptor, common);
+        GenerationSetup.Reference ref = GenerationSetup.load(reference, types.options(), descriptor, common);
         int n = ref.dataset().size();
         if (index != null && index >= n)
             throw new CliFailure(reference + ": --index " + index + " is beyond its " + n + " structures (0.." + (n - 1) + ")");
