@@ -46,7 +46,7 @@ final class ActiveLearningCommand extends BaseCommand {
     @Option(names = {"-g", "--generations"}, paramLabel = "G", description = "Generations. Default: ${DEFAULT-VALUE}.")
     int generations = 10;
 
-    @Option(names = {"-s", "--structures"}, paramLabel = "S",
+    @Option(names = "--structures", paramLabel = "S",
             description = "Chains (starting structures) per generation; at most the structures of REF. Default: ${DEFAULT-VALUE}.")
     int structures = 1;
 

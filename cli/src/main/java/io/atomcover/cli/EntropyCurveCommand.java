@@ -38,7 +38,7 @@ final class EntropyCurveCommand extends BaseCommand {
             description = "Fractions of the environments to sample, each in (0, 1]. Default: 0.1,0.2,...,0.9 (upstream's).")
     double[] fractions = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 
-    @Option(names = {"-n", "--runs"}, paramLabel = "RUNS",
+    @Option(names = "--runs", paramLabel = "RUNS",
             description = "Samples per fraction. Default: ${DEFAULT-VALUE} (upstream's).")
     int runs = 3;
 

@@ -11,7 +11,7 @@ public final class McmcOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = {"-n", "--steps"}, paramLabel = "N", description = "Monte Carlo steps per chain. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--steps", paramLabel = "N", description = "Monte Carlo steps per chain. Default: ${DEFAULT-VALUE}.")
     int steps = McmcParameters.DEFAULT.steps();
 
     @Option(names = {"-t", "--target"}, paramLabel = "DH",

@@ -91,7 +91,7 @@ class BandwidthAndCurveCommandsTest {
     void entropyCurveReportAndPlot() throws Exception {
         Path out = tmp.resolve("curve.json");
         Path plot = tmp.resolve("curve.png");
-        Cli.Run r = Cli.run("entropy-curve", small.toString(), "-f", "0.2,0.5,1", "-n", "3", "--seed", "4",
+        Cli.Run r = Cli.run("entropy-curve", small.toString(), "-f", "0.2,0.5,1", "--runs", "3", "--seed", "4",
                 "-o", out.toString(), "--plot", plot.toString());
         assertEquals(0, r.exit(), r::toString);
         JsonNode j = EntropyCommandTest.readJson(out);
@@ -109,13 +109,13 @@ class BandwidthAndCurveCommandsTest {
         }
         PlotFiles.assertPng(plot, 400, 300);
         // The same seed gives the same report values.
-        Cli.Run again = Cli.run("entropy-curve", small.toString(), "-f", "0.2,0.5,1", "-n", "3", "--seed", "4", "-o", "-");
+        Cli.Run again = Cli.run("entropy-curve", small.toString(), "-f", "0.2,0.5,1", "--runs", "3", "--seed", "4", "-o", "-");
         assertEquals(lc, json(again.out()).get("learning_curve"));
     }
 
     @Test
     void entropyCurveWithoutReplacementAtFractionOneIsTheEntropy() throws Exception {
-        Cli.Run c = Cli.run("entropy-curve", small.toString(), "-f", "1", "-n", "2", "--without-replacement", "-o", "-");
+        Cli.Run c = Cli.run("entropy-curve", small.toString(), "-f", "1", "--runs", "2", "--without-replacement", "-o", "-");
         Cli.Run e = Cli.run("entropy", small.toString(), "--json", "-");
         assertEquals(0, c.exit(), c::toString);
         double h = json(e.out()).get("entropy").asDouble();
@@ -126,7 +126,7 @@ class BandwidthAndCurveCommandsTest {
     void entropyCurveRejectsBadFractions() throws Exception {
         assertEquals(2, Cli.run("entropy-curve", small.toString(), "-f", "0").exit());
         assertEquals(2, Cli.run("entropy-curve", small.toString(), "-f", "1.2").exit());
-        assertEquals(2, Cli.run("entropy-curve", small.toString(), "-n", "0").exit());
+        assertEquals(2, Cli.run("entropy-curve", small.toString(), "--runs", "0").exit());
         Cli.Run tiny = Cli.run("entropy-curve", small.toString(), "-f", "0.001");
         assertEquals(1, tiny.exit(), tiny::toString);
         assertTrue(tiny.err().contains("si-5.extxyz") && tiny.err().contains("empty sample"), tiny::toString);

@@ -32,10 +32,10 @@ class McmcCommandsTest {
         Path a = tmp.resolve("a.extxyz");
         Path b = tmp.resolve("b.extxyz");
         Path log = tmp.resolve("a.json");
-        Cli.Run r = Cli.run("mcmc", ref.toString(), "-i", "1", "-n", "6", "-t", "2", "--seed", "3", "--compare",
+        Cli.Run r = Cli.run("mcmc", ref.toString(), "-i", "1", "--steps", "6", "-t", "2", "--seed", "3", "--compare",
                 "-o", a.toString(), "--log", log.toString());
         assertEquals(0, r.exit(), r::toString);
-        assertEquals(0, Cli.run("mcmc", ref.toString(), "-i", "1", "-n", "6", "-t", "2", "--seed", "3", "--compare", "-o", b.toString()).exit());
+        assertEquals(0, Cli.run("mcmc", ref.toString(), "-i", "1", "--steps", "6", "-t", "2", "--seed", "3", "--compare", "-o", b.toString()).exit());
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
         List<Structure> out = ExtXyzReader.read(a).structures();
         assertEquals(2, out.size());
@@ -54,19 +54,19 @@ class McmcCommandsTest {
             if (expected) current = score;
         }
         Path c = tmp.resolve("c.extxyz");
-        assertEquals(0, Cli.run("mcmc", ref.toString(), "-i", "1", "-n", "6", "-t", "2", "--seed", "4", "-o", c.toString()).exit());
+        assertEquals(0, Cli.run("mcmc", ref.toString(), "-i", "1", "--steps", "6", "-t", "2", "--seed", "4", "-o", c.toString()).exit());
         assertTrue(!java.util.Arrays.equals(out.get(1).positions(), ExtXyzReader.read(c).structures().get(0).positions()));
     }
 
     @Test
     void mcmcRejectsBadInput() {
         Path o = tmp.resolve("bad.extxyz");
-        Cli.Run beyond = Cli.run("mcmc", ref.toString(), "-i", "9", "-n", "2", "-o", o.toString());
+        Cli.Run beyond = Cli.run("mcmc", ref.toString(), "-i", "9", "--steps", "2", "-o", o.toString());
         assertEquals(1, beyond.exit(), beyond::toString);
         assertTrue(beyond.err().contains("ref.extxyz"), beyond::toString);
-        assertEquals(2, Cli.run("mcmc", ref.toString(), "-n", "0", "-o", o.toString()).exit());
-        assertEquals(2, Cli.run("mcmc", ref.toString(), "-n", "2", "-o", tmp.resolve("x.json").toString()).exit());
-        assertEquals(2, Cli.run("mcmc", ref.toString(), "-n", "2", "-o", ref.toString()).exit());
+        assertEquals(2, Cli.run("mcmc", ref.toString(), "--steps", "0", "-o", o.toString()).exit());
+        assertEquals(2, Cli.run("mcmc", ref.toString(), "--steps", "2", "-o", tmp.resolve("x.json").toString()).exit());
+        assertEquals(2, Cli.run("mcmc", ref.toString(), "--steps", "2", "-o", ref.toString()).exit());
         assertTrue(Files.notExists(o));
     }
 
@@ -75,7 +75,7 @@ class McmcCommandsTest {
         Path out = tmp.resolve("al.extxyz");
         Path full = tmp.resolve("al-full.extxyz");
         Path log = tmp.resolve("al.json");
-        Cli.Run r = Cli.run("active-learning", ref.toString(), "-g", "2", "-s", "2", "-n", "3", "-t", "2", "--seed", "5",
+        Cli.Run r = Cli.run("active-learning", ref.toString(), "-g", "2", "--structures", "2", "--steps", "3", "-t", "2", "--seed", "5",
                 "-o", out.toString(), "--log", log.toString());
         assertEquals(0, r.exit(), r::toString);
         List<Structure> gen = ExtXyzReader.read(out).structures();
@@ -86,7 +86,7 @@ class McmcCommandsTest {
         assertEquals(2, j.get("log").size());
         assertEquals(j.get("log").get(1).get("chains").get(1).get("start_index").asInt(),
                 Integer.parseInt(gen.get(3).info().get("source_index")));
-        assertEquals(0, Cli.run("active-learning", ref.toString(), "-g", "2", "-s", "2", "-n", "3", "-t", "2", "--seed", "5",
+        assertEquals(0, Cli.run("active-learning", ref.toString(), "-g", "2", "--structures", "2", "--steps", "3", "-t", "2", "--seed", "5",
                 "--full", "-o", full.toString()).exit());
         List<Structure> all = ExtXyzReader.read(full).structures();
         assertEquals(8, all.size());
@@ -96,10 +96,10 @@ class McmcCommandsTest {
     @Test
     void activeLearningWithTheApproximateScore() throws Exception {
         Path out = tmp.resolve("al-approx.extxyz");
-        Cli.Run r = Cli.run("active-learning", ref.toString(), "-g", "1", "-s", "1", "-n", "3", "--approx", "-o", out.toString());
+        Cli.Run r = Cli.run("active-learning", ref.toString(), "-g", "1", "--structures", "1", "--steps", "3", "--approx", "-o", out.toString());
         assertEquals(0, r.exit(), r::toString);
         assertEquals(1, ExtXyzReader.read(out).structures().size());
-        Cli.Run tooMany = Cli.run("active-learning", ref.toString(), "-s", "9", "-o", out.toString());
+        Cli.Run tooMany = Cli.run("active-learning", ref.toString(), "--structures", "9", "-o", out.toString());
         assertEquals(1, tooMany.exit(), tooMany::toString);
     }
 
