@@ -105,7 +105,8 @@ def select(targets, database, n=64, method="ilp", target=None, penalty=1.0, solv
     :param database: the molecules to rank (a list of ase.Atoms)
     :param n: molecules to rank
     :param method: ilp, sml, fps, cur or random
-    :param target: which frame of ``targets``: its name info value or a 0-based index; default the first
+    :param target: which frame of ``targets``: its name info value or a 0-based index; needed when
+        ``targets`` holds more than one frame, as in the CLI
     :param seed: seed of random
     :param elements: FCHL19 element list (atomic numbers)
     :returns: dict with method, target (index, name), database_size, ranking (0-based database indices,
@@ -123,6 +124,9 @@ def select(targets, database, n=64, method="ilp", target=None, penalty=1.0, solv
     tf, dbf = _frames(targets), _frames(database)
     if not tf:
         raise ValueError("no target frame")
+    if target is None and len(tf) != 1:
+        names = ", ".join(str(a.info.get("name", "?")) for a in tf)
+        raise ValueError(f"targets holds {len(tf)} frames: choose one with target ({names})")
     ti = _choose(tf, target, "name", "targets")
     _check_fchl19(tf, elements, "targets")
     if int(n) > len(dbf):

@@ -37,8 +37,8 @@ def qm7():
 @pytest.mark.parametrize("args, kwargs", [
     (("-t", "1", "-n", 4), dict(target=1, n=4)),
     (("-t", "qm7_16", "-n", 7, "--method", "sml"), dict(target="qm7_16", n=7, method="sml")),
-    (("-n", 7, "--method", "random", "--seed", 3), dict(n=7, method="random", seed=3)),
-    (("-n", 5, "--method", "fps", "--elements", "1,6,7,8"), dict(n=5, method="fps", elements=(1, 6, 7, 8))),
+    (("-t", "0", "-n", 7, "--method", "random", "--seed", 3), dict(target=0, n=7, method="random", seed=3)),
+    (("-t", "1", "-n", 5, "--method", "fps", "--elements", "1,6,7,8"), dict(target=1, n=5, method="fps", elements=(1, 6, 7, 8))),
 ])
 def test_select_ranks_as_the_cli(cli, qm7, tmp_path, args, kwargs):
     targets, database = qm7
@@ -73,7 +73,9 @@ def test_learning_curve_equals_the_cli(cli, qm7, tmp_path):
 def test_bad_molecules_are_named(qm7):
     targets, database = qm7
     with pytest.raises(ValueError, match="more than the 10 molecules"):
-        atomcover.select(targets, database, n=11)
+        atomcover.select(targets, database, n=11, target=0)
+    with pytest.raises(ValueError, match=r"targets holds 2 frames: choose one with target \(qm7_16, qm7_930\)"):
+        atomcover.select(targets, database, n=1)
     with pytest.raises(ValueError, match=r"targets frame 1, atom \d+: element O is not in the FCHL19 element list"):
         atomcover.select(targets, database, n=1, target=1, elements=(1, 6, 7))
     with pytest.raises(ValueError, match="no frame of targets has name=aspirin"):
