@@ -8,7 +8,6 @@ import io.atomcover.ilpselect.fchl.Fchl19;
 import io.atomcover.ilpselect.ilp.IlpOptions;
 import io.atomcover.ilpselect.ilp.RankingMethod;
 import io.atomcover.ilpselect.ilp.Ranking;
-import io.atomcover.io.InputException;
 import io.atomcover.structure.Dataset;
 import io.atomcover.structure.Structure;
 import java.nio.file.Path;
@@ -136,7 +135,7 @@ final class SelectCommand extends BaseCommand {
         Fchl19Inputs.check(db, rep, 0);
         Structure target = targets.get(targetIndex);
         if (method == RankingMethod.ILP && Arrays.stream(target.atomicNumbers()).allMatch(z -> z == 1))
-            throw new InputException(targetFile, Fchl19Inputs.frameLine(targets, targetIndex), "the target has no atom other than hydrogen");
+            throw Fchl19Inputs.frameError(targetFile, targets, targetIndex, 0, "the target has no atom other than hydrogen");
 
         IlpOptions ilp = ilpArgs.options(common.threads);
         Selected selected;

@@ -251,6 +251,32 @@ class SelectCommandTest {
     }
 
     @Test
+    void errorsNameTheFramesLineInTheFileOrElseTheFrame() throws Exception {
+        Path out = tmp.resolve("r.json");
+        // frame 1 of the targets starts at line 13; its O (third atom) is on line 17, also when selected with @1:
+        Cli.Run r = Cli.run("select", TARGETS + "@1:", "-d", DATABASE.toString(), "--elements", "1,6,7", "-n", "1", "-o", out.toString());
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.err().contains("targets.extxyz:17: element O is not in the FCHL19 element list"), r::toString);
+        assertTrue(Files.readAllLines(TARGETS).get(16).startsWith("O "), "line 17 of the file is that O atom");
+
+        // a LAMMPS dump (non-periodic box) records no lines: the message names frame and atom
+        Path dump = tmp.resolve("targets.lammpstrj");
+        String box = "ITEM: NUMBER OF ATOMS\n2\nITEM: BOX BOUNDS ff ff ff\n-10 10\n-10 10\n-10 10\nITEM: ATOMS id element x y z\n";
+        Files.writeString(dump, "ITEM: TIMESTEP\n0\n" + box + "1 C 0 0 0\n2 O 1.2 0 0\n"
+                + "ITEM: TIMESTEP\n1\n" + box + "1 C 0 0 0\n2 Si 1.9 0 0\n");
+        r = Cli.run("select", dump.toString(), "-t", "0", "-d", DATABASE.toString(), "-n", "1", "-o", out.toString());
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.err().contains("targets.lammpstrj: frame 1, atom 1: element Si is not in the FCHL19 element list"), r::toString);
+
+        Path poscar = tmp.resolve("POSCAR");
+        Files.writeString(poscar, "CO\n1.0\n8 0 0\n0 8 0\n0 0 8\nC O\n1 1\nCartesian\n0 0 0\n1.2 0 0\n");
+        r = Cli.run("select", poscar.toString(), "-d", DATABASE.toString(), "-n", "1", "-o", out.toString());
+        assertEquals(1, r.exit(), r::toString);
+        assertTrue(r.err().contains("POSCAR: frame 0: FCHL19 needs non-periodic structures"), r::toString);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void badUsageExitsWithTwo() {
         assertEquals(2, Cli.run("select", TARGETS.toString(), "-n", "1", "-o", "x.json").exit(), "missing --database");
         assertEquals(2, Cli.run("select", TARGETS.toString(), "-d", DATABASE.toString(), "-n", "0", "-o", "x.json").exit());

@@ -49,6 +49,8 @@ public final class ExtXyzReader implements Iterator<Structure>, Closeable {
     private final Path file;
     private long lineNo;
     private Structure pending;
+    private long pendingLine;
+    private long frameLine;
     private boolean finished;
 
     // per-line tokenizer scratch
@@ -73,17 +75,26 @@ public final class ExtXyzReader implements Iterator<Structure>, Closeable {
 
     /** Reads every frame of a file. */
     public static Dataset read(Path file) {
-        List<Structure> frames = new ArrayList<>();
-        stream(file, frames::add);
-        return new Dataset(file, frames);
+        try (ExtXyzReader r = open(file)) {
+            return r.readAll(file);
+        }
     }
 
     /** Reads every frame from a reader ({@code nameForErrors} names it in messages and is the dataset's source). */
     public static Dataset read(Reader in, Path nameForErrors) {
+        return new ExtXyzReader(in, nameForErrors).readAll(nameForErrors);
+    }
+
+    /** The remaining frames as a dataset with their start lines. */
+    private Dataset readAll(Path source) {
         List<Structure> frames = new ArrayList<>();
-        ExtXyzReader r = new ExtXyzReader(in, nameForErrors);
-        while (r.hasNext()) frames.add(r.next());
-        return new Dataset(nameForErrors, frames);
+        long[] lines = new long[16];
+        while (hasNext()) {
+            frames.add(next());
+            if (frames.size() > lines.length) lines = java.util.Arrays.copyOf(lines, 2 * lines.length);
+            lines[frames.size() - 1] = frameLine;
+        }
+        return new Dataset(source, frames, java.util.Arrays.copyOf(lines, frames.size()));
     }
 
     /** Hands every frame of a file to {@code sink}, in file order, holding one frame at a time. */
@@ -113,7 +124,13 @@ public final class ExtXyzReader implements Iterator<Structure>, Closeable {
         if (!hasNext()) throw new NoSuchElementException();
         Structure s = pending;
         pending = null;
+        frameLine = pendingLine;
         return s;
+    }
+
+    /** The 1-based line (its atom-count line) where the frame last returned by {@link #next()} starts; 0 before the first. */
+    public long frameLine() {
+        return frameLine;
     }
 
     /** The number of lines consumed so far. */
@@ -162,6 +179,7 @@ public final class ExtXyzReader implements Iterator<Structure>, Closeable {
             throw error(blankLine, "blank line where an atom count was expected (more frames follow)");
         }
         long countLineNo = lineNo;
+        pendingLine = countLineNo;
         int natoms = parseCount(countLine, countLineNo);
 
         String comment = readLine();

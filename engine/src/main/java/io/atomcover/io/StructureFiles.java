@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -61,8 +62,8 @@ public final class StructureFiles {
             BufferedInputStream in = new BufferedInputStream(CompressedStreams.decompressed(buffered), 1 << 16);
             StructureFormat format = spec.isStdin() ? null : StructureFormat.byName(CompressedStreams.baseName(spec.file()));
             if (format == null) format = detect(in, name);
-            List<Structure> frames = read(format, in, name, options, spec.selection().framesNeeded());
-            return new Dataset(name, select(frames, spec.selection(), name));
+            Frames frames = read(format, in, name, options, spec.selection().framesNeeded());
+            return select(frames, spec.selection(), name);
         } catch (IOException | UncheckedIOException e) {
             IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             if (cause instanceof CharacterCodingException)
@@ -119,34 +120,53 @@ public final class StructureFiles {
         return f;
     }
 
-    private static List<Structure> read(StructureFormat format, InputStream in, Path name, ReadOptions options, int needed) {
+    /** Frames as read, with the line where each starts ({@code lines} null: unknown). */
+    private record Frames(List<Structure> structures, long[] lines) {
+        static Frames unknownLines(List<Structure> structures) {
+            return new Frames(structures, null);
+        }
+    }
+
+    private static Frames read(StructureFormat format, InputStream in, Path name, ReadOptions options, int needed) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
         return switch (format) {
             case EXTXYZ -> {
                 ExtXyzReader r = new ExtXyzReader(reader, name);
                 List<Structure> frames = new ArrayList<>();
-                while (frames.size() < needed && r.hasNext()) frames.add(r.next());
-                yield frames;
+                long[] lines = new long[16];
+                while (frames.size() < needed && r.hasNext()) {
+                    frames.add(r.next());
+                    if (frames.size() > lines.length) lines = Arrays.copyOf(lines, 2 * lines.length);
+                    lines[frames.size() - 1] = r.frameLine();
+                }
+                yield new Frames(frames, Arrays.copyOf(lines, frames.size()));
             }
-            case POSCAR -> PoscarReader.read(new TextLines(reader, name), options);
-            case OUTCAR -> OutcarReader.read(new TextLines(reader, name));
-            case VASPRUN -> VasprunReader.read(reader, name);
-            case LAMMPS_DUMP -> LammpsDumpReader.read(new TextLines(reader, name), options);
-            case LAMMPS_DATA -> LammpsDataReader.read(new TextLines(reader, name), options);
+            // these readers do not record where frames start (and their frames are not laid out as XYZ)
+            case POSCAR -> Frames.unknownLines(PoscarReader.read(new TextLines(reader, name), options));
+            case OUTCAR -> Frames.unknownLines(OutcarReader.read(new TextLines(reader, name)));
+            case VASPRUN -> Frames.unknownLines(VasprunReader.read(reader, name));
+            case LAMMPS_DUMP -> Frames.unknownLines(LammpsDumpReader.read(new TextLines(reader, name), options));
+            case LAMMPS_DATA -> Frames.unknownLines(LammpsDataReader.read(new TextLines(reader, name), options));
         };
     }
 
-    private static List<Structure> select(List<Structure> frames, FrameSelection selection, Path name) {
-        if (selection.isAll()) return frames;
+    /** The selected frames as a dataset, each keeping the line where it starts in the input. */
+    private static Dataset select(Frames frames, FrameSelection selection, Path name) {
+        List<Structure> all = frames.structures();
+        if (selection.isAll()) return new Dataset(name, all, frames.lines());
         int[] idx;
         try {
-            idx = selection.indices(frames.size());
+            idx = selection.indices(all.size());
         } catch (IndexOutOfBoundsException e) {
             throw new InputException(name, 0, "@" + selection + ": " + e.getMessage());
         }
         List<Structure> out = new ArrayList<>(idx.length);
-        for (int i : idx) out.add(frames.get(i));
-        return out;
+        long[] lines = frames.lines() == null ? null : new long[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            out.add(all.get(idx[k]));
+            if (lines != null) lines[k] = frames.lines()[idx[k]];
+        }
+        return new Dataset(name, out, lines);
     }
 }

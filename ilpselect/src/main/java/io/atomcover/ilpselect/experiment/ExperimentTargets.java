@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The targets of an experiment, read from their frames and checked, with errors naming file and line. */
+/** The targets of an experiment, read from their frames and checked, with errors naming file and line (or frame). */
 public final class ExperimentTargets {
     private ExperimentTargets() {
     }
@@ -42,21 +42,20 @@ public final class ExperimentTargets {
         List<ExperimentTarget> out = new ArrayList<>();
         for (int i : chosen) {
             Structure s = set.get(i);
-            long line = Fchl19Inputs.frameLine(set, i);
             double energy = Energies.of(set, i, energyKey);
             String name = s.info().getOrDefault(nameKey, "frame" + i);
             String stem = ExperimentTarget.stemOf(name);
             Integer other = stems.putIfAbsent(stem.toLowerCase(Locale.ROOT), i);
             if (other != null)
-                throw new InputException(file, line + 1, "target " + name + " has the same file name as frame " + other
+                throw Fchl19Inputs.frameError(file, set, i, 1, "target " + name + " has the same file name as frame " + other
                         + " (" + stem + "); the result files are named after the targets");
             if (heavyAtoms && heavyAtoms(s) == 0)
-                throw new InputException(file, line, "target " + name + " has no atom other than hydrogen (the ILP maps heavy atoms)");
+                throw Fchl19Inputs.frameError(file, set, i, 0, "target " + name + " has no atom other than hydrogen (the ILP maps heavy atoms)");
             TargetedKrr krr;
             try {
                 krr = TargetedKrr.of(database.structures(), energies, s, energy, settings, representation);
             } catch (IllegalArgumentException e) {
-                throw new InputException(file, line, "target " + name + ": " + e.getMessage());
+                throw Fchl19Inputs.frameError(file, set, i, 0, "target " + name + ": " + e.getMessage());
             }
             out.add(new ExperimentTarget(name, stem, s, Digests.molecule(s, energy), krr));
         }

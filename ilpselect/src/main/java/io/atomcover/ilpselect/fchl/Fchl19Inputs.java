@@ -4,10 +4,14 @@ import io.atomcover.io.InputException;
 import io.atomcover.structure.Dataset;
 import io.atomcover.structure.Elements;
 import io.atomcover.structure.Structure;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** Checks structures for FCHL19 (elements, periodicity, padding) with errors naming file and line. */
+/**
+ * Checks structures for FCHL19 (elements, periodicity, padding) with errors naming file and line
+ * where the dataset knows the frame's line ({@link Dataset#frameLine(int)}), else file and frame.
+ */
 public final class Fchl19Inputs {
     private Fchl19Inputs() {
     }
@@ -17,11 +21,29 @@ public final class Fchl19Inputs {
         return Fchl19.builder().elements(elements.stream().mapToInt(Integer::intValue).toArray()).build();
     }
 
-    /** 1-based line of the atom-count line of frame s (frames of an XYZ file follow each other without gaps). */
-    public static long frameLine(Dataset ds, int s) {
-        long line = 1;
-        for (int k = 0; k < s; k++) line += ds.get(k).size() + 2L;
-        return line;
+    /**
+     * Line {@code offset} lines below the start of frame s (0: the atom-count line, 1: the comment
+     * line, 2 + a: atom a, as laid out in XYZ), or 0 when the frame's line is unknown
+     * ({@link Dataset#frameLine(int)}).
+     */
+    public static long lineIn(Dataset ds, int s, int offset) {
+        long line = ds.frameLine(s);
+        return line > 0 ? line + offset : 0;
+    }
+
+    /**
+     * An error about frame s of {@code ds} in {@code file}: "FILE:LINE: problem" at {@link #lineIn}
+     * when the frame's line is known, else "FILE: frame s: problem".
+     */
+    public static InputException frameError(Path file, Dataset ds, int s, int offset, String problem) {
+        long line = lineIn(ds, s, offset);
+        return new InputException(file, line, line > 0 ? problem : "frame " + s + ": " + problem);
+    }
+
+    /** As {@link #frameError} for atom a (0-based) of frame s: its own line, else "FILE: frame s, atom a: problem". */
+    public static InputException atomError(Path file, Dataset ds, int s, int a, String problem) {
+        long line = lineIn(ds, s, 2 + a);
+        return new InputException(file, line, line > 0 ? problem : "frame " + s + ", atom " + a + ": " + problem);
     }
 
     /**
@@ -32,14 +54,13 @@ public final class Fchl19Inputs {
         int[] elements = rep.elements();
         for (int s = 0; s < ds.size(); s++) {
             Structure st = ds.get(s);
-            long line = frameLine(ds, s);
-            if (st.isPeriodic()) throw new InputException(ds.source(), line + 1, "FCHL19 needs non-periodic structures (molecules)");
+            if (st.isPeriodic()) throw frameError(ds.source(), ds, s, 1, "FCHL19 needs non-periodic structures (molecules)");
             if (pad > 0 && st.size() > pad)
-                throw new InputException(ds.source(), line, "frame " + s + " has " + st.size() + " atoms, more than --pad " + pad);
+                throw new InputException(ds.source(), lineIn(ds, s, 0), "frame " + s + " has " + st.size() + " atoms, more than --pad " + pad);
             for (int a = 0; a < st.size(); a++) {
                 int z = st.atomicNumber(a);
                 if (Arrays.stream(elements).noneMatch(e -> e == z))
-                    throw new InputException(ds.source(), line + 2 + a, "element " + Elements.symbol(z)
+                    throw atomError(ds.source(), ds, s, a, "element " + Elements.symbol(z)
                             + " is not in the FCHL19 element list " + Arrays.toString(elements) + " (see --elements)");
             }
         }

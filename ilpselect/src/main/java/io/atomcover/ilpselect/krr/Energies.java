@@ -4,7 +4,7 @@ import io.atomcover.ilpselect.fchl.Fchl19Inputs;
 import io.atomcover.io.InputException;
 import io.atomcover.structure.Dataset;
 
-/** Total energies read from the info line of each frame, with errors naming file and line. */
+/** Total energies read from the info line of each frame, with errors naming file and line (or frame). */
 public final class Energies {
     private Energies() {
     }
@@ -29,8 +29,8 @@ public final class Energies {
         }
     }
 
-    /** 1-based line of frame i's comment line. */
+    /** 1-based line of frame i's comment line, or 0 when the frame's line is unknown (the messages name the frame). */
     public static long commentLine(Dataset ds, int i) {
-        return Fchl19Inputs.frameLine(ds, i) + 1;
+        return Fchl19Inputs.lineIn(ds, i, 1);
     }
 }
