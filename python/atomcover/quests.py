@@ -110,7 +110,7 @@ def descriptors(frames, k=DEFAULT_K, cutoff=DEFAULT_CUTOFF, multicomponent=False
 
 def entropy(frames_or_x, bandwidth=None, bandwidth_rule=None, k=DEFAULT_K, cutoff=DEFAULT_CUTOFF, multicomponent=False,
             tolerance=0.0, sample=None, seed=0, backend="auto", device=-1, precision="double", threads=None):
-    """Information entropy H and diversity D (nats) of a dataset, as ``atomcover entropy --json``.
+    """Information entropy H and diversity D (nats) of a dataset, as ``atomcover entropy -o``.
 
     :param frames_or_x: an ase.Atoms, a list of them, or a descriptor matrix (environments x values)
     :param bandwidth: Gaussian kernel bandwidth h (1/angstrom); default 0.015
@@ -204,7 +204,7 @@ def delta_entropy(test, ref, bandwidth=DEFAULT_BANDWIDTH, k=DEFAULT_K, cutoff=DE
 
 def overlap(test, ref, bandwidth=DEFAULT_BANDWIDTH, eps=DEFAULT_EPS, k=DEFAULT_K, cutoff=DEFAULT_CUTOFF,
             multicomponent=False, tolerance=0.0, backend="auto", device=-1, precision="double", threads=None):
-    """Fraction of test environments already covered by ref (dH below eps), as ``atomcover overlap --json``.
+    """Fraction of test environments already covered by ref (dH below eps), as ``atomcover overlap -o``.
 
     :returns: dict with overlap, n_test_envs, n_ref_envs, dH_mean, dH_max (finite values; None when there
         are none), n_infinite, seconds, eps, bandwidth, k, cutoff, multicomponent, threads; with a

@@ -40,7 +40,7 @@ def test_descriptor_options_equal_the_cli(cli, si_test, tmp_path):
 
 def test_entropy_is_bit_identical(cli, si_test, tmp_path):
     out = tmp_path / "h.json"
-    want = cli.json("entropy", SI_TEST, "--json", out, *SIDE, out=out)
+    want = cli.json("entropy", SI_TEST, "-o", out, *SIDE, out=out)
     got = atomcover.entropy(si_test, backend="cpu", threads=THREADS)
     assert got["entropy"] == want["entropy"] and got["diversity"] == want["diversity"]
     assert without(got) == without(want, "file")
@@ -52,17 +52,17 @@ def test_entropy_of_a_matrix_and_with_options(cli, si_test, tmp_path):
     npy = tmp_path / "x.npy"
     np.save(npy, x)
     out = tmp_path / "h.json"
-    want = cli.json("entropy", npy, "--json", out, "-b", 0.02, *SIDE, out=out)
+    want = cli.json("entropy", npy, "-o", out, "-b", 0.02, *SIDE, out=out)
     got = atomcover.entropy(x, bandwidth=0.02, backend="cpu", threads=THREADS)
     assert got["n_structs"] is None
     assert without(got) == without(want, "file")
 
-    want = cli.json("entropy", SI_TEST, "--json", out, "--bandwidth-rule", "gaussian", "-k", 16, *SIDE, out=out)
+    want = cli.json("entropy", SI_TEST, "-o", out, "--bandwidth-rule", "gaussian", "-k", 16, *SIDE, out=out)
     got = atomcover.entropy(si_test, bandwidth_rule="gaussian", k=16, backend="cpu", threads=THREADS)
     assert got["bandwidth"] == want["bandwidth"] and got["bandwidth_rule"] == "gaussian"
     assert without(got) == without(want, "file")
 
-    want = cli.json("entropy", SI_TEST, "--json", out, "--sample", 200, "--seed", 3, "--tolerance", 1e-6, *SIDE, out=out)
+    want = cli.json("entropy", SI_TEST, "-o", out, "--sample", 200, "--seed", 3, "--tolerance", 1e-6, *SIDE, out=out)
     got = atomcover.entropy(si_test, sample=200, seed=3, tolerance=1e-6, backend="cpu", threads=THREADS)
     assert got["sample"]["n"] == 200 and got["diversity"] is None
     assert without(got) == without(want, "file")
@@ -89,7 +89,7 @@ def test_delta_entropy_equals_the_cli_dh(cli, si_test, reference, tmp_path):
 def test_overlap_equals_the_cli(cli, si_test, reference, tmp_path):
     path, frames = reference
     out = tmp_path / "o.json"
-    want = cli.json("overlap", SI_TEST, path, "--json", out, "-e", 0.5, "--multicomponent", *SIDE, out=out)
+    want = cli.json("overlap", SI_TEST, path, "-o", out, "-e", 0.5, "--multicomponent", *SIDE, out=out)
     got = atomcover.overlap(si_test, frames, eps=0.5, multicomponent=True, backend="cpu", threads=THREADS)
     assert 0 < got["overlap"] < 1
     assert without(got) == without(want, "test", "ref")
