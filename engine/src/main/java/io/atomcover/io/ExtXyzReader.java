@@ -45,9 +45,9 @@ public final class ExtXyzReader implements Iterator<Structure>, Closeable {
     /** Relative tolerance on |det(cell)| / (|a||b||c|) below which a periodic cell is rejected as singular. */
     static final double SINGULAR_TOLERANCE = 1e-10;
 
-    private final BufferedReader in;
+    /** The input with its line count; its IO errors name the file and line. */
+    private final TextLines lines;
     private final Path file;
-    private long lineNo;
     private Structure pending;
     private long pendingLine;
     private long frameLine;
@@ -60,7 +60,7 @@ public final class ExtXyzReader implements Iterator<Structure>, Closeable {
 
     /** Reads from {@code in}; {@code nameForErrors} is used in error messages (may be null). */
     public ExtXyzReader(Reader in, Path nameForErrors) {
-        this.in = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+        this.lines = new TextLines(in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16), nameForErrors);
         this.file = nameForErrors;
     }
 
@@ -135,26 +135,16 @@ public final class ExtXyzReader implements Iterator<Structure>, Closeable {
 
     /** The number of lines consumed so far. */
     public long linesRead() {
-        return lineNo;
+        return lines.lineNo();
     }
 
     @Override
     public void close() {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        lines.close();
     }
 
     private String readLine() {
-        try {
-            String s = in.readLine();
-            if (s != null) lineNo++;
-            return s;
-        } catch (IOException e) {
-            throw new UncheckedIOException("error reading " + file + " after line " + lineNo + ": " + e.getMessage(), e);
-        }
+        return lines.next();
     }
 
     private InputException error(long line, String problem) {
@@ -170,7 +160,7 @@ public final class ExtXyzReader implements Iterator<Structure>, Closeable {
         String countLine = readLine();
         if (countLine == null) return null;
         if (isBlank(countLine)) {
-            long blankLine = lineNo;
+            long blankLine = lines.lineNo();
             String s;
             do {
                 s = readLine();
@@ -178,14 +168,14 @@ public final class ExtXyzReader implements Iterator<Structure>, Closeable {
             } while (isBlank(s));
             throw error(blankLine, "blank line where an atom count was expected (more frames follow)");
         }
-        long countLineNo = lineNo;
+        long countLineNo = lines.lineNo();
         pendingLine = countLineNo;
         int natoms = parseCount(countLine, countLineNo);
 
         String comment = readLine();
         if (comment == null)
             throw error(countLineNo + 1, "file ends before the comment line of a frame of " + natoms + " atoms");
-        long commentLineNo = lineNo;
+        long commentLineNo = lines.lineNo();
         Header h = parseHeader(comment, commentLineNo);
 
         int width = h.totalWidth;
@@ -205,13 +195,13 @@ public final class ExtXyzReader implements Iterator<Structure>, Closeable {
         for (int a = 0; a < natoms; a++) {
             String line = readLine();
             if (line == null)
-                throw error(lineNo + 1, "file ends after " + a + " of " + natoms + " atom lines (truncated frame starting at line " + countLineNo + ")");
+                throw error(lines.lineNo() + 1, "file ends after " + a + " of " + natoms + " atom lines (truncated frame starting at line " + countLineNo + ")");
             int nt = tokenize(line, width + 1);
             if (nt != width) {
                 if (h.plain)
-                    throw error(lineNo, "expected 4 columns (symbol x y z) but found " + nt
+                    throw error(lines.lineNo(), "expected 4 columns (symbol x y z) but found " + nt
                             + (nt > 4 ? "; describe extra columns with a Properties= key" : ""));
-                throw error(lineNo, "expected " + width + " columns for Properties=" + h.spec + " but found " + nt);
+                throw error(lines.lineNo(), "expected " + width + " columns for Properties=" + h.spec + " but found " + nt);
             }
             for (int c = 0; c < ncol; c++) {
                 Prop p = h.props.get(c);
@@ -223,7 +213,7 @@ public final class ExtXyzReader implements Iterator<Structure>, Closeable {
                             int t = t0 + k;
                             double v = parseReal(line, tokStart[t], tokEnd[t], t, p.name);
                             if (!Double.isFinite(v))
-                                throw error(lineNo, "column " + (t + 1) + " (" + p.name + "): non-finite coordinate '"
+                                throw error(lines.lineNo(), "column " + (t + 1) + " (" + p.name + "): non-finite coordinate '"
                                         + line.substring(tokStart[t], tokEnd[t]) + "'");
                             pos[3 * a + k] = v;
                         }
@@ -304,7 +294,7 @@ public final class ExtXyzReader implements Iterator<Structure>, Closeable {
         String last = lastSymbol;
         if (last.length() == e - s && line.regionMatches(s, last, 0, e - s)) return last;
         String sym = line.substring(s, e);
-        if (Elements.atomicNumber(sym) <= 0) throw error(lineNo, "column 1 (species): unknown element symbol '" + sym + "'");
+        if (Elements.atomicNumber(sym) <= 0) throw error(lines.lineNo(), "column 1 (species): unknown element symbol '" + sym + "'");
         lastSymbol = sym;
         return sym;
     }
@@ -329,7 +319,7 @@ public final class ExtXyzReader implements Iterator<Structure>, Closeable {
         } else if (isSpecialName(tok)) {
             return specialReal(tok);
         }
-        throw error(lineNo, "column " + (tokenIndex + 1) + " (" + column + "): '" + tok + "' is not a number");
+        throw error(lines.lineNo(), "column " + (tokenIndex + 1) + " (" + column + "): '" + tok + "' is not a number");
     }
 
     private static boolean isSpecialName(String tok) {
@@ -348,13 +338,13 @@ public final class ExtXyzReader implements Iterator<Structure>, Closeable {
         try {
             Long.parseLong(tok);
         } catch (NumberFormatException e) {
-            throw error(lineNo, "column " + (tokenIndex + 1) + " (" + column + "): '" + tok + "' is not an integer");
+            throw error(lines.lineNo(), "column " + (tokenIndex + 1) + " (" + column + "): '" + tok + "' is not an integer");
         }
     }
 
     private void checkLogical(String tok, int tokenIndex, String column) {
         if (parseLogical(tok) == null)
-            throw error(lineNo, "column " + (tokenIndex + 1) + " (" + column + "): '" + tok + "' is not a logical (T/F/True/False)");
+            throw error(lines.lineNo(), "column " + (tokenIndex + 1) + " (" + column + "): '" + tok + "' is not a logical (T/F/True/False)");
     }
 
     /** T/F/True/False in any case; null when the token is none of those. */
