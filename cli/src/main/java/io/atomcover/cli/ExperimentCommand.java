@@ -191,7 +191,7 @@ final class ExperimentCommand extends BaseCommand {
 
     @Override
     void run() throws Exception {
-        if (methods.contains(RankingMethod.ILP)) OrToolsCheck.require("experiment --methods ilp");
+        if (methods.contains(RankingMethod.ILP) && ilpArgs.needsOrTools()) OrToolsCheck.require("experiment --methods ilp");
         long t0 = System.nanoTime();
         Fchl19 rep = Fchl19Inputs.representation(elements);
         Dataset targetSet = Inputs.readDataset(targetsFile, types.options());

@@ -15,8 +15,16 @@ final class IlpArguments {
             description = "ILP: penalty per database atom of a used molecule beyond the target's heavy-atom count. Default: ${DEFAULT-VALUE}.")
     double penalty = 1.0;
 
-    @Option(names = "--solver", paramLabel = "SOLVER", description = "ILP: cpsat or scip. Default: ${DEFAULT-VALUE}.")
-    IlpSolver solver = IlpSolver.CPSAT;
+    @Option(names = "--solver", paramLabel = "SOLVER",
+            description = "ILP: bnb (atomcover's exact branch and bound over molecules: each molecule's best objective "
+                    + "with it forced in, which is the rank an optimal enumeration gives it; deterministic, no OR-Tools), "
+                    + "cpsat or scip (the enumeration, one solve per new molecule, through OR-Tools). Default: ${DEFAULT-VALUE}.")
+    IlpSolver solver = IlpSolver.BNB;
+
+    @Option(names = "--node-limit", paramLabel = "NODES",
+            description = "ILP, bnb: search nodes of one molecule's solve; one that reaches it ranks the molecule by the best "
+                    + "solution found and reports it as not optimal, with its bound. Deterministic. Default: ${DEFAULT-VALUE}.")
+    long nodeLimit = IlpOptions.DEFAULT_NODE_LIMIT;
 
     @Option(names = "--candidates", paramLabel = "K",
             description = "ILP: each target atom keeps its K nearest database atoms of the same element as mapping "
@@ -98,6 +106,12 @@ final class IlpArguments {
             throw command.usage("--round-limit must be a positive number of seconds, got " + roundLimit);
         if (!(resolution > 0) || Double.isInfinite(resolution)) throw command.usage("--resolution must be positive, got " + resolution);
         if (pruningCheckMax < 0) throw command.usage("--pruning-check-max must be >= 0, got " + pruningCheckMax);
+        if (nodeLimit < 1) throw command.usage("--node-limit must be at least 1, got " + nodeLimit);
+    }
+
+    /** Whether these settings call OR-Tools: CP-SAT or SCIP, or the pruning check (which solves with CP-SAT). */
+    boolean needsOrTools() {
+        return solver != IlpSolver.BNB || pruningCheck;
     }
 
     IlpOptions options(int threads) {
@@ -105,6 +119,6 @@ final class IlpArguments {
         double wall = timeLimit != null ? timeLimit : scip ? SCIP_TIME_LIMIT : Double.POSITIVE_INFINITY;
         double roundWall = roundLimit != null ? roundLimit : scip ? SCIP_ROUND_LIMIT : Double.POSITIVE_INFINITY;
         return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens,
-                wholeMolecules, widen, pruningCheck, pruningCheckMax, wall, roundWall);
+                wholeMolecules, widen, pruningCheck, pruningCheckMax, wall, roundWall, nodeLimit);
     }
 }

@@ -20,7 +20,7 @@ final class OrToolsCheck {
         } catch (ClassNotFoundException e) {
             throw new CliFailure(what + " needs OR-Tools, which is not on the class path: run the atomcover launcher "
                     + "(bin/atomcover, or ./atomcover in the source tree), which adds lib/ortools/*.jar "
-                    + "(cli/target/ortools/*.jar in a build), or add those jars to -cp; the other methods work without it");
+                    + "(cli/target/ortools/*.jar in a build), or add those jars to -cp; --solver bnb and the other methods work without it");
         }
     }
 }

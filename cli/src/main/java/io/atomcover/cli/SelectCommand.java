@@ -124,7 +124,7 @@ final class SelectCommand extends BaseCommand {
 
     @Override
     void run() throws Exception {
-        if (method == RankingMethod.ILP) OrToolsCheck.require("select --method ilp");
+        if (method == RankingMethod.ILP && ilpArgs.needsOrTools()) OrToolsCheck.require("select --method ilp --solver " + ilpArgs.solver.name().toLowerCase(java.util.Locale.ROOT));
         long t0 = System.nanoTime();
         Fchl19 rep = Fchl19Inputs.representation(elements);
         Dataset targets = Inputs.readDataset(targetFile, types.options());

@@ -16,6 +16,13 @@ public interface IlpListener {
     default void widened(int from, int to, int found, int wanted) {
     }
 
+    /**
+     * The branch and bound ({@link IlpSolver#BNB}) solved another batch of molecules: {@code solved} so
+     * far, {@code ranked} of them below the cut-off (at most {@code wanted}).
+     */
+    default void moleculesSolved(int solved, int ranked, int wanted) {
+    }
+
     /** A solution was found; {@code found} distinct molecules so far, {@code wanted} asked for. */
     default void solution(IlpSolution solution, int found, int wanted) {
     }

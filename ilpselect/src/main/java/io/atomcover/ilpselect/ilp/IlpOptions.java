@@ -16,7 +16,7 @@ import java.util.Objects;
  *
  * @param penalty          λ, the cost per database atom brought in by a used molecule beyond the
  *                         target's atom count ({@code λ (Σ m_M y_M - n)}); 0 or more
- * @param solver           CP-SAT or SCIP
+ * @param solver           the branch and bound over molecule columns, CP-SAT or SCIP
  * @param candidates       K: each target atom keeps only its K nearest database atoms of the same
  *                         element as mapping candidates; 0 keeps all
  * @param budget           CP-SAT deterministic time of the whole ranking, the enumeration and the
@@ -48,11 +48,13 @@ import java.util.Objects;
  *                         When it binds, the ranking depends on the machine and its load
  * @param roundLimitSeconds wall-clock limit of one solve, on top of the round budget; +∞ for none. When
  *                         it binds, the ranking depends on the machine and its load
+ * @param nodeLimit        {@link IlpSolver#BNB} only: search nodes of one molecule's solve; a solve that
+ *                         reaches it keeps its best solution, reported with its bound as not optimal
  */
 public record IlpOptions(double penalty, IlpSolver solver, int candidates, double budget, double roundBudget,
                          double resolution, int threads, int solverWorkers, boolean countHydrogens, boolean wholeMolecules,
                          boolean widen, boolean pruningCheck, int pruningCheckMax, double timeLimitSeconds,
-                         double roundLimitSeconds) {
+                         double roundLimitSeconds, long nodeLimit) {
     /**
      * Default K. Measured on sildenafil against QM7 (docs/ilpselect.md, "Pruning check"): K = 10 leaves the first solution 26 %
      * above what K = 320 reaches (47.61 against 35.28), K = 80 within 1.3 % (35.76).
@@ -80,6 +82,11 @@ public record IlpOptions(double penalty, IlpSolver solver, int candidates, doubl
      * many molecules per second. More workers can pay on more cores, but change the ranking.
      */
     public static final int DEFAULT_SOLVER_WORKERS = 2;
+    /**
+     * Default node limit of one molecule's branch and bound. The hardest forced solves of sildenafil and
+     * penicillin against QM7 (K = 80, λ = 1) took about 10^5 nodes; the limit leaves 50 times that.
+     */
+    public static final long DEFAULT_NODE_LIMIT = 5_000_000L;
     /** CP-SAT's random seed: fixed, so that a search is repeatable. */
     public static final int SOLVER_SEED = 1;
 
@@ -95,18 +102,23 @@ public record IlpOptions(double penalty, IlpSolver solver, int candidates, doubl
         if (pruningCheckMax < 0) throw new IllegalArgumentException("pruning check max K must be ≥ 0: " + pruningCheckMax);
         if (!(timeLimitSeconds > 0)) throw new IllegalArgumentException("time limit must be positive: " + timeLimitSeconds);
         if (!(roundLimitSeconds > 0)) throw new IllegalArgumentException("round time limit must be positive: " + roundLimitSeconds);
+        if (nodeLimit < 1) throw new IllegalArgumentException("node limit must be ≥ 1: " + nodeLimit);
     }
 
     /**
-     * Penalty 1, CP-SAT with {@value #DEFAULT_SOLVER_WORKERS} workers, {@value #DEFAULT_CANDIDATES} candidates
+     * Penalty 1, the branch and bound ({@link IlpSolver#BNB}; CP-SAT, when chosen, with {@value #DEFAULT_SOLVER_WORKERS} workers), {@value #DEFAULT_CANDIDATES} candidates
      * plus whole-molecule pairs, widened when they run out, a budget of {@value #DEFAULT_BUDGET} in all and
      * {@value #DEFAULT_ROUND_BUDGET} per solve (deterministic time), no wall-clock limit, resolution 1e-5, all
      * processors, heavy atoms, no pruning check.
      */
     public static IlpOptions defaults() {
-        return new IlpOptions(1.0, IlpSolver.CPSAT, DEFAULT_CANDIDATES, DEFAULT_BUDGET, DEFAULT_ROUND_BUDGET, DEFAULT_RESOLUTION,
+        return new IlpOptions(1.0, IlpSolver.BNB, DEFAULT_CANDIDATES, DEFAULT_BUDGET, DEFAULT_ROUND_BUDGET, DEFAULT_RESOLUTION,
                 Runtime.getRuntime().availableProcessors(), DEFAULT_SOLVER_WORKERS, false, true, true, false, DEFAULT_PRUNING_CHECK_MAX,
-                Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+                Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, DEFAULT_NODE_LIMIT);
+    }
+
+    public IlpOptions withNodeLimit(long v) {
+        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds, v);
     }
 
     /** Whether a wall-clock limit is set (then a ranking that hits it depends on the machine). */
@@ -115,66 +127,66 @@ public record IlpOptions(double penalty, IlpSolver solver, int candidates, doubl
     }
 
     public IlpOptions withPenalty(double v) {
-        return new IlpOptions(v, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds);
+        return new IlpOptions(v, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds, nodeLimit);
     }
 
     public IlpOptions withSolver(IlpSolver v) {
-        return new IlpOptions(penalty, v, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds);
+        return new IlpOptions(penalty, v, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds, nodeLimit);
     }
 
     public IlpOptions withCandidates(int v) {
-        return new IlpOptions(penalty, solver, v, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, v, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds, nodeLimit);
     }
 
     /** This with a deterministic budget of the whole ranking. */
     public IlpOptions withBudget(double v) {
-        return new IlpOptions(penalty, solver, candidates, v, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, v, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds, nodeLimit);
     }
 
     /** This with a deterministic budget of one solve. */
     public IlpOptions withRoundBudget(double v) {
-        return new IlpOptions(penalty, solver, candidates, budget, v, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, budget, v, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds, nodeLimit);
     }
 
     public IlpOptions withResolution(double v) {
-        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, v, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, v, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds, nodeLimit);
     }
 
     public IlpOptions withThreads(int v) {
-        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, v, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, v, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds, nodeLimit);
     }
 
     public IlpOptions withSolverWorkers(int v) {
-        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, v, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, v, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds, nodeLimit);
     }
 
     public IlpOptions withCountHydrogens(boolean v) {
-        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, v, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, v, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds, nodeLimit);
     }
 
     public IlpOptions withWholeMolecules(boolean v) {
-        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, v, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, v, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds, nodeLimit);
     }
 
     public IlpOptions withWiden(boolean v) {
-        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, v, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, v, pruningCheck, pruningCheckMax, timeLimitSeconds, roundLimitSeconds, nodeLimit);
     }
 
     public IlpOptions withPruningCheck(boolean v) {
-        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, v, pruningCheckMax, timeLimitSeconds, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, v, pruningCheckMax, timeLimitSeconds, roundLimitSeconds, nodeLimit);
     }
 
     public IlpOptions withPruningCheckMax(int v) {
-        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, v, timeLimitSeconds, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, v, timeLimitSeconds, roundLimitSeconds, nodeLimit);
     }
 
     /** This with a wall-clock limit of the whole ranking (+∞: none); one that binds makes the ranking machine-dependent. */
     public IlpOptions withTimeLimit(double seconds) {
-        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, seconds, roundLimitSeconds);
+        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, seconds, roundLimitSeconds, nodeLimit);
     }
 
     /** This with a wall-clock limit of one solve (+∞: none); one that binds makes the ranking machine-dependent. */
     public IlpOptions withRoundLimit(double seconds) {
-        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, seconds);
+        return new IlpOptions(penalty, solver, candidates, budget, roundBudget, resolution, threads, solverWorkers, countHydrogens, wholeMolecules, widen, pruningCheck, pruningCheckMax, timeLimitSeconds, seconds, nodeLimit);
     }
 }

@@ -71,10 +71,25 @@ public final class IlpRanker implements Ranker {
     public Ranking rank(MoleculeReps database, MoleculeReps target, int size) {
         Ranker.checkArguments(database, target, size);
         Budget budget = new Budget(options, System.nanoTime());
-        EnumerationState found = new EnumerationState(database.size());
-        int k = options.candidates();
         TargetDistances distances = TargetDistances.compute(database, target, options.countHydrogens(), options.threads());
         LagrangianBound lagrangian = new LagrangianBound(distances, options.penalty());
+        Ranking ranking = options.solver() == IlpSolver.BNB ? rankForced(database, target, size, distances, lagrangian, budget)
+                : rankByEnumeration(database, target, size, distances, lagrangian, budget);
+        if (!options.pruningCheck()) return ranking;
+        List<IlpSolution> solutions = ranking.solutions();
+        int[] hint = !solutions.isEmpty() && solutions.get(0).candidates() == options.candidates()
+                ? PruningChecker.atoms(solutions.get(0), database) : null;
+        // the first solution had no enumeration constraint: its Lagrangian bound is one on the first program
+        double firstLagrangian = solutions.isEmpty() ? Double.NEGATIVE_INFINITY : solutions.get(0).lagrangianBound();
+        PruningCost check = new PruningChecker(options, listener).run(database, target, distances, hint, firstLagrangian, budget);
+        return ranking.withPruningCheck(check, budget.seconds(), deterministicTime(budget));
+    }
+
+    /** The ranking by enumeration (CP-SAT or SCIP), widening the candidates when they run out. */
+    private Ranking rankByEnumeration(MoleculeReps database, MoleculeReps target, int size, TargetDistances distances,
+                                      LagrangianBound lagrangian, Budget budget) {
+        EnumerationState found = new EnumerationState(database.size());
+        int k = options.candidates();
         Ranking.Stop stop;
         while (true) {
             MappingProblem problem = MappingProblem.build(database, target, distances, options.withCandidates(k));
@@ -91,20 +106,60 @@ public final class IlpRanker implements Ranker {
             listener.widened(k, next, found.found(), size);
             k = next;
         }
-        Ranking ranking = found.ranking(method(), size, stop, budget.seconds(), deterministicTime(budget));
-        if (!options.pruningCheck()) return ranking;
-        List<IlpSolution> solutions = ranking.solutions();
-        int[] hint = !solutions.isEmpty() && solutions.get(0).candidates() == options.candidates()
-                ? PruningChecker.atoms(solutions.get(0), database) : null;
-        // the first solution had no enumeration constraint: its Lagrangian bound is one on the first program
-        double firstLagrangian = solutions.isEmpty() ? Double.NEGATIVE_INFINITY : solutions.get(0).lagrangianBound();
-        PruningCost check = new PruningChecker(options, listener).run(database, target, distances, hint, firstLagrangian, budget);
-        return ranking.withPruningCheck(check, budget.seconds(), deterministicTime(budget));
+        return found.ranking(method(), size, stop, budget.seconds(), deterministicTime(budget));
     }
 
-    /** The deterministic time used, or NaN for SCIP, which reports none. */
+    /** The deterministic time used, or NaN for SCIP and BNB, which report none. */
     private double deterministicTime(Budget budget) {
-        return options.solver() == IlpSolver.SCIP ? Double.NaN : budget.used();
+        return options.solver() == IlpSolver.CPSAT ? budget.used() : Double.NaN;
+    }
+
+    /**
+     * The ranking by {@link ForcedMoleculeRanking}: every molecule's best objective with it forced in,
+     * computed directly. The candidate set is widened before the search while it holds fewer molecules
+     * than asked for, and after it when fewer could be ranked; the ranking is always that of the one
+     * candidate set it ends with (each widening starts again), so all its molecules are ranked by the
+     * same program.
+     */
+    private Ranking rankForced(MoleculeReps database, MoleculeReps target, int size, TargetDistances distances,
+                               LagrangianBound lagrangian, Budget budget) {
+        int k = options.candidates();
+        while (true) {
+            MappingProblem problem = MappingProblem.build(database, target, distances, options.withCandidates(k));
+            int next = options.widen() ? CandidateSchedule.next(problem.candidates, problem.largestPool) : -1;
+            if (problem.molecules() < size && next >= 0) {
+                listener.widened(k, next, 0, size);
+                k = next;
+                continue;
+            }
+            listener.modelBuilt(problem.pairs(), problem.molecules(), problem.pruningBound);
+            ForcedMoleculeRanking.Outcome out = new ForcedMoleculeRanking(problem, options)
+                    .run(size, budget, (solved, ranked) -> listener.moleculesSolved(solved, ranked, size));
+            EnumerationState found = new EnumerationState(database.size());
+            found.newStage();
+            for (ForcedMoleculeRanking.Solve s : out.solves()) {
+                if (found.found() >= size) break;
+                if (found.seen()[problem.moleculeIndex[s.molecule()]]) continue; // brought in by an earlier solution of equal f
+                boolean first = !found.started();
+                LagrangianBound.Result lagr = first ? lagrangian.next(found.seen(), s.objective()) : null;
+                MappingModel.Result r = new MappingModel.Result(s.proven() ? MappingModel.Status.OPTIMAL : MappingModel.Status.FEASIBLE,
+                        s.pairs(), s.bound(), Double.NaN, Double.NaN, s.seconds());
+                IlpSolution solution = solution(problem, database, r, found.seen(), first ? lagr.value() : Double.NEGATIVE_INFINITY,
+                        first ? lagr.seconds() : 0, budget.seconds(), Double.NaN);
+                int[] atoms = new int[problem.targetAtoms];
+                for (int t = 0; t < atoms.length; t++) atoms[t] = problem.pairAtom[s.pairs()[t]];
+                found.add(solution, atoms);
+                listener.solution(solution, found.found(), size);
+            }
+            Ranking.Stop stop = found.found() >= size ? Ranking.Stop.SIZE_REACHED
+                    : out.timedOut() ? Ranking.Stop.TIME_LIMIT : Ranking.Stop.EXHAUSTED;
+            if (stop == Ranking.Stop.EXHAUSTED && next >= 0 && !budget.spent()) {
+                listener.widened(k, next, found.found(), size);
+                k = next;
+                continue;
+            }
+            return found.ranking(method(), size, stop, budget.seconds(), Double.NaN);
+        }
     }
 
     /**
@@ -131,7 +186,8 @@ public final class IlpRanker implements Ranker {
                 budget.charge(r.deterministicTime());
                 if (r.status() == MappingModel.Status.INFEASIBLE) return Ranking.Stop.EXHAUSTED;
                 if (r.status() == MappingModel.Status.UNKNOWN) return Ranking.Stop.TIME_LIMIT; // not even a feasible solution within the limits
-                IlpSolution s = solution(problem, lagrangian, database, r, found.seen(), budget.seconds(), deterministicTime(budget));
+                LagrangianBound.Result lagr = lagrangian.next(found.seen(), problem.objective(r.pairs()));
+                IlpSolution s = solution(problem, database, r, found.seen(), lagr.value(), lagr.seconds(), budget.seconds(), deterministicTime(budget));
                 int[] atoms = new int[problem.targetAtoms];
                 for (int t = 0; t < atoms.length; t++) atoms[t] = problem.pairAtom[r.pairs()[t]];
                 found.add(s, atoms);
@@ -151,8 +207,8 @@ public final class IlpRanker implements Ranker {
      * Turns a solver result into a solution; {@code seen} (by database index) tells its new molecules
      * and is the enumeration constraint the solve honoured, under which the Lagrangian bound is taken.
      */
-    private static IlpSolution solution(MappingProblem problem, LagrangianBound lagrangian, MoleculeReps database,
-                                        MappingModel.Result r, boolean[] seen, double seconds, double deterministicTime) {
+    private static IlpSolution solution(MappingProblem problem, MoleculeReps database, MappingModel.Result r, boolean[] seen,
+                                        double lagrangianBound, double lagrangianSeconds, double seconds, double deterministicTime) {
         int n = problem.targetAtoms;
         int[] pairs = r.pairs();
         int[] mappedMolecule = new int[n];
@@ -176,11 +232,10 @@ public final class IlpRanker implements Ranker {
             if (!seen[problem.moleculeIndex[m]]) fresh.add(problem.moleculeIndex[m]);
         }
         double objective = problem.objective(pairs);
-        LagrangianBound.Result lagr = lagrangian.next(seen, objective);
-        double lowerBound = IlpSolution.unprunedBound(objective, r.bound(), problem.pruningBound, lagr.value());
+        double lowerBound = IlpSolution.unprunedBound(objective, r.bound(), problem.pruningBound, lagrangianBound);
         return new IlpSolution(toArray(all), toArray(fresh), problem.targetAtom.clone(), mappedMolecule, mappedAtom, d2,
-                objective, r.bound(), problem.pruningBound, lagr.value(), lowerBound, r.status() == MappingModel.Status.OPTIMAL,
-                seconds, deterministicTime, r.seconds(), r.deterministicTime(), problem.candidates, lagr.seconds());
+                objective, r.bound(), problem.pruningBound, lagrangianBound, lowerBound, r.status() == MappingModel.Status.OPTIMAL,
+                seconds, deterministicTime, r.seconds(), r.deterministicTime(), problem.candidates, lagrangianSeconds);
     }
 
     private static int[] toArray(List<Integer> list) {

@@ -36,6 +36,12 @@ public final class IlpProgress implements IlpListener {
     }
 
     @Override
+    public void moleculesSolved(int solved, int ranked, int wanted) {
+        task.progress(ranked, wanted);
+        task.message(format("%d molecules solved", solved));
+    }
+
+    @Override
     public void solution(IlpSolution s, int found, int wanted) {
         task.progress(Math.min(found, wanted), wanted);
         // a progress bar already shows the elapsed time, and leaves about 30 of its 100 columns to this text

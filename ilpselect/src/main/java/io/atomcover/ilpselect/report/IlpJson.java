@@ -26,6 +26,7 @@ public final class IlpJson {
             p.put("round_budget", ilp.roundBudget());
             p.put("solver_workers", ilp.solverWorkers());
         }
+        if (ilp.solver() == IlpSolver.BNB) p.put("node_limit", ilp.nodeLimit());
         if (ilp.timeLimitSeconds() != Double.POSITIVE_INFINITY) p.put("time_limit", ilp.timeLimitSeconds());
         if (ilp.roundLimitSeconds() != Double.POSITIVE_INFINITY) p.put("round_limit", ilp.roundLimitSeconds());
         p.put("count_hydrogens", ilp.countHydrogens());

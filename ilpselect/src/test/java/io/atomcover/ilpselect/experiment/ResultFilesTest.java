@@ -23,7 +23,7 @@ class ResultFilesTest {
         p.put("kind", "ranking");
         p.put("method", "ilp");
         ObjectNode ilp = p.putObject("ilp");
-        IlpJson.put(ilp, IlpOptions.defaults());
+        IlpJson.put(ilp, IlpOptions.defaults().withSolver(io.atomcover.ilpselect.ilp.IlpSolver.CPSAT)); // what earlier versions wrote
         ilp.put("ilp_n", 64);
         return p;
     }

@@ -61,7 +61,8 @@ class IlpLagrangianBoundTest {
     @ParameterizedTest
     @CsvSource({"1.0", "0.25"})
     void boundsOfLaterSolutionsHoldUnderTheirSeenSets(double penalty) {
-        IlpOptions options = IlpOptions.defaults().withPenalty(penalty).withCandidates(0).withThreads(2).withBudget(120).withRoundBudget(60);
+        // the enumeration: each solution carries the bound under its own seen set
+        IlpOptions options = IlpOptions.defaults().withSolver(IlpSolver.CPSAT).withPenalty(penalty).withCandidates(0).withThreads(2).withBudget(120).withRoundBudget(60);
         Ranking r = new IlpRanker(options).rank(DATABASE, TARGET, 8);
         BruteForce exact = new BruteForce(DATABASE, TARGET, penalty, false);
         assertTrue(r.solutions().size() >= 3);

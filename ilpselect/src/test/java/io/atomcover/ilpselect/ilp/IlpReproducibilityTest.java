@@ -30,7 +30,7 @@ class IlpReproducibilityTest {
     private static final double BUDGET = 0.008;
 
     private static IlpOptions options(int threads) {
-        return IlpOptions.defaults().withCandidates(0).withThreads(threads).withRoundBudget(ROUND_BUDGET).withBudget(BUDGET);
+        return IlpOptions.defaults().withSolver(IlpSolver.CPSAT).withCandidates(0).withThreads(threads).withRoundBudget(ROUND_BUDGET).withBudget(BUDGET);
     }
 
     @Test
