@@ -38,10 +38,29 @@ class SelectCommandTest {
     }
 
     @Test
+    void theDefaultSolverIsTheBranchAndBoundAndWritesTheEnginesRanking() throws Exception {
+        Path out = tmp.resolve("bnb.json");
+        Cli.Run r = Cli.run("select", TARGETS.toString(), "--target", "qm7_930", "--database", DATABASE.toString(),
+                "-n", "6", "--threads", "2", "-o", out.toString());
+        assertEquals(0, r.exit(), r::toString);
+        Dataset db = ExtXyzReader.read(DATABASE);
+        MoleculeReps reps = MoleculeReps.fchl19(db.structures(), Fchl19.defaults(), 1, null);
+        MoleculeReps target = MoleculeReps.fchl19(ExtXyzReader.read(TARGETS).structures(), Fchl19.defaults(), 1, null).molecule(1);
+        Ranking expected = new IlpRanker(IlpOptions.defaults().withThreads(1)).rank(reps, target, 6);
+        JsonNode j = json(out);
+        assertEquals("bnb", j.get("parameters").get("solver").asText());
+        assertEquals(IlpOptions.DEFAULT_NODE_LIMIT, j.get("parameters").get("node_limit").asLong());
+        assertArrayEquals(expected.order(), ints(j.get("ranking")), "the same ranking for 1 and 2 threads");
+        for (JsonNode s : j.get("solutions")) assertTrue(s.get("optimal").asBoolean(), "proven on the small instance");
+        assertEquals(2, Cli.run("select", TARGETS.toString(), "-t", "qm7_930", "-d", DATABASE.toString(), "-n", "2",
+                "--node-limit", "0", "-o", tmp.resolve("x.json").toString()).exit(), "a node limit below 1 is a usage error");
+    }
+
+    @Test
     void ilpWritesTheRankingTheEngineComputes() throws Exception {
         Path out = tmp.resolve("ilp.json");
         Cli.Run r = Cli.run("select", TARGETS.toString(), "--target", "qm7_930", "--database", DATABASE.toString(),
-                "-n", "4", "--threads", "1", "-o", out.toString());
+                "-n", "4", "--threads", "1", "--solver", "cpsat", "-o", out.toString());
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().contains("4 of 4 molecules ranked for qm7_930"), r::toString);
         assertTrue(r.out().contains("deterministic time ") && r.out().contains(" of budget " + (long) IlpOptions.DEFAULT_BUDGET), r::toString);
@@ -50,7 +69,7 @@ class SelectCommandTest {
         Dataset db = ExtXyzReader.read(DATABASE);
         MoleculeReps reps = MoleculeReps.fchl19(db.structures(), Fchl19.defaults(), 1, null);
         MoleculeReps target = MoleculeReps.fchl19(ExtXyzReader.read(TARGETS).structures(), Fchl19.defaults(), 1, null).molecule(1);
-        Ranking expected = new IlpRanker(IlpOptions.defaults().withThreads(1)).rank(reps, target, 4);
+        Ranking expected = new IlpRanker(IlpOptions.defaults().withSolver(io.atomcover.ilpselect.ilp.IlpSolver.CPSAT).withThreads(1)).rank(reps, target, 4);
 
         JsonNode j = json(out);
         assertEquals("ilp", j.get("method").asText());
@@ -108,7 +127,7 @@ class SelectCommandTest {
         for (int i = 0; i < runs.length; i++) {
             Path out = tmp.resolve("run" + i + ".json");
             Cli.Run r = Cli.run("select", TARGETS.toString(), "-t", "qm7_930", "-d", DATABASE.toString(), "-n", "10",
-                    "--candidates", "0", "--budget", "0.008", "--round-budget", "0.0008", "--threads", threads[i], "-o", out.toString());
+                    "--solver", "cpsat", "--candidates", "0", "--budget", "0.008", "--round-budget", "0.0008", "--threads", threads[i], "-o", out.toString());
             assertEquals(0, r.exit(), r::toString);
             runs[i] = json(out);
         }
@@ -299,7 +318,7 @@ class SelectCommandTest {
         Path narrow = tmp.resolve("narrow.json");
         Path wide = tmp.resolve("wide.json");
         String[] common = {"select", TARGETS.toString(), "--target", "qm7_930", "--database", DATABASE.toString(), "-n", "8",
-                "--threads", "2", "--candidates", "1"};
+                "--threads", "2", "--candidates", "1", "--solver", "cpsat"}; // the enumeration's widening continues a ranking
         Cli.Run n = Cli.run(concat(common, "--no-widen", "-o", narrow.toString()));
         assertEquals(0, n.exit(), n::toString);
         assertTrue(n.out().contains("3 of 8 molecules ranked") && n.out().contains("no further molecule can be mapped"), n::toString);

@@ -131,24 +131,37 @@ final class ForcedMoleculeRanking {
 
         List<Solve> solves = new ArrayList<>();
         List<Double> values = new ArrayList<>(); // objectives below the cut-off, for the N-th smallest
+        // the molecules of the program's optimum need no solve of their own: f ≥ the optimum for every
+        // molecule, and the optimum uses them
+        boolean[] done = new boolean[molecules];
+        if (root.proven()) {
+            for (int p : root.pairs()) {
+                int m = problem.pairMolecule[p];
+                if (done[m]) continue;
+                done[m] = true;
+                solves.add(new Solve(m, root.objective(), root.pairs(), true, root.objective(), 0, 0));
+                values.add(root.objective());
+            }
+        }
+        int[] pending = java.util.stream.IntStream.range(0, molecules).map(i -> order[i]).filter(m -> !done[m]).toArray();
         boolean timedOut = false;
         int next = 0;
-        while (next < molecules) {
+        while (next < pending.length) {
             double cutoff = values.size() >= size ? nth(values, size) : Double.POSITIVE_INFINITY;
-            if (lower[order[next]] > cutoff + ColumnSearch.EPS) break;
+            if (lower[pending[next]] > cutoff + ColumnSearch.EPS) break;
             if (options.timeLimitSeconds() - budget.seconds() <= 0) {
                 timedOut = true;
                 break;
             }
             int from = next;
-            int to = Math.min(molecules, from + BATCH);
-            while (to > from + 1 && lower[order[to - 1]] > cutoff + ColumnSearch.EPS) to--;
+            int to = Math.min(pending.length, from + BATCH);
+            while (to > from + 1 && lower[pending[to - 1]] > cutoff + ColumnSearch.EPS) to--;
             next = to;
             Solve[] batch = new Solve[to - from];
             double[] upperNow = upper.clone();
             int[][] upperPairsNow = upperPairs.clone();
             Parallel.run(options.threads(), to - from, () -> new ColumnSearch(columns), (s, i) -> {
-                int m = order[from + i];
+                int m = pending[from + i];
                 batch[i] = solveForced(s, m, multipliers, Math.min(upperNow[m], cutoff), upperNow[m] <= cutoff ? upperPairsNow[m] : null);
             });
             for (Solve s : batch) {
@@ -158,11 +171,11 @@ final class ForcedMoleculeRanking {
                     if (s.objective() < cutoff) values.add(s.objective());
                 }
             }
-            progress.accept(next, Math.min(values.size(), size));
+            progress.accept(molecules - pending.length + next, Math.min(values.size(), size));
         }
         solves.removeIf(s -> s.pairs() == null);
         solves.sort(Comparator.comparingDouble(Solve::objective).thenComparingInt(Solve::molecule));
-        return new Outcome(solves, root, bound, next, timedOut);
+        return new Outcome(solves, root, bound, molecules - pending.length + next, timedOut);
     }
 
     /** Records that every molecule of a solution has f at most its objective. */

@@ -36,7 +36,8 @@ final class MoleculeColumns {
     final int[][] touched;
 
     MoleculeColumns(MappingProblem p) {
-        if (p.targetAtoms > 63) throw new IllegalArgumentException("the column search handles at most 63 target atoms, not " + p.targetAtoms);
+        if (p.targetAtoms > 63) throw new IllegalArgumentException("--solver bnb maps at most 63 target heavy atoms, this target has " + p.targetAtoms
+                + ": use --solver cpsat");
         targetAtoms = p.targetAtoms;
         molecules = p.molecules();
         lambda = p.penalty;
@@ -83,7 +84,8 @@ final class MoleculeColumns {
         for (int mm = lastMolecule + 1; mm <= molecules; mm++) atomStart[mm] = atoms;
         for (int m = 0; m < molecules; m++)
             if (atomStart[m + 1] - atomStart[m] > 64)
-                throw new IllegalArgumentException("the column search handles molecules of at most 64 candidate atoms, not " + (atomStart[m + 1] - atomStart[m]));
+                throw new IllegalArgumentException("--solver bnb handles database molecules of at most 64 candidate atoms, one has "
+                        + (atomStart[m + 1] - atomStart[m]) + ": use --solver cpsat");
         localAtomStarts[atoms] = pairs;
         atomPairStart = Arrays.copyOf(localAtomStarts, atoms + 1);
         moleculesOf = new int[targetAtoms][];
