@@ -52,7 +52,9 @@ import picocli.CommandLine.Parameters;
                         + "titles: every default is the same for both. qm7 takes no --targets: --holdout molecules of "
                         + "the database, a random sample drawn with --seed, are the targets, and every ranking and "
                         + "learning curve uses the database without them (no ranking holds a target, none is trained "
-                        + "on); the ranking files list the file's frame of each molecule under \"frames\".",
+                        + "on); the ranking files list the file's frame of each molecule under \"frames\". With --target "
+                        + "NAME|INDEX,... the held-out targets are those frames of the database instead (e.g. the ten "
+                        + "QM7 targets of the ILPSelect paper).",
                 "",
                 "ILP and long rankings: the ILP ranks its first --ilp-n molecules (or fewer, when --budget or "
                         + "--time-limit stops it). With --ilp-fill sml its ranking is completed with the target's SML "
@@ -148,7 +150,8 @@ final class ExperimentCommand extends BaseCommand {
     Path outputDir = Path.of(".");
 
     @Option(names = {"-t", "--target"}, split = ",", paramLabel = "NAME|INDEX",
-            description = "Only these targets: name= values or 0-based frame indices, comma-separated. Default: all.")
+            description = "Only these targets: name= values or 0-based frame indices, comma-separated (qm7: frames of "
+                    + "the database to hold out, instead of a random sample). Default: all.")
     List<String> targetChoices;
 
     @Option(names = {"-m", "--methods"}, split = ",", paramLabel = "METHOD",
@@ -207,7 +210,6 @@ final class ExperimentCommand extends BaseCommand {
         ilpArgs.validate(this, true);
         if (name == Name.QM7) {
             if (targetsFile != null) throw usage("qm7 takes no --targets: its targets are --holdout molecules of the database");
-            if (targetChoices != null) throw usage("qm7 takes no --target: its targets are --holdout molecules of the database");
             if (holdout < 1) throw usage("--holdout must be at least 1, got " + holdout);
         } else if (targetsFile == null) {
             throw usage(name + " needs --targets FILE");
@@ -255,9 +257,12 @@ final class ExperimentCommand extends BaseCommand {
         List<Integer> chosen;
         Path targetsPath;
         if (name == Name.QM7) {
-            if (holdout >= file.size())
+            if (targetChoices == null && holdout >= file.size())
                 throw new CliFailure(databaseFile + ": --holdout " + holdout + " leaves no database (it has " + file.size() + " molecules)");
-            held = Holdout.draw(file.size(), holdout, firstSeed);
+            int[] picked = targetChoices == null ? null : chosenFrames(file).stream().mapToInt(Integer::intValue).toArray();
+            if (picked != null && picked.length >= file.size())
+                throw new CliFailure(databaseFile + ": --target holds out all " + file.size() + " molecules; one must stay");
+            held = picked != null ? Holdout.of(file.size(), picked) : Holdout.draw(file.size(), holdout, firstSeed);
             db = held.database(file);
             energies = held.databaseValues(fileEnergies);
             targetSet = file;
@@ -335,8 +340,13 @@ final class ExperimentCommand extends BaseCommand {
         if (choice.matches("\\d+")) {
             int i = Integer.parseInt(choice);
             if (i < set.size()) return i;
-            throw usage("--target " + choice + ": " + targetsFile + " holds " + set.size() + " frames");
+            throw usage("--target " + choice + ": " + framesFile() + " holds " + set.size() + " frames");
         }
-        throw usage("--target " + choice + ": no frame of " + targetsFile + " has " + krrArgs.nameKey + "=" + choice);
+        throw usage("--target " + choice + ": no frame of " + framesFile() + " has " + krrArgs.nameKey + "=" + choice);
+    }
+
+    /** The file --target chooses frames of: the targets file, or the database for qm7. */
+    private Path framesFile() {
+        return targetsFile != null ? targetsFile : databaseFile;
     }
 }

@@ -155,7 +155,7 @@ public final class Experiment {
             // The digest is the whole file's: which frames are held out (and so left out) says the rest.
             ObjectNode held = db.putObject("holdout");
             held.put("count", h.count());
-            held.put("seed", h.seed());
+            if (h.seed() != null) held.put("seed", h.seed());
             ArrayNode frames = held.putArray("frames");
             for (int f : h.targets()) frames.add(f);
         }

@@ -138,7 +138,7 @@ public final class ExperimentAverages {
         if (setup.holdout() != null) {
             ObjectNode h = p.putObject("holdout");
             h.put("count", setup.holdout().count());
-            h.put("seed", setup.holdout().seed());
+            if (setup.holdout().seed() != null) h.put("seed", setup.holdout().seed());
             ArrayNode frames = h.putArray("frames");
             for (int f : setup.holdout().targets()) frames.add(f);
         }

@@ -13,11 +13,11 @@ import java.util.Random;
  * ranking can hold a target and no target is trained on.
  *
  * @param count          how many frames are held out
- * @param seed           the seed of the sample
+ * @param seed           the seed of the sample, or null when the frames were chosen by hand
  * @param targets        the held-out frames, ascending
  * @param databaseFrames the frames left as the database, ascending: database molecule i is frame databaseFrames[i]
  */
-public record Holdout(int count, long seed, int[] targets, int[] databaseFrames) {
+public record Holdout(int count, Long seed, int[] targets, int[] databaseFrames) {
     /**
      * Draws {@code count} of {@code frames} frames with {@code seed}: the first {@code count} places of
      * a Fisher–Yates shuffle driven by {@link Random}, whose sequence the Java specification fixes, so
@@ -35,7 +35,24 @@ public record Holdout(int count, long seed, int[] targets, int[] databaseFrames)
             order[i] = order[j];
             order[j] = t;
         }
-        int[] targets = Arrays.copyOf(order, count);
+        return split(frames, Arrays.copyOf(order, count), seed);
+    }
+
+    /**
+     * Holds out the given frames (e.g. the ten QM7 targets of the ILPSelect paper, by name).
+     *
+     * @throws IllegalArgumentException when a frame is out of range or given twice, or none would stay
+     */
+    public static Holdout of(int frames, int[] chosen) {
+        if (chosen.length < 1 || chosen.length >= frames)
+            throw new IllegalArgumentException("cannot hold out " + chosen.length + " of " + frames + " molecules (at least 1, and one must stay)");
+        if (Arrays.stream(chosen).anyMatch(f -> f < 0 || f >= frames)) throw new IllegalArgumentException("a frame out of range");
+        if (Arrays.stream(chosen).distinct().count() != chosen.length) throw new IllegalArgumentException("a frame given twice");
+        return split(frames, chosen.clone(), null);
+    }
+
+    private static Holdout split(int frames, int[] targets, Long seed) {
+        int count = targets.length;
         Arrays.sort(targets);
         int[] rest = new int[frames - count];
         for (int f = 0, k = 0, r = 0; f < frames; f++) {

@@ -3,6 +3,7 @@ package io.atomcover.ilpselect.experiment;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atomcover.ilpselect.ilp.RankingMethod;
+import io.atomcover.ilpselect.krr.EnergyUnit;
 import io.atomcover.io.InputException;
 import io.atomcover.io.Npz;
 import io.atomcover.io.NpyArray;
@@ -17,11 +18,12 @@ import java.util.List;
  * code writes them, and the comparison of an experiment's curves with them. The files are named
  * {@code algo_FCHL_qm7_TARGET_LAMBDA.npz} (ILP with penalty λ, written as 0 or 1),
  * {@code sml_…}, {@code fps_…}, {@code cur_…} and {@code random_FCHL_qm7_TARGET.npz}; each holds
- * {@code train_sizes} and {@code mae} (kcal/mol), random {@code all_maes_random} (seeds × sizes) instead
- * of {@code mae}, whose mean over the seeds is the curve (as each target's random curve is here).
+ * {@code train_sizes} and {@code mae} in Hartree (the reference's labels are Hartree; converted here to
+ * kcal/mol with {@link EnergyUnit#HARTREE}), random {@code all_maes_random} (seeds × sizes) instead of
+ * {@code mae}, whose mean over the seeds is the curve (as each target's random curve is here).
  */
 public final class ReferenceCurves {
-    /** A published curve: the MAE (kcal/mol) at each training-set size. */
+    /** A published curve: the MAE (kcal/mol, converted from the file's Hartree) at each training-set size. */
     public record Curve(Path file, int[] sizes, double[] mae) {
         /** The MAE at size {@code n}, or NaN when the file has no such size. */
         public double maeAt(int n) {
@@ -89,6 +91,7 @@ public final class ReferenceCurves {
             mae = new double[n.length];
             for (int r = 0; r < a.rows(); r++) for (int c = 0; c < n.length; c++) mae[c] += a.get(r, c) / a.rows();
         }
+        for (int i = 0; i < mae.length; i++) mae[i] = EnergyUnit.HARTREE.toKcalPerMol(mae[i]);
         return new Curve(file, n, mae);
     }
 

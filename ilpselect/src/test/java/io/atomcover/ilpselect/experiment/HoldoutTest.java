@@ -57,5 +57,13 @@ class HoldoutTest {
         }
         assertThrows(IllegalArgumentException.class, () -> Holdout.draw(6, 6, 0));
         assertThrows(IllegalArgumentException.class, () -> Holdout.draw(6, 0, 0));
+
+        // Chosen by hand: those frames, sorted, and no seed.
+        Holdout chosen = Holdout.of(6, new int[] {4, 1});
+        assertArrayEquals(new int[] {1, 4}, chosen.targets());
+        assertArrayEquals(new int[] {0, 2, 3, 5}, chosen.databaseFrames());
+        assertEquals(null, chosen.seed());
+        assertThrows(IllegalArgumentException.class, () -> Holdout.of(6, new int[] {1, 1}));
+        assertThrows(IllegalArgumentException.class, () -> Holdout.of(6, new int[] {6}));
     }
 }

@@ -12,10 +12,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reading curves in the layout of ILPSelect's published files. The fixtures under
- * experiment/reference are small synthetic curves written with numpy.savez (made-up numbers, sizes
- * 5, 8, 12), not the paper's.
+ * experiment/reference are small synthetic curves written with numpy.savez (made-up numbers in
+ * Hartree, sizes 5, 8, 12), not the paper's.
  */
 class ReferenceCurvesTest {
+    private static final double KCAL = 627.5095;
+
+    private static double[] kcal(double... hartree) {
+        return java.util.Arrays.stream(hartree).map(v -> v * KCAL).toArray();
+    }
+
     private static Path fixture(String name) throws Exception {
         return Path.of(ReferenceCurvesTest.class.getResource("/experiment/reference/" + name).toURI());
     }
@@ -34,8 +40,9 @@ class ReferenceCurvesTest {
     void aCurveIsItsSizesAndMaes() throws Exception {
         ReferenceCurves.Curve c = ReferenceCurves.read(fixture("algo_FCHL_qm7_qm7_16_1.npz"));
         assertArrayEquals(new int[] {5, 8, 12}, c.sizes());
-        assertArrayEquals(new double[] {2.5, 1.25, 0.5}, c.mae(), 0);
-        assertEquals(1.25, c.maeAt(8), 0);
+        // Hartree in the file, kcal/mol here.
+        assertArrayEquals(kcal(2.5, 1.25, 0.5), c.mae(), 1e-12);
+        assertEquals(1.25 * KCAL, c.maeAt(8), 1e-12);
         assertTrue(Double.isNaN(c.maeAt(16)));
     }
 
@@ -43,7 +50,7 @@ class ReferenceCurvesTest {
     void randomIsTheMeanOverItsSeeds() throws Exception {
         // all_maes_random = [[6, 4, 2], [8, 2, 1]]
         ReferenceCurves.Curve c = ReferenceCurves.read(fixture("random_FCHL_qm7_qm7_16.npz"));
-        assertArrayEquals(new double[] {7, 3, 1.5}, c.mae(), 0);
+        assertArrayEquals(kcal(7, 3, 1.5), c.mae(), 1e-12);
     }
 
     @Test
