@@ -58,7 +58,7 @@ final class ExperimentTable {
                 y[k] = mean[keep.get(k)];
             }
             int of = c.perTarget().size();
-            String name = c.method().label() + " (paper" + (paper.size() < of ? ", " + paper.size() + " of " + of + " targets" : "") + ")";
+            String name = c.method().label() + ", paper" + (paper.size() < of ? " (" + paper.size() + " of " + of + " targets)" : "");
             lines.add(new CurvePlot.Line(name, x, y, null, l));
         }
         return lines;
@@ -83,7 +83,7 @@ final class ExperimentTable {
         for (ExperimentTarget t : targets) {
             List<ReferenceCurves.Comparison> rows = comparisons.stream().filter(c -> c.target() == t).toList();
             StringBuilder head = new StringBuilder(Text.format("%-12s", t.name()));
-            for (ReferenceCurves.Comparison c : rows) head.append(Text.format("  %-26s", c.method().method().label()));
+            for (ReferenceCurves.Comparison c : rows) head.append(Text.format("  %-30s", c.method().method().label()));
             out.println(head.toString().stripTrailing());
             for (int i = 0; i < sizes.length; i++) {
                 StringBuilder row = new StringBuilder(Text.format("%12d", sizes[i]));
@@ -91,7 +91,7 @@ final class ExperimentTable {
                     double a = c.ours()[i], b = c.paper()[i];
                     String cell = Double.isNaN(a) && Double.isNaN(b) ? "-"
                             : Text.format("%s / %s", num(a), num(b)) + (Double.isNaN(a - b) ? "" : Text.format(" (%+.3f)", a - b));
-                    row.append(Text.format("  %-26s", cell));
+                    row.append(Text.format("  %-30s", cell));
                 }
                 out.println(row.toString().stripTrailing());
             }

@@ -93,7 +93,7 @@ class PlotsTest {
             for (int i = 0; i < n.length; i++) y[i] = (200 + 20 * m) / Math.sqrt(n[i] / 16);
             lines.add(new CurvePlot.Line(methods[m], n, y, err));
         }
-        lines.add(new CurvePlot.Line("ilp (λ=1) (paper)", n, new double[] {214, 93, 145, 49, 8.8, 75, 5.5}, null, 1));
+        lines.add(new CurvePlot.Line("ilp (λ=1), paper", n, new double[] {214, 93, 145, 49, 8.8, 75, 5.5}, null, 1));
         Chart c = CurvePlot.chart("drugs: mean MAE over 10 targets", "MAE (kcal/mol)", lines, true);
         ChartLayout l = ChartLayout.of(c);
         // N ticks at exactly the sizes, as the paper's figures.
