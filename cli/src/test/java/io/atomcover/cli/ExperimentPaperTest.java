@@ -132,8 +132,14 @@ class ExperimentPaperTest {
         r = qm7(tmp.resolve("c"), 5, "--holdout", "30");
         assertEquals(1, r.exit(), r::toString);
         assertTrue(r.err().contains("--holdout 30 leaves no database"), r::toString);
-        r = Cli.run("select", "--help");
+        // select ranks with one penalty.
+        r = Cli.run("select", TARGETS.toString(), "--target", "0", "--database", DATABASE.toString(), "-n", "3", "--penalty", "0,1");
+        assertEquals(2, r.exit(), r::toString);
+        assertTrue(r.err().contains("--penalty takes one value here"), r::toString);
+        r = Cli.run("experiment", "--help");
         assertEquals(0, r.exit(), r::toString);
+        for (String s : new String[] {"qm7", "--holdout", "--reference-curves", "--penalty", "ilp-p0", "filled"})
+            assertTrue(r.out().contains(s), s + " missing from the help");
     }
 
     @Test
