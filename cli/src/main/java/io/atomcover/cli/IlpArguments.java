@@ -15,7 +15,7 @@ final class IlpArguments {
 
     @Option(names = "--penalty", paramLabel = "LAMBDA", split = ",",
             description = "ILP: penalty per database atom of a used molecule beyond the target's heavy-atom count. "
-                    + "experiment takes a comma-separated list (e.g. 0,1): each penalty is its own method. Default: 1.0.")
+                    + "experiment takes a comma-separated list (e.g. 0,1): each penalty is its own method. Default: 1.")
     List<Double> penalties = List.of(1.0);
 
     @Option(names = "--solver", paramLabel = "SOLVER", description = "ILP: cpsat or scip. Default: ${DEFAULT-VALUE}.")

@@ -133,7 +133,8 @@ class ExperimentPaperTest {
         assertEquals(1, r.exit(), r::toString);
         assertTrue(r.err().contains("--holdout 30 leaves no database"), r::toString);
         // select ranks with one penalty.
-        r = Cli.run("select", TARGETS.toString(), "--target", "0", "--database", DATABASE.toString(), "-n", "3", "--penalty", "0,1");
+        r = Cli.run("select", TARGETS.toString(), "--target", "0", "--database", DATABASE.toString(), "-n", "3", "--penalty", "0,1",
+                "-o", tmp.resolve("select.json").toString());
         assertEquals(2, r.exit(), r::toString);
         assertTrue(r.err().contains("--penalty takes one value here"), r::toString);
         r = Cli.run("experiment", "--help");
