@@ -2,6 +2,8 @@ package io.atomcover.cli;
 
 import io.atomcover.ilpselect.ilp.IlpOptions;
 import io.atomcover.ilpselect.ilp.IlpSolver;
+import java.util.HashSet;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The ILP options of {@code select} and {@code experiment} (a picocli mixin). */
@@ -11,9 +13,10 @@ final class IlpArguments {
     /** --round-limit with SCIP when none is given. */
     static final double SCIP_ROUND_LIMIT = 20;
 
-    @Option(names = "--penalty", paramLabel = "LAMBDA",
-            description = "ILP: penalty per database atom of a used molecule beyond the target's heavy-atom count. Default: ${DEFAULT-VALUE}.")
-    double penalty = 1.0;
+    @Option(names = "--penalty", paramLabel = "LAMBDA", split = ",",
+            description = "ILP: penalty per database atom of a used molecule beyond the target's heavy-atom count. "
+                    + "experiment takes a comma-separated list (e.g. 0,1): each penalty is its own method. Default: 1.")
+    List<Double> penalties = List.of(1.0);
 
     @Option(names = "--solver", paramLabel = "SOLVER",
             description = "ILP: bnb (atomcover's exact branch and bound over molecules: each molecule's best objective "
@@ -93,9 +96,13 @@ final class IlpArguments {
             description = "ILP with CP-SAT: squared distances are rounded to multiples of R. Default: ${DEFAULT-VALUE}.")
     double resolution = IlpOptions.DEFAULT_RESOLUTION;
 
-    /** Usage errors (exit 2) for values out of range. */
-    void validate(BaseCommand command) {
-        if (!(penalty >= 0) || Double.isInfinite(penalty)) throw command.usage("--penalty must be a finite number >= 0, got " + penalty);
+    /** Usage errors (exit 2) for values out of range; {@code manyPenalties}: whether --penalty may list several. */
+    void validate(BaseCommand command, boolean manyPenalties) {
+        if (penalties.isEmpty()) throw command.usage("--penalty is empty");
+        if (!manyPenalties && penalties.size() > 1) throw command.usage("--penalty takes one value here, got " + penalties.size());
+        for (double penalty : penalties)
+            if (!(penalty >= 0) || Double.isInfinite(penalty)) throw command.usage("--penalty must be a finite number >= 0, got " + penalty);
+        if (new HashSet<>(penalties).size() != penalties.size()) throw command.usage("--penalty lists a value twice: " + penalties);
         if (candidates < 0) throw command.usage("--candidates must be >= 0, got " + candidates);
         if (!(budget > 0) || Double.isInfinite(budget)) throw command.usage("--budget must be a positive number, got " + budget);
         if (!(roundBudget > 0) || Double.isInfinite(roundBudget)) throw command.usage("--round-budget must be a positive number, got " + roundBudget);
@@ -114,7 +121,14 @@ final class IlpArguments {
         return solver != IlpSolver.BNB || pruningCheck;
     }
 
+    /** The penalties given, in order. */
+    double[] penalties() {
+        return penalties.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The ILP settings, with the first penalty. */
     IlpOptions options(int threads) {
+        double penalty = penalties.get(0);
         boolean scip = solver == IlpSolver.SCIP;
         double wall = timeLimit != null ? timeLimit : scip ? SCIP_TIME_LIMIT : Double.POSITIVE_INFINITY;
         double roundWall = roundLimit != null ? roundLimit : scip ? SCIP_ROUND_LIMIT : Double.POSITIVE_INFINITY;

@@ -108,7 +108,7 @@ final class SelectCommand extends BaseCommand {
     @Override
     void validate() {
         if (size < 1) throw usage("-n must be at least 1, got " + size);
-        ilpArgs.validate(this);
+        ilpArgs.validate(this, false);
         ElementsOption.check(elements, this);
     }
 

@@ -12,7 +12,10 @@ import io.atomcover.cli.plot.Tick;
 import io.atomcover.select.SelectionCurve;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The command line's plots: units in the axis titles, labelled ticks, legends off the data, error bars. */
@@ -77,6 +80,39 @@ class PlotsTest {
         assertEquals(List.of("20", "50", "100", "200", "500", "1000"), labels(l.xTicks()));
         assertTrue(labels(l.yTicks()).containsAll(List.of("5", "10", "20")), l.yTicks()::toString);
         assertLegendClearOfData(c);
+    }
+
+    @Test
+    void experimentPlotsAreInThePaperStyleWithThePublishedCurvesDashed() {
+        double[] n = {16, 32, 64, 128, 256, 512, 1024};
+        double[] err = {5, 4, 3, 2, 1, 1, 1};
+        List<CurvePlot.Line> lines = new ArrayList<>();
+        String[] methods = {"ilp (λ=0)", "ilp (λ=1)", "sml", "fps", "cur", "random (5 seeds)"};
+        for (int m = 0; m < methods.length; m++) {
+            double[] y = new double[n.length];
+            for (int i = 0; i < n.length; i++) y[i] = (200 + 20 * m) / Math.sqrt(n[i] / 16);
+            lines.add(new CurvePlot.Line(methods[m], n, y, err));
+        }
+        lines.add(new CurvePlot.Line("ilp (λ=1), paper", n, new double[] {214, 93, 145, 49, 8.8, 75, 5.5}, null, 1));
+        Chart c = CurvePlot.chart("drugs: mean MAE over 10 targets", "MAE (kcal/mol)", lines, true);
+        ChartLayout l = ChartLayout.of(c);
+        // N ticks at exactly the sizes, as the paper's figures.
+        assertEquals(List.of("16", "32", "64", "128", "256", "512", "1024"), labels(l.xTicks()));
+        List<Series> s = c.series();
+        // One colour and marker per method: no two methods share both.
+        Set<String> styles = new HashSet<>();
+        for (int m = 0; m < methods.length; m++) {
+            assertFalse(s.get(m).isDashed());
+            assertTrue(styles.add(s.get(m).color() + " " + s.get(m).marker()), "style of " + methods[m] + " repeats");
+        }
+        // The paper's curve: dashed, in the colour and marker of its method.
+        Series paper = s.get(methods.length);
+        assertTrue(paper.isDashed());
+        assertEquals(s.get(1).color(), paper.color());
+        assertEquals(s.get(1).marker(), paper.marker());
+        assertLegendClearOfData(c);
+        // Other learning-curve plots keep the ticks chosen for their range.
+        assertEquals(List.of("20", "50", "100", "200", "500", "1000"), labels(ChartLayout.of(CurvePlot.chart("t", "MAE", lines)).xTicks()));
     }
 
     @Test

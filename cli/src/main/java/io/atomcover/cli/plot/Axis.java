@@ -7,6 +7,7 @@ public final class Axis {
     boolean counts;
     Double min;
     Double max;
+    double[] ticksAt;
 
     Axis() {
     }
@@ -38,6 +39,15 @@ public final class Axis {
     /** Fixes the high end instead of fitting it to the data. */
     public Axis max(double v) {
         this.max = v;
+        return this;
+    }
+
+    /**
+     * Labelled ticks exactly at these values (those within the axis range) instead of chosen ones,
+     * e.g. at the training-set sizes 16, 32, ..., 1024 of a learning curve.
+     */
+    public Axis ticksAt(double... values) {
+        this.ticksAt = values.clone();
         return this;
     }
 

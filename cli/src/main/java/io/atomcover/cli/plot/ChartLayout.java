@@ -140,13 +140,15 @@ public record ChartLayout(Range xRange, Range yRange, Rectangle2D plot, List<Tic
         double top = PAD + (chart.title == null || chart.title.isBlank() ? 4 : TITLE * 1.3 + 8);
         double bottom = PAD + (chart.x.title.isBlank() ? 0 : AXIS_TITLE * 1.3 + 4) + TICK * 1.3 + TICK_LENGTH + 4 + below;
         double plotH = Math.max(20, chart.height - top - bottom);
-        List<Tick> yTicks = Ticks.choose(yr.lo, yr.hi, yr.log, chart.y.counts, plotH, s -> TICK, TICK * 1.2);
+        List<Tick> yTicks = chart.y.ticksAt != null ? Ticks.at(chart.y.ticksAt, yr.lo, yr.hi)
+                : Ticks.choose(yr.lo, yr.hi, yr.log, chart.y.counts, plotH, s -> TICK, TICK * 1.2);
         double labels = 0;
         for (Tick t : yTicks) if (t.major()) labels = Math.max(labels, TextMetrics.width(t.label(), TICK, false));
         double left = PAD + (chart.y.title.isBlank() ? 0 : AXIS_TITLE * 1.3 + 6) + labels + TICK_LENGTH + 5;
         double right = PAD + 12;
         double plotW = Math.max(20, chart.width - left - right);
-        List<Tick> xTicks = Ticks.choose(xr.lo, xr.hi, xr.log, chart.x.counts, plotW, s -> TextMetrics.width(s, TICK, false), 14);
+        List<Tick> xTicks = chart.x.ticksAt != null ? Ticks.at(chart.x.ticksAt, xr.lo, xr.hi)
+                : Ticks.choose(xr.lo, xr.hi, xr.log, chart.x.counts, plotW, s -> TextMetrics.width(s, TICK, false), 14);
         return new ChartLayout(xr, yr, new Rectangle2D.Double(left, top, plotW, plotH), xTicks, yTicks, null, false, List.of());
     }
 

@@ -83,6 +83,21 @@ public final class Series {
         return y.clone();
     }
 
+    /** Colour of line, markers and error bars. */
+    public Color color() {
+        return color;
+    }
+
+    /** The symbol at each point. */
+    public Marker marker() {
+        return marker;
+    }
+
+    /** Whether the line is dashed. */
+    public boolean isDashed() {
+        return dash != null;
+    }
+
     /** The error bars, or null. */
     public double[] errors() {
         return errors == null ? null : errors.clone();

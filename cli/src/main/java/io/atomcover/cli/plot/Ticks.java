@@ -53,6 +53,12 @@ public final class Ticks {
         return log ? withMinorTicks(best, lo, hi) : best;
     }
 
+    /** Labelled ticks at the given values that lie between lo and hi, ascending. */
+    public static List<Tick> at(double[] values, double lo, double hi) {
+        return java.util.Arrays.stream(values).filter(v -> v >= lo && v <= hi).sorted().distinct()
+                .mapToObj(v -> new Tick(v, format(v))).toList();
+    }
+
     /** Position of {@code v} along an axis from lo to hi, as a fraction (0 at lo, 1 at hi). */
     public static double fraction(double v, double lo, double hi, boolean log) {
         if (log) return (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo));

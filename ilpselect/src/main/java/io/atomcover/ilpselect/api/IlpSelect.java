@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atomcover.ilpselect.experiment.Experiment;
 import io.atomcover.ilpselect.experiment.ExperimentAverages;
 import io.atomcover.ilpselect.experiment.ExperimentSetup;
+import io.atomcover.ilpselect.experiment.ReferenceCurves;
 import io.atomcover.ilpselect.fchl.MoleculeReps;
 import io.atomcover.ilpselect.ilp.Ranking;
 import io.atomcover.ilpselect.krr.CurvePoint;
@@ -88,10 +89,12 @@ public final class IlpSelect {
         Experiment experiment = new Experiment(setup, listener, startNanos);
         List<Experiment.Run> runs = experiment.run();
         List<ExperimentAverages.MethodCurve> curves = ExperimentAverages.of(setup, runs);
-        ObjectNode report = ExperimentAverages.report(setup, curves, setup.files());
+        List<ReferenceCurves.Comparison> comparisons = setup.referenceCurves() == null ? List.of()
+                : ReferenceCurves.compare(setup, curves, setup.referenceCurves());
+        ObjectNode report = ExperimentAverages.report(setup, curves, comparisons, setup.files());
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         report.put("seconds", seconds);
         ReportJson.write(setup.files().averages(), report);
-        return new ExperimentResult(runs, curves, experiment.tally(), seconds);
+        return new ExperimentResult(runs, curves, comparisons, experiment.tally(), seconds);
     }
 }

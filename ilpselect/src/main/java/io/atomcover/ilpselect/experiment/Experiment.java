@@ -39,9 +39,11 @@ public final class Experiment {
      *
      * @param mae          MAE (kcal/mol) at each size of the setup; NaN where the ranking is too short
      * @param ilpMolecules molecules ranked by the ILP itself (ILP only; else -1)
+     * @param filled       whether a size of the curve used molecules the ILP did not rank (SML's fill)
      * @param curveFile    where it is stored
      */
-    public record Run(ExperimentTarget target, RankingMethod method, long seed, double[] mae, int ilpMolecules, Path curveFile) {
+    public record Run(ExperimentTarget target, ExperimentMethod method, long seed, double[] mae, int ilpMolecules, boolean filled,
+                      Path curveFile) {
     }
 
     /** A ranking as the curve needs it. */
@@ -78,7 +80,7 @@ public final class Experiment {
         files.createFolders();
         List<Run> results = new ArrayList<>();
         for (ExperimentTarget t : setup.targets())
-            for (RankingMethod m : setup.methods())
+            for (ExperimentMethod m : setup.methods())
                 for (long seed : setup.seedsOf(m)) {
                     step++;
                     Order order = ranking(t, m, seed);
@@ -93,8 +95,8 @@ public final class Experiment {
                 rankingsComputed, rankingsRead, curvesComputed, curvesRead);
     }
 
-    private String label(ExperimentTarget t, RankingMethod m, long seed) {
-        return t.name() + " " + m + (m == RankingMethod.RANDOM ? " seed " + seed : "");
+    private String label(ExperimentTarget t, ExperimentMethod m, long seed) {
+        return t.name() + " " + m + (m.is(RankingMethod.RANDOM) ? " seed " + seed : "");
     }
 
     private void note(String label, String text) {
@@ -104,11 +106,11 @@ public final class Experiment {
 
     // ---- rankings
 
-    private Order ranking(ExperimentTarget t, RankingMethod m, long seed) throws IOException {
-        Path file = files.ranking(m.targetDependent() ? t : null, m, seed);
+    private Order ranking(ExperimentTarget t, ExperimentMethod m, long seed) throws IOException {
+        Path file = files.ranking(m.method().targetDependent() ? t : null, m, seed);
         Order known = shared.get(file);
         if (known != null) return known;
-        String label = m.targetDependent() ? label(t, m, seed) : m + (m == RankingMethod.RANDOM ? " seed " + seed : "") + " (all targets)";
+        String label = m.method().targetDependent() ? label(t, m, seed) : m + (m.is(RankingMethod.RANDOM) ? " seed " + seed : "") + " (all targets)";
         ObjectNode params = rankingParameters(t, m, seed);
         ResultFiles.Stored stored = files.read(file, params, json -> storedOrder(json, m, file));
         Order order;
@@ -121,33 +123,42 @@ public final class Experiment {
             order = computeRanking(t, m, seed, params, file, label);
             rankingsComputed++;
         }
-        if (!m.targetDependent()) shared.put(file, order);
+        if (!m.method().targetDependent()) shared.put(file, order);
         return order;
     }
 
-    private ObjectNode rankingParameters(ExperimentTarget t, RankingMethod m, long seed) {
+    private ObjectNode rankingParameters(ExperimentTarget t, ExperimentMethod m, long seed) {
         ObjectNode p = ReportJson.object();
         p.put("kind", "ranking");
         p.put("method", m.toString());
         p.put("n", setup.maxSize());
-        putInputs(p, m.targetDependent() ? t : null);
-        if (m == RankingMethod.RANDOM) p.put("seed", seed);
-        if (m == RankingMethod.ILP) {
+        putInputs(p, m.method().targetDependent() ? t : null);
+        if (m.is(RankingMethod.RANDOM)) p.put("seed", seed);
+        if (m.is(RankingMethod.ILP)) {
             ObjectNode ilp = p.putObject("ilp");
-            IlpJson.put(ilp, setup.ilp());
+            IlpJson.put(ilp, m.ilp(setup.ilp()));
             ilp.put("ilp_n", ilpSize());
             ilp.put("fill", setup.fill().toString());
         }
         return p;
     }
 
-    /** Elements, database and (when not null) target fingerprints. */
+    /** Elements, database (with the held-out frames) and (when not null) target fingerprints. */
     private void putInputs(ObjectNode p, ExperimentTarget t) {
         ArrayNode el = p.putArray("elements");
         setup.elements().forEach(el::add);
         ObjectNode db = p.putObject("database");
         db.put("molecules", setup.database().size());
         db.put("sha256", setup.databaseDigest());
+        Holdout h = setup.holdout();
+        if (h != null) {
+            // The digest is the whole file's: which frames are held out (and so left out) says the rest.
+            ObjectNode held = db.putObject("holdout");
+            held.put("count", h.count());
+            if (h.seed() != null) held.put("seed", h.seed());
+            ArrayNode frames = held.putArray("frames");
+            for (int f : h.targets()) frames.add(f);
+        }
         if (t != null) {
             ObjectNode target = p.putObject("target");
             target.put("name", t.name());
@@ -160,7 +171,7 @@ public final class Experiment {
     }
 
     /** The ranking of a stored file; IllegalArgumentException when it is not one this run can use. */
-    private Order storedOrder(JsonNode json, RankingMethod m, Path file) {
+    private Order storedOrder(JsonNode json, ExperimentMethod m, Path file) {
         JsonNode a = json.get("ranking");
         if (a == null || !a.isArray()) throw new IllegalArgumentException("no \"ranking\" array");
         int dbSize = setup.database().size();
@@ -176,7 +187,7 @@ public final class Experiment {
         }
         int ilpMolecules = -1;
         int want = setup.maxSize();
-        if (m == RankingMethod.ILP) {
+        if (m.is(RankingMethod.ILP)) {
             JsonNode k = json.get("ilp_molecules");
             if (k == null || !k.canConvertToInt() || k.asInt() < 0 || k.asInt() > Math.min(ilpSize(), order.length))
                 throw new IllegalArgumentException("no valid \"ilp_molecules\"");
@@ -187,7 +198,7 @@ public final class Experiment {
         return new Order(order, ilpMolecules, file);
     }
 
-    private Order computeRanking(ExperimentTarget t, RankingMethod m, long seed, ObjectNode params, Path file, String label)
+    private Order computeRanking(ExperimentTarget t, ExperimentMethod m, long seed, ObjectNode params, Path file, String label)
             throws IOException {
         MoleculeReps db = databaseReps();
         MoleculeReps target = targetReps(t);
@@ -196,18 +207,18 @@ public final class Experiment {
         ObjectNode json = ReportJson.object();
         json.put("experiment", setup.name());
         json.put("method", m.toString());
-        if (m.targetDependent()) json.put("target", t.name());
+        if (m.method().targetDependent()) json.put("target", t.name());
         else json.putNull("target");
-        if (m == RankingMethod.RANDOM) json.put("seed", seed);
+        if (m.is(RankingMethod.RANDOM)) json.put("seed", seed);
         json.put("database", setup.databaseFile().toString());
         Order order;
         try {
-            if (m == RankingMethod.ILP) {
+            if (m.is(RankingMethod.ILP)) {
                 Ranking ilp;
                 double[] model;
                 try (StepListener.Task task = listener.start(progressName(label), " molecules", true)) {
                     IlpProgress progress = new IlpProgress(task);
-                    ilp = m.ranker(setup.ilp(), seed, progress).rank(db, target, ilpSize());
+                    ilp = m.method().ranker(m.ilp(setup.ilp()), seed, progress).rank(db, target, ilpSize());
                     model = progress.model();
                 }
                 int[] indices = ilp.order();
@@ -219,7 +230,7 @@ public final class Experiment {
                 RankingJson.putOrder(json, indices, setup.database());
                 RankingJson.putDetails(json, ilp, model);
             } else {
-                Ranking r = m.ranker(setup.ilp(), seed, IlpListener.NONE).rank(db, target, n);
+                Ranking r = m.method().ranker(m.ilp(setup.ilp()), seed, IlpListener.NONE).rank(db, target, n);
                 order = new Order(r.order(), -1, file);
                 RankingJson.putOrder(json, r.order(), setup.database());
                 RankingJson.putDetails(json, r, null);
@@ -227,11 +238,16 @@ public final class Experiment {
         } catch (IllegalArgumentException e) {
             throw new ExperimentFailure(label + ": ranking failed: " + e.getMessage(), e);
         }
+        if (setup.holdout() != null) {
+            // Indices are of the database without the held-out frames; these are the file's frames.
+            ArrayNode frames = json.putArray("frames");
+            for (int i : order.indices()) frames.add(setup.holdout().databaseFrames()[i]);
+        }
         double seconds = secondsSince(t0);
         json.put("seconds", seconds);
         json.set("parameters", params);
         files.write(file, json);
-        String ilpText = m != RankingMethod.ILP ? ""
+        String ilpText = !m.is(RankingMethod.ILP) ? ""
                 : format(", %d by ILP%s", order.ilpMolecules(), order.ilpMolecules() < order.indices().length ? ", the rest by SML" : "");
         note(label, format("ranking computed (%d molecules%s, %.1f s) -> %s", order.indices().length, ilpText, seconds,
                 files.relative(file)));
@@ -253,7 +269,7 @@ public final class Experiment {
 
     // ---- learning curves
 
-    private Run curve(ExperimentTarget t, RankingMethod m, long seed, Order order) throws IOException {
+    private Run curve(ExperimentTarget t, ExperimentMethod m, long seed, Order order) throws IOException {
         String label = label(t, m, seed);
         Path file = files.curve(t, m, seed);
         int[] sizes = setup.sizes();
@@ -271,14 +287,15 @@ public final class Experiment {
             json = computeCurve(t, m, seed, order, covered, params, file, label);
             curvesComputed++;
         }
-        return new Run(t, m, seed, CurveJson.maeBySize(json.get("points"), sizes), order.ilpMolecules(), file);
+        boolean filled = order.ilpMolecules() >= 0 && used > order.ilpMolecules();
+        return new Run(t, m, seed, CurveJson.maeBySize(json.get("points"), sizes), order.ilpMolecules(), filled, file);
     }
 
-    private ObjectNode curveParameters(ExperimentTarget t, RankingMethod m, long seed, int[] used) {
+    private ObjectNode curveParameters(ExperimentTarget t, ExperimentMethod m, long seed, int[] used) {
         ObjectNode p = ReportJson.object();
         p.put("kind", "curve");
         p.put("method", m.toString());
-        if (m == RankingMethod.RANDOM) p.put("seed", seed);
+        if (m.is(RankingMethod.RANDOM)) p.put("seed", seed);
         ArrayNode sz = p.putArray("sizes");
         for (int n : setup.sizes()) sz.add(n);
         putInputs(p, t);
@@ -301,7 +318,7 @@ public final class Experiment {
         }
     }
 
-    private JsonNode computeCurve(ExperimentTarget t, RankingMethod m, long seed, Order order, int[] covered, ObjectNode params,
+    private JsonNode computeCurve(ExperimentTarget t, ExperimentMethod m, long seed, Order order, int[] covered, ObjectNode params,
                                   Path file, String label) throws IOException {
         long t0 = System.nanoTime();
         List<CurvePoint> points = List.of();
@@ -319,7 +336,7 @@ public final class Experiment {
         json.put("experiment", setup.name());
         json.put("target", t.name());
         json.put("method", m.toString());
-        if (m == RankingMethod.RANDOM) json.put("seed", seed);
+        if (m.is(RankingMethod.RANDOM)) json.put("seed", seed);
         json.put("ranking_file", files.relative(order.file()));
         if (order.ilpMolecules() >= 0) json.put("ilp_molecules", order.ilpMolecules());
         json.put("target_label", t.krr().targetLabel());

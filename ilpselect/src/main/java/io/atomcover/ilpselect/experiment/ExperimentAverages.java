@@ -25,8 +25,12 @@ public final class ExperimentAverages {
      * @param average   mean, standard deviation and count of targets at each size
      * @param runs      the curves behind it, in target then seed order
      */
-    public record MethodCurve(RankingMethod method, String label, List<double[]> perTarget, CurveAverage average,
+    public record MethodCurve(ExperimentMethod method, String label, List<double[]> perTarget, CurveAverage average,
                        List<Experiment.Run> runs) {
+        /** Whether any size of any target's curve used molecules the ILP did not rank (SML's fill). */
+        public boolean filled() {
+            return runs.stream().anyMatch(Experiment.Run::filled);
+        }
     }
 
     private ExperimentAverages() {
@@ -36,13 +40,13 @@ public final class ExperimentAverages {
     public static List<MethodCurve> of(ExperimentSetup setup, List<Experiment.Run> results) {
         int points = setup.sizes().length;
         List<MethodCurve> curves = new ArrayList<>();
-        for (RankingMethod m : setup.methods()) {
+        for (ExperimentMethod m : setup.methods()) {
             List<double[]> perTarget = new ArrayList<>();
             List<Experiment.Run> runs = new ArrayList<>();
             for (ExperimentTarget t : setup.targets()) {
                 List<double[]> seeds = new ArrayList<>();
                 for (Experiment.Run r : results)
-                    if (r.target() == t && r.method() == m) {
+                    if (r.target() == t && r.method().equals(m)) {
                         seeds.add(r.mae());
                         runs.add(r);
                     }
@@ -54,11 +58,12 @@ public final class ExperimentAverages {
     }
 
     /**
-     * The legend label: the ILP label says where SML takes over, from the molecules the ILP really
-     * ranked (the budget or time limit may stop it before --ilp-n), as one number or the range over targets.
+     * The legend label: "ilp" or "ilp (λ=1)", and when filled with SML where SML takes over, from the
+     * molecules the ILP really ranked (the budget or time limit may stop it before --ilp-n), as one
+     * number or the range over targets.
      */
-    public static String label(ExperimentSetup setup, RankingMethod m, List<Experiment.Run> runs) {
-        if (m == RankingMethod.ILP && setup.fill() == ExperimentSetup.IlpFill.SML) {
+    public static String label(ExperimentSetup setup, ExperimentMethod m, List<Experiment.Run> runs) {
+        if (m.is(RankingMethod.ILP) && setup.fill() == ExperimentSetup.IlpFill.SML) {
             int lo = Integer.MAX_VALUE;
             int hi = 0;
             for (Experiment.Run r : runs) {
@@ -66,16 +71,24 @@ public final class ExperimentAverages {
                 lo = Math.min(lo, r.ilpMolecules());
                 hi = Math.max(hi, r.ilpMolecules());
             }
-            if (hi == 0) return setup.ilpN() < setup.maxSize() ? "ilp (sml after " + setup.ilpN() + ")" : m.toString();
-            if (lo >= setup.maxSize()) return m.toString();
-            return "ilp (sml after " + (lo == hi ? Integer.toString(lo) : lo + "-" + hi) + ")";
+            if (hi == 0) return setup.ilpN() < setup.maxSize() ? withFill(m, Integer.toString(setup.ilpN())) : m.label();
+            if (lo >= setup.maxSize()) return m.label();
+            return withFill(m, lo == hi ? Integer.toString(lo) : lo + "-" + hi);
         }
-        if (m == RankingMethod.RANDOM) return "random (" + setup.seeds().length + (setup.seeds().length == 1 ? " seed)" : " seeds)");
-        return m.toString();
+        if (m.is(RankingMethod.RANDOM)) return "random (" + setup.seeds().length + (setup.seeds().length == 1 ? " seed)" : " seeds)");
+        return m.label();
     }
 
-    /** The JSON report of the averages. */
-    public static ObjectNode report(ExperimentSetup setup, List<MethodCurve> curves, ResultFiles files) {
+    /** "ilp (sml after 64)", "ilp (λ=1, sml after 64)". */
+    private static String withFill(ExperimentMethod m, String after) {
+        String label = m.label();
+        return label.endsWith(")") ? label.substring(0, label.length() - 1) + ", sml after " + after + ")"
+                : label + " (sml after " + after + ")";
+    }
+
+    /** The JSON report of the averages, with the comparisons with the published curves when a folder of them was given. */
+    public static ObjectNode report(ExperimentSetup setup, List<MethodCurve> curves, List<ReferenceCurves.Comparison> comparisons,
+                                    ResultFiles files) {
         ObjectNode root = ReportJson.object();
         root.put("experiment", setup.name());
         root.put("targets_file", setup.targetsFile().toString());
@@ -91,7 +104,10 @@ public final class ExperimentAverages {
         for (MethodCurve c : curves) {
             ObjectNode o = out.addObject();
             o.put("method", c.method().toString());
+            if (c.method().penalty() != null) o.put("penalty", c.method().penalty());
             o.put("label", c.label());
+            // Explicit, so that an ILP curve is never mistaken for pure ILP when SML completed it.
+            o.put("filled", c.filled());
             ArrayNode pts = o.putArray("points");
             for (int i = 0; i < setup.sizes().length; i++) {
                 ObjectNode p = pts.addObject();
@@ -107,14 +123,25 @@ public final class ExperimentAverages {
             }
             ArrayNode curveFiles = o.putArray("curve_files");
             for (Experiment.Run r : c.runs()) curveFiles.add(files.relative(r.curveFile()));
-            if (c.method() == RankingMethod.ILP) {
+            if (c.method().is(RankingMethod.ILP)) {
                 ArrayNode k = o.putArray("ilp_molecules");
                 for (Experiment.Run r : c.runs()) k.add(r.ilpMolecules());
             }
         }
+        if (setup.referenceCurves() != null) {
+            root.put("reference_curves", setup.referenceCurves().toString());
+            ReferenceCurves.report(root.putArray("reference_comparison"), setup.sizes(), comparisons);
+        }
         ObjectNode p = root.putObject("parameters");
         ArrayNode methods = p.putArray("methods");
         setup.methods().forEach(m -> methods.add(m.toString()));
+        if (setup.holdout() != null) {
+            ObjectNode h = p.putObject("holdout");
+            h.put("count", setup.holdout().count());
+            if (setup.holdout().seed() != null) h.put("seed", setup.holdout().seed());
+            ArrayNode frames = h.putArray("frames");
+            for (int f : setup.holdout().targets()) frames.add(f);
+        }
         ArrayNode seeds = p.putArray("seeds");
         for (long s : setup.seeds()) seeds.add(s);
         ArrayNode el = p.putArray("elements");
@@ -122,10 +149,12 @@ public final class ExperimentAverages {
         p.put("energy_key", setup.energyKey());
         p.put("energy_unit", setup.energyUnit().toString());
         KrrJson.putSettings(p, setup.krr());
-        if (setup.methods().contains(RankingMethod.ILP)) {
+        if (setup.hasIlp()) {
             ObjectNode ilp = p.putObject("ilp");
             IlpJson.put(ilp, setup.ilp());
             ilp.put("ilp_n", setup.ilpN());
+            ArrayNode penalties = ilp.putArray("penalties");
+            for (ExperimentMethod m : setup.methods()) if (m.is(RankingMethod.ILP)) penalties.add(m.ilp(setup.ilp()).penalty());
             ilp.put("fill", setup.fill().toString());
         }
         p.put("threads", setup.threads());

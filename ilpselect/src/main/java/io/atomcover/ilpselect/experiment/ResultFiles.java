@@ -65,12 +65,12 @@ public final class ResultFiles {
     }
 
     /** The ranking file of a method (and seed, for random); {@code target} null for a ranking shared by all targets. */
-    public Path ranking(ExperimentTarget target, RankingMethod method, long seed) {
+    public Path ranking(ExperimentTarget target, ExperimentMethod method, long seed) {
         return rankingsFolder().resolve(stem(target, method, seed) + ".json");
     }
 
     /** The learning-curve file of a target and method (and seed, for random). */
-    public Path curve(ExperimentTarget target, RankingMethod method, long seed) {
+    public Path curve(ExperimentTarget target, ExperimentMethod method, long seed) {
         return curvesFolder().resolve(stem(target, method, seed) + ".json");
     }
 
@@ -89,8 +89,8 @@ public final class ResultFiles {
         return folder.relativize(file).toString();
     }
 
-    private static String stem(ExperimentTarget target, RankingMethod method, long seed) {
-        String m = method == RankingMethod.RANDOM ? method + "-seed" + seed : method.toString();
+    private static String stem(ExperimentTarget target, ExperimentMethod method, long seed) {
+        String m = method.is(RankingMethod.RANDOM) ? method + "-seed" + seed : method.toString();
         return target == null ? m : target.stem() + "-" + m;
     }
 

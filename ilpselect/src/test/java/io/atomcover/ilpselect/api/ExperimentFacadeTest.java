@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atomcover.ilpselect.experiment.Digests;
 import io.atomcover.ilpselect.experiment.Experiment;
 import io.atomcover.ilpselect.experiment.ExperimentAverages;
+import io.atomcover.ilpselect.experiment.ExperimentMethod;
 import io.atomcover.ilpselect.experiment.ExperimentSetup;
 import io.atomcover.ilpselect.experiment.ExperimentTarget;
 import io.atomcover.ilpselect.experiment.ExperimentTargets;
@@ -47,9 +48,10 @@ class ExperimentFacadeTest {
         Path targetsFile = Path.of(IlpSelectTest.class.getResource("/ilp/targets.extxyz").toURI());
         List<ExperimentTarget> targets = ExperimentTargets.of(targetsFile, TARGETS, List.of(0, 1), DATABASE,
                 IlpSelectTest.energies(DATABASE), "energy", "name", KrrSettings.defaults(), Fchl19.defaults(), false);
-        return new ExperimentSetup("drugs", new ResultFiles(folder), dbFile, DATABASE, Digests.file(dbFile), targetsFile, targets,
-                METHODS, new long[] {0, 1}, SIZES.clone(), 3, ExperimentSetup.IlpFill.SML, IlpOptions.defaults(),
-                List.of(1, 6, 7, 8, 16), Fchl19.defaults(), KrrSettings.defaults(), "energy", EnergyUnit.HARTREE, 2);
+        return new ExperimentSetup("drugs", new ResultFiles(folder), dbFile, DATABASE, Digests.file(dbFile), null, targetsFile, targets,
+                ExperimentMethod.expand(METHODS, new double[] {1}), new long[] {0, 1}, SIZES.clone(), 3, ExperimentSetup.IlpFill.SML,
+                IlpOptions.defaults(), List.of(1, 6, 7, 8, 16), Fchl19.defaults(), KrrSettings.defaults(), "energy", EnergyUnit.HARTREE, 2,
+                null);
     }
 
     private static StepListener notes(List<String> lines) {
@@ -91,7 +93,7 @@ class ExperimentFacadeTest {
         }
         double[] random = new double[SIZES.length];
         for (Experiment.Run r : first.runs())
-            if (r.method() == RankingMethod.RANDOM && r.target().name().equals("qm7_16"))
+            if (r.method().is(RankingMethod.RANDOM) && r.target().name().equals("qm7_16"))
                 for (int i = 0; i < SIZES.length; i++) random[i] += r.mae()[i] / 2;
         assertArrayEquals(random, first.curves().get(2).perTarget().get(0), 1e-12 * random[0]);
 
