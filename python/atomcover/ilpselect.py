@@ -20,6 +20,7 @@ DEFAULT_ROUND_BUDGET = 2.0
 DEFAULT_SOLVER_WORKERS = 2
 DEFAULT_PRUNING_CHECK_MAX = 320
 DEFAULT_RESOLUTION = 1e-5
+DEFAULT_NODE_LIMIT = 200000
 #: Wall-clock limits with SCIP when none is given: OR-Tools offers SCIP no deterministic limit.
 SCIP_TIME_LIMIT = 600.0
 SCIP_ROUND_LIMIT = 20.0
@@ -66,7 +67,7 @@ def _mapper():
 
 
 def _ilp_options(penalty, solver, candidates, whole_molecules, widen, budget, round_budget, solver_workers, time_limit,
-                 round_limit, count_hydrogens, pruning_check, pruning_check_max, resolution, threads):
+                 round_limit, count_hydrogens, pruning_check, pruning_check_max, resolution, threads, node_limit):
     if not (penalty >= 0) or math.isinf(penalty):
         raise ValueError(f"penalty must be a finite number >= 0, got {penalty}")
     if candidates < 0:
@@ -82,8 +83,10 @@ def _ilp_options(penalty, solver, candidates, whole_molecules, widen, budget, ro
     if pruning_check_max < 0:
         raise ValueError(f"pruning_check_max must be >= 0, got {pruning_check_max}")
     Solver = _jvm.jclass("io.atomcover.ilpselect.ilp.IlpSolver")
-    if str(solver).lower() not in ("cpsat", "scip"):
-        raise ValueError(f"solver must be 'cpsat' or 'scip', got {solver!r}")
+    if str(solver).lower() not in ("bnb", "cpsat", "scip"):
+        raise ValueError(f"solver must be 'bnb', 'cpsat' or 'scip', got {solver!r}")
+    if int(node_limit) < 1:
+        raise ValueError(f"node_limit must be at least 1, got {node_limit}")
     s = Solver.valueOf(str(solver).upper())
     scip = s == Solver.SCIP
     wall = time_limit if time_limit is not None else SCIP_TIME_LIMIT if scip else math.inf
@@ -91,14 +94,14 @@ def _ilp_options(penalty, solver, candidates, whole_molecules, widen, budget, ro
     return _jvm.jclass("io.atomcover.ilpselect.ilp.IlpOptions")(
         float(penalty), s, int(candidates), float(budget), float(round_budget), float(resolution), int(threads),
         int(solver_workers), bool(count_hydrogens), bool(whole_molecules), bool(widen), bool(pruning_check),
-        int(pruning_check_max), float(wall), float(round_wall))
+        int(pruning_check_max), float(wall), float(round_wall), int(node_limit))
 
 
-def select(targets, database, n=64, method="ilp", target=None, penalty=1.0, solver="cpsat",
+def select(targets, database, n=64, method="ilp", target=None, penalty=1.0, solver="bnb",
            candidates=DEFAULT_CANDIDATES, whole_molecules=True, widen=True, budget=DEFAULT_BUDGET,
            round_budget=DEFAULT_ROUND_BUDGET, solver_workers=DEFAULT_SOLVER_WORKERS, time_limit=None, round_limit=None,
            count_hydrogens=False, pruning_check=False, pruning_check_max=DEFAULT_PRUNING_CHECK_MAX,
-           resolution=DEFAULT_RESOLUTION, seed=0, elements=DEFAULT_ELEMENTS, threads=None):
+           resolution=DEFAULT_RESOLUTION, seed=0, elements=DEFAULT_ELEMENTS, threads=None, node_limit=DEFAULT_NODE_LIMIT):
     """Ranks database molecules as training data for one target molecule, as ``atomcover select -o R.json``.
 
     :param targets: the target molecule (ase.Atoms), or several of which ``target`` picks one
@@ -120,7 +123,8 @@ def select(targets, database, n=64, method="ilp", target=None, penalty=1.0, solv
         raise ValueError(f"method must be one of ilp, sml, fps, cur, random; got {method!r}")
     threads = _engine.threads_or_default(threads)
     ilp = _ilp_options(penalty, solver, candidates, whole_molecules, widen, budget, round_budget, solver_workers,
-                       time_limit, round_limit, count_hydrogens, pruning_check, pruning_check_max, resolution, threads)
+                       time_limit, round_limit, count_hydrogens, pruning_check, pruning_check_max, resolution, threads,
+                       node_limit)
     tf, dbf = _frames(targets), _frames(database)
     if not tf:
         raise ValueError("no target frame")

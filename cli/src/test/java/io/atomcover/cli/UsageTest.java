@@ -38,7 +38,7 @@ class UsageTest {
         assertTrue(out.contains("Default: 32"), out);
         assertTrue(out.contains("Default: 5."), out);
         assertTrue(Cli.run("overlap", "--help").out().contains("Default: 1e-5"));
-        assertTrue(Cli.run("select", "--help").out().contains("through OR-Tools). Default: bnb."));
+        assertTrue(Cli.run("select", "--help").out().replaceAll("\\s+", " ").contains("through OR-Tools). Default: bnb."));
     }
 
     /** Every command's defaults as a user types them: no "5.0", "1.0E-5" or "CPSAT". */

@@ -10,15 +10,15 @@ import java.util.List;
  *
  * <p><b>Bound.</b> For multipliers u on "each target atom mapped exactly once", every solution costs
  * {@code L(u) + Σ_used ρ(column) + Σ_unused, g_M < 0 (-g_M)}, where g_M is the smallest reduced cost of
- * molecule M's columns ({@link MoleculeColumns#price}), {@code L(u) = Σ u + Σ_M min(0, g_M)} the
+ * molecule M's columns ({@link MoleculeColumns.Pricer#price}), {@code L(u) = Σ u + Σ_M min(0, g_M)} the
  * Lagrangian bound, and {@code ρ = reduced cost - min(0, g_M) ≥ 0}. With a forced molecule F, its
  * term is g_F instead of min(0, g_F) (F is always used). Both sums are non-negative, so a partial
- * solution can be cut as soon as L(u), its columns' ρ and the -g_M of the negative molecules it can
- * no longer use reach the best objective found.
+ * solution can be cut as soon as L(u), its columns' ρ and the share of the negative molecules it has
+ * not used (see {@link #search}) reach the best objective found.
  *
- * <p><b>Search.</b> Depth first: the first uncovered target atom (in the order of fewest candidate
- * molecules) is covered by one column, tried in increasing ρ; a column maps only uncovered target
- * atoms into an unused molecule. Everything is in a fixed order, so the result depends on the input
+ * <p><b>Search.</b> Depth first: the uncovered target atom with the fewest columns left is covered by
+ * one column, tried in increasing ρ; a column maps only uncovered target atoms into an unused
+ * molecule, and the largest of the uncovered atoms' cheapest columns adds to the bound. Everything is in a fixed order, so the result depends on the input
  * only. A node limit turns the search into a heuristic: the result then says it is not proven.
  */
 final class ColumnSearch {

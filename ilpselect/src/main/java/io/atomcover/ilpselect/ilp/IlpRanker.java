@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ILPSelect (docs/methods.md, "The mapping problem"): maps every heavy atom of the target onto an
+ * ILPSelect (docs/methods.md, "The mapping problem"). With {@link IlpSolver#BNB} (default) the ranking
+ * is computed molecule by molecule ({@link ForcedMoleculeRanking}), which gives the ranking of an
+ * enumeration solved to optimality; the rest of this description is the enumeration of CP-SAT and
+ * SCIP. It maps every heavy atom of the target onto an
  * atom of the same element in some database molecule, minimising Σ |rep_i - rep_j|² + λ(Σ m_M - n), and enumerates solutions
  * that each bring at least one molecule no earlier solution used, until enough distinct molecules
  * are found, no new molecule can be mapped, or the budget runs out.
