@@ -122,7 +122,7 @@ class DistributionTest {
         Path out = tmp.resolve("ilp.json");
         Unpacked.Run r = Unpacked.run(dist.home, runtimeOnly(), "bin/atomcover", "select", ILP.resolve("targets.extxyz").toString(),
                 "--target", "qm7_930", "--database", ILP.resolve("database.extxyz").toString(), "-n", "2", "--threads", "1",
-                "-o", out.toString());
+                "--solver", "cpsat", "-o", out.toString());
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().contains("2 of 2 molecules ranked for qm7_930"), r::toString);
         assertTrue(Files.size(out) > 0);
@@ -133,11 +133,19 @@ class DistributionTest {
         Path out = tmp.resolve("no-ortools.json");
         Unpacked.Run r = Unpacked.run(dist.home, runtimeOnly(), Unpacked.javaHome().resolve("bin/java").toString(),
                 "-cp", "lib/atomcover.jar", "io.atomcover.cli.Main", "select", ILP.resolve("targets.extxyz").toString(),
-                "--target", "qm7_930", "--database", ILP.resolve("database.extxyz").toString(), "-n", "2", "-o", out.toString());
+                "--target", "qm7_930", "--database", ILP.resolve("database.extxyz").toString(), "-n", "2", "--solver", "cpsat",
+                "-o", out.toString());
         assertEquals(1, r.exit(), r::toString);
         assertEquals(1, r.err().lines().count(), r::toString);
-        assertTrue(r.err().startsWith("atomcover: select --method ilp needs OR-Tools, which is not on the class path"), r::toString);
+        assertTrue(r.err().startsWith("atomcover: select --method ilp --solver cpsat needs OR-Tools, which is not on the class path"), r::toString);
         assertFalse(Files.exists(out));
+        // the default solver, the branch and bound, needs none
+        Unpacked.Run bnb = Unpacked.run(dist.home, runtimeOnly(), Unpacked.javaHome().resolve("bin/java").toString(),
+                "-cp", "lib/atomcover.jar", "io.atomcover.cli.Main", "select", ILP.resolve("targets.extxyz").toString(),
+                "--target", "qm7_930", "--database", ILP.resolve("database.extxyz").toString(), "-n", "2", "-o", out.toString());
+        assertEquals(0, bnb.exit(), bnb::toString);
+        assertTrue(bnb.out().contains("2 of 2 molecules ranked for qm7_930"), bnb::toString);
+        Files.delete(out);
         // the other rankers need no OR-Tools
         Unpacked.Run sml = Unpacked.run(dist.home, runtimeOnly(), Unpacked.javaHome().resolve("bin/java").toString(),
                 "-cp", "lib/atomcover.jar", "io.atomcover.cli.Main", "select", ILP.resolve("targets.extxyz").toString(),
