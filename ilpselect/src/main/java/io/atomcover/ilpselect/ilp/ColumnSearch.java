@@ -111,15 +111,12 @@ final class ColumnSearch {
     }
 
     /**
-     * Maximises L(u) by the subgradient method with Polyak steps towards {@code target} (an upper
+     * Maximises L(u) (with {@code forced} always used, -1: none) by the subgradient method with Polyak
+     * steps towards {@code target} (an upper
      * bound, e.g. a known objective), from and into {@code u}.
      *
      * @return the best L(u) found; u holds the multipliers reaching it
      */
-    double maximise(double[] u, long active, int excluded, double target, int iterations) {
-        return maximise(u, active, excluded, -1, target, iterations);
-    }
-
     double maximise(double[] u, long active, int excluded, int forced, double target, int iterations) {
         double[] s = new double[n];
         double[] bestU = u.clone();
@@ -152,13 +149,9 @@ final class ColumnSearch {
 
     /**
      * Finds the cheapest cover of the target atoms in {@code active} by columns of molecules other
-     * than {@code excluded} (-1: none), below {@code incumbent}.
+     * than {@code excluded} (-1: none), with molecule {@code forced} (-1: none) in every solution,
+     * below {@code incumbent}.
      */
-    Result solve(double[] u, long active, int excluded, double incumbent, long nodeLimit) {
-        return solve(u, active, excluded, -1, incumbent, nodeLimit);
-    }
-
-    /** As {@link #solve(double[], long, int, double, long)}, with molecule {@code forced} (-1: none) in every solution. */
     Result solve(double[] u, long active, int excluded, int forced, double incumbent, long nodeLimit) {
         base = lagrangian(u, active, excluded, forced, null);
         List<Integer> neg = new ArrayList<>();
@@ -193,7 +186,7 @@ final class ColumnSearch {
             used[forced] = true;
             for (Column col : cols) {
                 if (base + col.rho >= best - EPS) break;
-                apply(col, true);
+                apply(col);
                 search(active & ~col.targets, col.rho, col.cost);
                 if (aborted) break;
             }
@@ -201,8 +194,8 @@ final class ColumnSearch {
         return new Result(best, bestPairs, !aborted, base, nodes);
     }
 
-    private void apply(Column col, boolean on) {
-        if (on) for (int i = 0; i < col.positions.length; i++) chosen[c.pairTarget[col.positions[i]]] = col.positions[i];
+    private void apply(Column col) {
+        for (int i = 0; i < col.positions.length; i++) chosen[c.pairTarget[col.positions[i]]] = col.positions[i];
     }
 
     private void search(long uncovered, double rho, double cost) {
@@ -274,7 +267,7 @@ final class ColumnSearch {
             // the child's ρ sum holds the column's ρ from min(0, g_M): ρ' plus the share taken out of dead
             double share = i >= 0 ? left[i] - g[col.molecule] : 0;
             used[col.molecule] = true;
-            apply(col, true);
+            apply(col);
             search(uncovered & ~col.targets, rho + col.rho + share, cost + col.cost);
             used[col.molecule] = false;
             if (aborted) return;
@@ -292,21 +285,6 @@ final class ColumnSearch {
     }
 
     private final int[] stack = new int[64];
-
-    /**
-     * The columns of molecule m with ρ = reduced cost - min(0, g_m) below {@code room} under
-     * multipliers u (all target atoms active), in increasing ρ.
-     */
-    List<Column> columns(int m, double[] u, double room) {
-        c.reducedWeights(u, w);
-        Arrays.fill(taken, false);
-        double gm = pricer.price(m, w, taken);
-        List<Column> out = new ArrayList<>();
-        long all = n == 64 ? -1L : (1L << n) - 1;
-        collect(m, -1, all, room, Math.min(0, gm), out);
-        out.sort(Column.ORDER);
-        return out;
-    }
 
     /**
      * Adds to {@code out} every column of molecule m that maps only target atoms of {@code allowed},
