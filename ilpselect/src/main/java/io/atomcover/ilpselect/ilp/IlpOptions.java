@@ -83,12 +83,14 @@ public record IlpOptions(double penalty, IlpSolver solver, int candidates, doubl
      */
     public static final int DEFAULT_SOLVER_WORKERS = 2;
     /**
-     * Default node limit of one molecule's branch and bound, about 1–4 s on one core. Every forced solve
-     * of sildenafil and penicillin against QM7 (K = 80, λ = 1) finished within it (the hardest took about
-     * 10^5 nodes); troglitazone's 1,024-molecule ranking reaches it in 590 of 1,010 solutions, which are
-     * then reported as not proven, and took 12.5 min (docs/benchmarks.md).
+     * Default node limit of one molecule's branch and bound, a fraction of a second on one core. With it
+     * every drug of the ILPSelect paper ranks 64 QM7 molecules within 2 minutes and 1,024 within a few on
+     * two cores; solves that reach it keep their best solution and report their bound. A larger limit
+     * proves more where the relaxation is tight (sildenafil's 1,024 solutions are all proven at 2·10^5,
+     * in three times the time) and little more where it is loose (troglitazone, imatinib); see
+     * docs/benchmarks.md.
      */
-    public static final long DEFAULT_NODE_LIMIT = 200_000L;
+    public static final long DEFAULT_NODE_LIMIT = 10_000L;
     /** CP-SAT's random seed: fixed, so that a search is repeatable. */
     public static final int SOLVER_SEED = 1;
 
